@@ -1,0 +1,2 @@
+/** The wire contract between terminals and HQ: envelopes, event payloads, versions, JSON codecs. */
+package io.branchpos.sync.protocol;
