@@ -1,0 +1,155 @@
+package io.branchpos.domain.sale;
+
+import io.branchpos.domain.money.Allocation;
+import io.branchpos.domain.money.Money;
+import io.branchpos.domain.money.RoundingPolicy;
+import io.branchpos.domain.money.RoundingPolicy.TaxRoundingLevel;
+import io.branchpos.domain.tax.PricingMode;
+import io.branchpos.domain.tax.TaxLine;
+import io.branchpos.domain.tax.TaxRate;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Prices a ticket: line amounts, discounts (line and receipt), tax per line or per receipt, and
+ * the tax breakdown per rate. The rules are in docs/decisions/0003-money-and-rounding.md.
+ */
+public final class SaleCalculator {
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final Currency currency;
+    private final PricingMode pricing;
+    private final RoundingPolicy rounding;
+
+    public SaleCalculator(Currency currency, PricingMode pricing, RoundingPolicy rounding) {
+        this.currency = currency;
+        this.pricing = pricing;
+        this.rounding = rounding;
+    }
+
+    public Currency currency() {
+        return currency;
+    }
+
+    public PricingMode pricing() {
+        return pricing;
+    }
+
+    public RoundingPolicy rounding() {
+        return rounding;
+    }
+
+    public SaleTotals calculate(List<LineInput> inputs, Discount receiptDiscount) {
+        RoundingMode mode = rounding.mode();
+        int n = inputs.size();
+        List<Money> base = new ArrayList<>(n);
+        List<Money> lineDiscount = new ArrayList<>(n);
+        List<Money> afterLine = new ArrayList<>(n);
+        Money subtotal = Money.zero(currency);
+        for (LineInput in : inputs) {
+            Money b = in.unitPrice().times(in.quantity(), mode);
+            Money d = in.discount().amountOff(b, mode);
+            base.add(b);
+            lineDiscount.add(d);
+            afterLine.add(b.minus(d));
+            subtotal = subtotal.plus(b.minus(d));
+        }
+        Money receiptOff = receiptDiscount.amountOff(subtotal, mode);
+        List<Money> shares = Allocation.allocate(receiptOff, afterLine);
+        List<Money> amounts = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            amounts.add(afterLine.get(i).minus(shares.get(i)));
+        }
+
+        List<Money> taxes = rounding.level() == TaxRoundingLevel.LINE
+                ? taxPerLine(inputs, amounts)
+                : taxPerReceipt(inputs, amounts);
+
+        List<LineTotal> lines = new ArrayList<>(n);
+        Map<String, TaxAccumulator> byRate = new TreeMap<>();
+        Money net = Money.zero(currency);
+        Money tax = Money.zero(currency);
+        Money gross = Money.zero(currency);
+        for (int i = 0; i < n; i++) {
+            Money amount = amounts.get(i);
+            Money t = taxes.get(i);
+            Money lineNet = pricing == PricingMode.INCLUSIVE ? amount.minus(t) : amount;
+            Money lineGross = pricing == PricingMode.INCLUSIVE ? amount : amount.plus(t);
+            TaxRate rate = inputs.get(i).taxRate();
+            lines.add(new LineTotal(rate, base.get(i), lineDiscount.get(i), shares.get(i), lineNet, t, lineGross));
+            byRate.computeIfAbsent(rate.code(), c -> new TaxAccumulator(rate)).add(lineNet, t, lineGross);
+            net = net.plus(lineNet);
+            tax = tax.plus(t);
+            gross = gross.plus(lineGross);
+        }
+        List<TaxLine> breakdown = new ArrayList<>();
+        for (TaxAccumulator acc : byRate.values()) {
+            breakdown.add(new TaxLine(acc.rate, acc.net, acc.tax, acc.gross));
+        }
+        return new SaleTotals(lines, breakdown, receiptOff, net, tax, gross);
+    }
+
+    /** The exact (unrounded) tax contained in, or added to, {@code amount}. */
+    private BigDecimal exactTax(Money amount, TaxRate rate) {
+        BigDecimal p = rate.percent();
+        if (pricing == PricingMode.INCLUSIVE) {
+            return amount.amount().multiply(p).divide(HUNDRED.add(p), MathContext.DECIMAL128);
+        }
+        return amount.amount().multiply(p).divide(HUNDRED, MathContext.DECIMAL128);
+    }
+
+    private List<Money> taxPerLine(List<LineInput> inputs, List<Money> amounts) {
+        List<Money> taxes = new ArrayList<>(amounts.size());
+        for (int i = 0; i < amounts.size(); i++) {
+            taxes.add(Money.rounded(exactTax(amounts.get(i), inputs.get(i).taxRate()), currency, rounding.mode()));
+        }
+        return taxes;
+    }
+
+    /** Tax rounded once per rate, then spread over that rate's lines so the lines still add up. */
+    private List<Money> taxPerReceipt(List<LineInput> inputs, List<Money> amounts) {
+        Map<String, List<Integer>> linesByRate = new TreeMap<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            linesByRate.computeIfAbsent(inputs.get(i).taxRate().code(), c -> new ArrayList<>()).add(i);
+        }
+        Money[] taxes = new Money[amounts.size()];
+        for (List<Integer> idx : linesByRate.values()) {
+            Money sum = Money.zero(currency);
+            List<Money> weights = new ArrayList<>(idx.size());
+            for (int i : idx) {
+                sum = sum.plus(amounts.get(i));
+                weights.add(amounts.get(i));
+            }
+            TaxRate rate = inputs.get(idx.get(0)).taxRate();
+            Money rateTax = Money.rounded(exactTax(sum, rate), currency, rounding.mode());
+            List<Money> parts = Allocation.allocate(rateTax, weights);
+            for (int k = 0; k < idx.size(); k++) {
+                taxes[idx.get(k)] = parts.get(k);
+            }
+        }
+        return List.of(taxes);
+    }
+
+    private static final class TaxAccumulator {
+        private final TaxRate rate;
+        private Money net;
+        private Money tax;
+        private Money gross;
+
+        TaxAccumulator(TaxRate rate) {
+            this.rate = rate;
+        }
+
+        void add(Money n, Money t, Money g) {
+            net = net == null ? n : net.plus(n);
+            tax = tax == null ? t : tax.plus(t);
+            gross = gross == null ? g : gross.plus(g);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package io.branchpos.domain.sale;
+
+import io.branchpos.domain.catalog.Product;
+import io.branchpos.domain.money.Money;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A sale being rung up: lines, discounts, approvals. Not thread-safe; owned by one cashier
+ * screen. Becomes a {@link CompletedSale} once paid.
+ */
+public final class Ticket {
+    private final UUID saleId;
+    private final SaleCalculator calculator;
+    private final List<TicketLine> lines = new ArrayList<>();
+    private final List<Approval> approvals = new ArrayList<>();
+    private Discount receiptDiscount = Discount.NONE;
+    private int nextLineNo = 1;
+
+    public Ticket(UUID saleId, SaleCalculator calculator) {
+        this.saleId = Objects.requireNonNull(saleId, "saleId");
+        this.calculator = Objects.requireNonNull(calculator, "calculator");
+    }
+
+    public UUID saleId() {
+        return saleId;
+    }
+
+    public SaleCalculator calculator() {
+        return calculator;
+    }
+
+    /** All lines including voided ones, in the order they were rung up. */
+    public List<TicketLine> lines() {
+        return List.copyOf(lines);
+    }
+
+    /** The lines that count. */
+    public List<TicketLine> activeLines() {
+        return lines.stream().filter(l -> !l.voided()).toList();
+    }
+
+    public List<Approval> approvals() {
+        return List.copyOf(approvals);
+    }
+
+    public Discount receiptDiscount() {
+        return receiptDiscount;
+    }
+
+    public boolean isEmpty() {
+        return activeLines().isEmpty();
+    }
+
+    public TicketLine add(Product product, BigDecimal quantity) {
+        return add(product, quantity, product.price(), null);
+    }
+
+    /** Adds a line at {@code unitPrice} (a price-embedded barcode may carry its own price). */
+    public TicketLine add(Product product, BigDecimal quantity, Money unitPrice, String serial) {
+        if (!product.active()) {
+            throw new IllegalArgumentException(product.name() + " is not for sale (inactive)");
+        }
+        if (product.serialized()) {
+            if (serial == null || serial.isBlank()) {
+                throw new IllegalArgumentException(product.name() + " needs a serial number");
+            }
+            if (quantity.compareTo(BigDecimal.ONE) != 0) {
+                throw new IllegalArgumentException("a serialized item is sold one unit per line");
+            }
+            boolean dup = activeLines().stream().anyMatch(l -> serial.equals(l.serial())
+                    && l.product().sku().equals(product.sku()));
+            if (dup) {
+                throw new IllegalArgumentException("serial " + serial + " is already on this ticket");
+            }
+        }
+        TicketLine line = new TicketLine(nextLineNo++, product, quantity, unitPrice, product.price(),
+                Discount.NONE, serial, false);
+        lines.add(line);
+        return line;
+    }
+
+    public TicketLine line(int lineNo) {
+        for (TicketLine l : lines) {
+            if (l.lineNo() == lineNo) {
+                return l;
+            }
+        }
+        throw new IllegalArgumentException("no line " + lineNo + " on this ticket");
+    }
+
+    private TicketLine activeLine(int lineNo) {
+        TicketLine l = line(lineNo);
+        if (l.voided()) {
+            throw new IllegalStateException("line " + lineNo + " is voided");
+        }
+        return l;
+    }
+
+    private void replace(TicketLine updated) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).lineNo() == updated.lineNo()) {
+                lines.set(i, updated);
+                return;
+            }
+        }
+    }
+
+    public void setQuantity(int lineNo, BigDecimal quantity) {
+        TicketLine l = activeLine(lineNo);
+        if (l.product().serialized() && quantity.compareTo(BigDecimal.ONE) != 0) {
+            throw new IllegalArgumentException("a serialized item is sold one unit per line");
+        }
+        replace(l.withQuantity(quantity));
+    }
+
+    public void voidLine(int lineNo) {
+        replace(activeLine(lineNo).asVoided());
+    }
+
+    public void overridePrice(int lineNo, Money price, Approval approval) {
+        if (price.isNegative()) {
+            throw new IllegalArgumentException("a price must not be negative");
+        }
+        replace(activeLine(lineNo).withUnitPrice(price));
+        recordApproval(approval);
+    }
+
+    public void setLineDiscount(int lineNo, Discount discount, Approval approval) {
+        replace(activeLine(lineNo).withDiscount(discount));
+        recordApproval(approval);
+    }
+
+    public void setReceiptDiscount(Discount discount, Approval approval) {
+        this.receiptDiscount = Objects.requireNonNull(discount, "discount");
+        recordApproval(approval);
+    }
+
+    private void recordApproval(Approval approval) {
+        if (approval != null) {
+            approvals.add(approval);
+        }
+    }
+
+    public SaleTotals totals() {
+        return calculator.calculate(activeLines().stream().map(TicketLine::toInput).toList(), receiptDiscount);
+    }
+
+    public Money totalDue() {
+        return totals().gross();
+    }
+}
