@@ -1,0 +1,241 @@
+package io.branchpos.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.branchpos.store.catalog.BarcodeEntity;
+import io.branchpos.store.catalog.ProductEntity;
+import io.branchpos.store.catalog.TaxRateEntity;
+import io.branchpos.store.journal.Journal;
+import io.branchpos.store.journal.JournalEvent;
+import io.branchpos.store.journal.JournalEventEntity;
+import io.branchpos.store.journal.TerminalStateEntity;
+import io.branchpos.store.sale.PaymentEntity;
+import io.branchpos.store.sale.RefundEntity;
+import io.branchpos.store.sale.RefundLineEntity;
+import io.branchpos.store.sale.RefundPaymentEntity;
+import io.branchpos.store.sale.SaleEntity;
+import io.branchpos.store.sale.SaleLineEntity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.hibernate.LockMode;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.Transaction;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.cfg.Configuration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The terminal's database. {@link #write} is the one unit of work through which every state
+ * change and its journal event are committed together and forced to disk before it returns —
+ * only then may the UI say "Paid" (DESIGN.md invariant 1, decision 0002).
+ */
+public final class LocalStore implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LocalStore.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final StoreConfig config;
+    private final JdbcConnectionPool pool;
+    private final SessionFactory sessions;
+    // One writer at a time: the journal head is a single row, and H2 would otherwise make a
+    // second writer wait on its lock anyway. Reads never take this lock.
+    private final ReentrantLock writeLock = new ReentrantLock();
+
+    private LocalStore(StoreConfig config, JdbcConnectionPool pool, SessionFactory sessions) {
+        this.config = config;
+        this.pool = pool;
+        this.sessions = sessions;
+    }
+
+    /** Opens (creating and migrating if needed) the database in {@code config.dataDirectory()}. */
+    public static LocalStore open(StoreConfig config) {
+        try {
+            Files.createDirectories(config.dataDirectory());
+        } catch (IOException e) {
+            throw new StoreException("cannot create the data directory " + config.dataDirectory(), e);
+        }
+        JdbcConnectionPool pool = JdbcConnectionPool.create(config.jdbcUrl(), "branchpos", "");
+        pool.setMaxConnections(8);
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            Configuration cfg = new Configuration();
+            cfg.getProperties().put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool);
+            cfg.setProperty(AvailableSettings.HBM2DDL_AUTO, "none");
+            cfg.setProperty(AvailableSettings.STATEMENT_BATCH_SIZE, "50");
+            cfg.setProperty(AvailableSettings.ORDER_INSERTS, "true");
+            cfg.setProperty(AvailableSettings.SHOW_SQL, "false");
+            for (Class<?> entity : new Class<?>[] {TaxRateEntity.class, ProductEntity.class, BarcodeEntity.class,
+                    TerminalStateEntity.class, JournalEventEntity.class, SaleEntity.class, SaleLineEntity.class,
+                    PaymentEntity.class, RefundEntity.class, RefundLineEntity.class, RefundPaymentEntity.class}) {
+                cfg.addAnnotatedClass(entity);
+            }
+            SessionFactory sf = cfg.buildSessionFactory();
+            LocalStore store = new LocalStore(config, pool, sf);
+            store.ensureTerminalState();
+            log.info("Local store open at {} for terminal {} ({})", config.dataDirectory(), config.terminalId(),
+                    config.durability());
+            return store;
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw new StoreException("cannot open the local database in " + config.dataDirectory()
+                    + " (is another BranchPOS running on it?)", e);
+        }
+    }
+
+    public StoreConfig config() {
+        return config;
+    }
+
+    public String terminalId() {
+        return config.terminalId();
+    }
+
+    private void ensureTerminalState() {
+        write(ctx -> null);
+    }
+
+    /**
+     * Runs {@code work} in one transaction with the terminal's journal head locked, commits, and
+     * (with {@link StoreConfig.Durability#FSYNC}) forces the database file to the device before
+     * returning. If {@code work} throws, nothing of it is kept.
+     */
+    public <T> T write(Function<WriteContext, T> work) {
+        writeLock.lock();
+        try (Session session = sessions.openSession()) {
+            Transaction tx = session.beginTransaction();
+            T result;
+            try {
+                TerminalStateEntity head = session.find(TerminalStateEntity.class, config.terminalId(),
+                        LockMode.PESSIMISTIC_WRITE);
+                if (head == null) {
+                    head = new TerminalStateEntity(config.terminalId(), LocalDate.now(config.clock()));
+                    session.persist(head);
+                }
+                result = work.apply(new Context(session, head));
+                session.flush();
+                tx.commit();
+            } catch (RuntimeException e) {
+                if (tx.isActive()) {
+                    tx.rollback();
+                }
+                throw e;
+            }
+            if (config.durability() == StoreConfig.Durability.FSYNC) {
+                forceToDisk(session);
+            }
+            return result;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private static void forceToDisk(Session session) {
+        session.doWork(connection -> {
+            try (Statement st = connection.createStatement()) {
+                // H2: write what is committed and fsync the file (FileChannel.force) before returning.
+                st.execute("CHECKPOINT SYNC");
+            }
+        });
+    }
+
+    /** Runs {@code work} in a read-only session. */
+    public <T> T read(Function<Session, T> work) {
+        try (Session session = sessions.openSession()) {
+            session.setDefaultReadOnly(true);
+            return work.apply(session);
+        }
+    }
+
+    /** Plain JDBC for hot paths (barcode lookup, search, bulk import) that need no entities. */
+    public <T> T jdbc(SqlWork<T> work) {
+        try (var connection = pool.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StoreException("database error: " + e.getMessage(), e);
+        }
+    }
+
+    /** A piece of JDBC work. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(java.sql.Connection connection) throws SQLException;
+    }
+
+    /** Current business day of this terminal. */
+    public LocalDate businessDay() {
+        return read(s -> s.find(TerminalStateEntity.class, config.terminalId()).businessDay());
+    }
+
+    @Override
+    public void close() {
+        sessions.close();
+        pool.dispose();
+    }
+
+    private final class Context implements WriteContext {
+        private final Session session;
+        private final TerminalStateEntity head;
+
+        Context(Session session, TerminalStateEntity head) {
+            this.session = session;
+            this.head = head;
+        }
+
+        @Override
+        public Session session() {
+            return session;
+        }
+
+        @Override
+        public String terminalId() {
+            return config.terminalId();
+        }
+
+        @Override
+        public LocalDate businessDay() {
+            return head.businessDay();
+        }
+
+        @Override
+        public Instant now() {
+            return config.clock().instant().truncatedTo(ChronoUnit.MILLIS);
+        }
+
+        @Override
+        public UUID newId() {
+            return config.ids().next();
+        }
+
+        @Override
+        public JournalEvent journal(String type, int schemaVersion, ObjectNode payload) {
+            String text;
+            try {
+                text = JSON.writeValueAsString(payload);
+            } catch (JsonProcessingException e) {
+                throw new StoreException("cannot serialise the " + type + " payload", e);
+            }
+            return Journal.append(session, head, newId(), type, schemaVersion, now(), text);
+        }
+
+        @Override
+        public String nextReceiptNumber() {
+            return String.format("%s-%06d", config.terminalId(), head.takeReceiptNumber());
+        }
+
+        TerminalStateEntity head() {
+            return head;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.branchpos.store;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.branchpos.store.journal.JournalEvent;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/**
+ * One write transaction: entity changes through {@link #session()} and the journal events that
+ * describe them, committed together or not at all.
+ */
+public interface WriteContext {
+    Session session();
+
+    String terminalId();
+
+    /** The business day the terminal is in (not necessarily the calendar day). */
+    LocalDate businessDay();
+
+    /** "Now", from the injected clock, truncated to milliseconds as the journal keeps it. */
+    Instant now();
+
+    UUID newId();
+
+    /** Appends an event to this terminal's journal, chained to the previous one. */
+    JournalEvent journal(String type, int schemaVersion, ObjectNode payload);
+
+    /** Takes the next receipt number of this terminal: gapless, because it commits with the sale. */
+    String nextReceiptNumber();
+}

@@ -1,0 +1,237 @@
+package io.branchpos.store.sale;
+
+import io.branchpos.domain.catalog.Sku;
+import io.branchpos.domain.money.Money;
+import io.branchpos.domain.sale.CompletedSale;
+import io.branchpos.domain.sale.LineTotal;
+import io.branchpos.domain.sale.Payment;
+import io.branchpos.domain.sale.RefundCalculator;
+import io.branchpos.domain.sale.RefundRejectedException;
+import io.branchpos.domain.sale.RefundedLine;
+import io.branchpos.domain.sale.SoldLine;
+import io.branchpos.domain.sale.TicketLine;
+import io.branchpos.store.LocalStore;
+import io.branchpos.store.StoreException;
+import io.branchpos.store.WriteContext;
+import io.branchpos.store.journal.JournalEvent;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/** Sales and refunds: each is committed with its journal event in one durable transaction. */
+public final class SalesRepository {
+    public static final String SALE_COMPLETED = "SALE_COMPLETED";
+    public static final String REFUND_COMPLETED = "REFUND_COMPLETED";
+
+    private final LocalStore store;
+
+    public SalesRepository(LocalStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Records a paid sale: sale rows, receipt number and {@code SALE_COMPLETED} event in one
+     * transaction, forced to disk. When this returns, the sale survives a crash or power cut.
+     *
+     * @throws StoreException if a serialized unit on the sale was already sold at this branch
+     */
+    public SaleReceipt complete(CompletedSale sale) {
+        return store.write(ctx -> record(ctx, sale));
+    }
+
+    /** The same, inside a caller's transaction. */
+    public SaleReceipt record(WriteContext ctx, CompletedSale sale) {
+        Session s = ctx.session();
+        for (TicketLine l : sale.lines()) {
+            if (l.serial() != null && serialOnHandSold(s, l.product().sku().value(), l.serial())) {
+                throw new StoreException("serial " + l.serial() + " of " + l.product().name()
+                        + " was already sold at this branch");
+            }
+        }
+        String receiptNumber = ctx.nextReceiptNumber();
+        JournalEvent event = ctx.journal(SALE_COMPLETED, 1, SalePayloads.saleCompleted(sale, receiptNumber));
+
+        SaleEntity e = new SaleEntity();
+        e.saleId = sale.saleId();
+        e.receiptNumber = receiptNumber;
+        e.terminalId = ctx.terminalId();
+        e.businessDay = ctx.businessDay();
+        e.cashierId = sale.cashierId();
+        e.currency = sale.currencyCode();
+        e.pricing = sale.pricing().name();
+        e.net = sale.totals().net().amount();
+        e.tax = sale.totals().tax().amount();
+        e.gross = sale.totals().gross().amount();
+        e.receiptDiscount = sale.totals().receiptDiscount().amount();
+        e.cashRounding = sale.cashRounding().amount();
+        e.changeGiven = sale.change().amount();
+        e.completedAt = sale.completedAt();
+        e.journalSeq = event.seq();
+        s.persist(e);
+        for (int i = 0; i < sale.lines().size(); i++) {
+            TicketLine l = sale.lines().get(i);
+            LineTotal t = sale.totals().lines().get(i);
+            SaleLineEntity le = new SaleLineEntity();
+            le.saleId = sale.saleId();
+            le.lineNo = l.lineNo();
+            le.sku = l.product().sku().value();
+            le.description = l.product().name();
+            le.quantity = l.quantity();
+            le.unitPrice = l.unitPrice().amount();
+            le.listPrice = l.listPrice().amount();
+            le.discount = t.totalDiscount().amount();
+            le.taxCode = t.taxRate().code();
+            le.taxRate = t.taxRate().percent();
+            le.net = t.net().amount();
+            le.tax = t.tax().amount();
+            le.gross = t.gross().amount();
+            le.serial = l.serial();
+            s.persist(le);
+        }
+        int n = 1;
+        for (Payment p : sale.payments()) {
+            PaymentEntity pe = new PaymentEntity();
+            pe.saleId = sale.saleId();
+            pe.paymentNo = n++;
+            pe.tender = p.tender().name();
+            pe.amount = p.amount().amount();
+            pe.reference = p.reference();
+            s.persist(pe);
+        }
+        return new SaleReceipt(sale.saleId(), receiptNumber, ctx.businessDay(), event.seq());
+    }
+
+    /** True if this serial is sold and not refunded at this branch. */
+    public boolean isSerialSold(String sku, String serial) {
+        return store.read(s -> serialOnHandSold(s, sku, serial));
+    }
+
+    private static boolean serialOnHandSold(Session s, String sku, String serial) {
+        Long sold = s.createNativeQuery("SELECT COUNT(*) FROM sale_line WHERE sku = ?1 AND serial = ?2",
+                Long.class).setParameter(1, sku).setParameter(2, serial).getSingleResult();
+        Long returned = s.createNativeQuery("SELECT COUNT(*) FROM refund_line r JOIN refund f"
+                + " ON f.refund_id = r.refund_id JOIN sale_line l ON l.sale_id = f.original_sale_id"
+                + " AND l.line_no = r.original_line_no WHERE l.sku = ?1 AND l.serial = ?2", Long.class)
+                .setParameter(1, sku).setParameter(2, serial).getSingleResult();
+        return sold.longValue() > returned.longValue();
+    }
+
+    /** A completed sale as returns see it. */
+    public record SaleView(UUID saleId, String receiptNumber, Currency currency, List<SoldLine> lines,
+            List<RefundedLine> refunded, List<PaymentView> payments) {
+    }
+
+    /** One tender of a stored sale. */
+    public record PaymentView(String tender, Money amount, String reference) {
+    }
+
+    public Optional<SaleView> findByReceipt(String receiptNumber) {
+        return store.read(s -> loadView(s, receiptNumber));
+    }
+
+    private static Optional<SaleView> loadView(Session s, String receiptNumber) {
+        List<SaleEntity> sales = s.createSelectionQuery("from SaleEntity where receiptNumber = :r", SaleEntity.class)
+                .setParameter("r", receiptNumber).getResultList();
+        if (sales.isEmpty()) {
+            return Optional.empty();
+        }
+        SaleEntity sale = sales.get(0);
+        Currency cur = Currency.getInstance(sale.currency);
+        List<SoldLine> lines = new ArrayList<>();
+        for (SaleLineEntity l : s.createSelectionQuery("from SaleLineEntity where saleId = :id order by lineNo",
+                SaleLineEntity.class).setParameter("id", sale.saleId).getResultList()) {
+            lines.add(new SoldLine(l.lineNo, new Sku(l.sku), l.description, l.quantity, money(l.gross, cur),
+                    money(l.tax, cur)));
+        }
+        List<RefundedLine> refunded = new ArrayList<>();
+        for (RefundLineEntity r : s.createSelectionQuery("select r from RefundLineEntity r, RefundEntity f"
+                + " where f.refundId = r.refundId and f.originalSaleId = :id", RefundLineEntity.class)
+                .setParameter("id", sale.saleId).getResultList()) {
+            refunded.add(new RefundedLine(r.originalLineNo, new Sku(r.sku), r.quantity, money(r.gross, cur),
+                    money(r.tax, cur)));
+        }
+        List<PaymentView> payments = new ArrayList<>();
+        for (PaymentEntity p : s.createSelectionQuery("from PaymentEntity where saleId = :id order by paymentNo",
+                PaymentEntity.class).setParameter("id", sale.saleId).getResultList()) {
+            payments.add(new PaymentView(p.tender, money(p.amount, cur), p.reference));
+        }
+        return Optional.of(new SaleView(sale.saleId, sale.receiptNumber, cur, lines, refunded, payments));
+    }
+
+    private static Money money(BigDecimal amount, Currency cur) {
+        return Money.of(amount.setScale(Math.max(cur.getDefaultFractionDigits(), 0), java.math.RoundingMode.UNNECESSARY),
+                cur);
+    }
+
+    /**
+     * Refunds lines of a receipt. Reads the earlier refunds inside the same write transaction, so
+     * two returns at this till can never together exceed what was sold.
+     */
+    public RefundReceipt refund(RefundRequest req) throws RefundRejectedException {
+        try {
+            return store.write(ctx -> {
+                try {
+                    return doRefund(ctx, req);
+                } catch (RefundRejectedException e) {
+                    throw new Rejected(e);
+                }
+            });
+        } catch (Rejected r) {
+            throw (RefundRejectedException) r.getCause();
+        }
+    }
+
+    private static final class Rejected extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Rejected(RefundRejectedException cause) {
+            super(cause);
+        }
+    }
+
+    private RefundReceipt doRefund(WriteContext ctx, RefundRequest req) throws RefundRejectedException {
+        Session s = ctx.session();
+        SaleView view = loadView(s, req.receiptNumber())
+                .orElseThrow(() -> new RefundRejectedException("no sale with receipt number " + req.receiptNumber()));
+        List<RefundedLine> lines = RefundCalculator.refund(view.lines(), view.refunded(), req.lines());
+        Money total = RefundCalculator.total(lines, Money.zero(view.currency()));
+        UUID refundId = ctx.newId();
+        JournalEvent event = ctx.journal(REFUND_COMPLETED, 1, SalePayloads.refundCompleted(refundId, view.saleId(),
+                view.receiptNumber(), view.currency().getCurrencyCode(), req, lines, total));
+        RefundEntity r = new RefundEntity();
+        r.refundId = refundId;
+        r.originalSaleId = view.saleId();
+        r.terminalId = ctx.terminalId();
+        r.businessDay = ctx.businessDay();
+        r.cashierId = req.cashierId();
+        r.approvedBy = req.approvedBy();
+        r.reason = req.reason();
+        r.currency = view.currency().getCurrencyCode();
+        r.total = total.amount();
+        r.completedAt = ctx.now();
+        r.journalSeq = event.seq();
+        s.persist(r);
+        for (RefundedLine l : lines) {
+            RefundLineEntity le = new RefundLineEntity();
+            le.refundId = refundId;
+            le.originalLineNo = l.originalLineNo();
+            le.sku = l.sku().value();
+            le.quantity = l.quantity();
+            le.gross = l.gross().amount();
+            le.tax = l.tax().amount();
+            s.persist(le);
+        }
+        RefundPaymentEntity p = new RefundPaymentEntity();
+        p.refundId = refundId;
+        p.paymentNo = 1;
+        p.tender = req.tender().name();
+        p.amount = total.amount();
+        p.reference = req.tenderReference();
+        s.persist(p);
+        return new RefundReceipt(refundId, view.receiptNumber(), lines, total, event.seq());
+    }
+}
