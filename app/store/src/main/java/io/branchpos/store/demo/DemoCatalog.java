@@ -35,6 +35,9 @@ public final class DemoCatalog implements Iterable<CatalogItem> {
         "Gut & Gerne", "Bio Natura", "Café Crème", "Leckerland", "Hausmarke", "Zauberwald", "Meeresbrise",
         "Grünfeld", "Élan", "Kräutergarten", "Sunny Farm", "Fjord", "Bäckerstolz", "Stadtgold"};
 
+    private static final String[] VARIANTS = {"Organic", "Light", "Family Pack", "Value", "Premium", "Mini",
+        "Extra", "Classic", "Limited Edition", "Multipack"};
+
     private static final Category[] CATEGORIES = {
         new Category("Dairy", REDUCED, UnitOfMeasure.PIECE, 49, 699, false,
             new String[] {"Whole Milk", "Skimmed Milk", "Greek Yogurt", "Butter", "Crème fraîche", "Quark",
@@ -126,9 +129,11 @@ public final class DemoCatalog implements Iterable<CatalogItem> {
         String name = c.items[r.nextInt(c.items.length)];
         String size = c.sizes[r.nextInt(c.sizes.length)];
         String full = c.unit.isMeasured() ? brand + " " + name : brand + " " + name + " " + size;
-        if (i >= CATEGORIES.length * 50) {
-            // keep names distinct in large catalogs, like real assortments with variants
-            full = full + " #" + (i / CATEGORIES.length);
+        int round = i / (CATEGORIES.length * 60);
+        if (round > 0) {
+            // large catalogs: variants like real assortments, then numbered lines
+            full = full + " " + VARIANTS[(round - 1) % VARIANTS.length]
+                    + (round > VARIANTS.length ? " " + (round / VARIANTS.length + 1) : "");
         }
         int cents = c.minCents + r.nextInt(c.maxCents - c.minCents + 1);
         cents = cents - cents % 10 + 9; // shelf prices end in 9

@@ -1,0 +1,37 @@
+package io.branchpos.desktop;
+
+import io.branchpos.desktop.config.AppConfig;
+import javafx.application.Application;
+
+/**
+ * Command-line entry point. Not a JavaFX {@code Application} itself, so the app starts from a
+ * plain class path too. See {@link AppConfig} for the options.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        AppConfig config;
+        try {
+            config = AppConfig.load(args);
+        } catch (AppConfig.ConfigException e) {
+            System.err.println("branchpos: " + e.getMessage()); // command-line entry: no logger configured yet
+            System.exit(2);
+            return;
+        }
+        // logback.xml reads this: logs go to a rolling file in the data directory
+        System.setProperty("branchpos.logDir", config.logDir().toString());
+        if (config.screenshot().isPresent()) {
+            // render without a display: Monocle's headless glass, software pipeline
+            System.setProperty("glass.platform", "Monocle");
+            System.setProperty("monocle.platform", "Headless");
+            System.setProperty("prism.order", "sw");
+            System.setProperty("prism.text", "t2k");
+            System.setProperty("java.awt.headless", "true");
+        }
+        BranchPosApp.configure(config);
+        Application.launch(BranchPosApp.class, args);
+        System.exit(Screenshots.failed ? 1 : 0);
+    }
+}

@@ -1,0 +1,12 @@
+package io.branchpos.desktop.checkout;
+
+import io.branchpos.domain.catalog.Product;
+import java.util.List;
+import java.util.Optional;
+
+/** What the cashier screen needs of the catalog; the store implements it, tests fake it. */
+public interface ProductSearch {
+    List<Product> search(String query, int limit);
+
+    Optional<Product> byBarcode(String code);
+}
