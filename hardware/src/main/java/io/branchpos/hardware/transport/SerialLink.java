@@ -77,6 +77,18 @@ public final class SerialLink implements AutoCloseable {
         return buf;
     }
 
+    /** Reads what is there, waiting up to {@code timeout} for the first byte; 0 when nothing came. */
+    public synchronized int readSome(byte[] buf, Duration timeout) throws IOException {
+        SerialPort p = open();
+        p.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, (int) Math.max(1, timeout.toMillis()), 0);
+        int r = p.readBytes(buf, buf.length);
+        if (r < 0) {
+            close();
+            throw new IOException(describe() + " read failed");
+        }
+        return r;
+    }
+
     /**
      * Reads until {@code terminator} (included) or {@code maxLength} bytes; throws {@link SocketTimeoutException}
      * if nothing complete arrives within {@code timeout}.
