@@ -82,6 +82,24 @@ public final class PrintQueue {
         return results;
     }
 
+    /**
+     * Call once at startup: a job found in {@code SENDING} was cut off by a crash or power loss while printing;
+     * it becomes {@code FAILED} and uncertain (part of it may have come out) and waits for the cashier's Reprint.
+     */
+    public synchronized List<PrintJob> recoverInterrupted() {
+        List<PrintJob> recovered = new ArrayList<>();
+        for (PrintJob job : store.pending()) {
+            if (job.state() == PrintJob.State.SENDING) {
+                PrintJob failed = job.with(PrintJob.State.FAILED, job.attempts(),
+                        "Printing was interrupted when the till stopped — check the printer, then press Reprint", true,
+                        clock.instant());
+                store.save(failed);
+                recovered.add(failed);
+            }
+        }
+        return recovered;
+    }
+
     /** Jobs waiting to print (failed or interrupted), oldest first. */
     public List<PrintJob> pending() {
         return store.pending();

@@ -3,6 +3,8 @@ package io.branchpos.hardware.virtual;
 import io.branchpos.hardware.escpos.PrinterProfile;
 import io.branchpos.hardware.render.EscPosRenderer;
 import io.branchpos.hardware.render.RenderedReceipt;
+import io.branchpos.hardware.transport.SerialLink;
+import io.branchpos.hardware.transport.SerialSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +16,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,6 +52,7 @@ public final class VirtualPrinter implements AutoCloseable {
     private final List<PrintedJob> printed = new CopyOnWriteArrayList<>();
     private final List<Consumer<PrintedJob>> listeners = new CopyOnWriteArrayList<>();
     private final List<Socket> connections = new CopyOnWriteArrayList<>();
+    private final List<SerialLink> serialLinks = new CopyOnWriteArrayList<>();
 
     private volatile boolean paperOut;
     private volatile boolean paperLow;
@@ -164,6 +168,9 @@ public final class VirtualPrinter implements AutoCloseable {
         for (Socket s : connections) {
             closeQuietly(s);
         }
+        for (SerialLink l : serialLinks) {
+            l.close();
+        }
         threads.shutdownNow();
     }
 
@@ -182,60 +189,119 @@ public final class VirtualPrinter implements AutoCloseable {
     }
 
     private void serve(Socket socket) {
-        JobBuffer job = new JobBuffer();
-        long limit = dropAfterBytes;
-        dropAfterBytes = -1;
-        long received = 0;
+        Session session = new Session();
         try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
             byte[] buf = new byte[8192];
             int n;
             while ((n = in.read(buf)) > 0) {
-                int i = 0;
-                while (i < n) {
-                    if (job.size() == 0 && n - i >= 3 && buf[i] == 0x10 && buf[i + 1] == 0x04) {
-                        out.write(statusByte(buf[i + 2]));
-                        out.flush();
-                        i += 3;
-                        continue;
+                if (!session.feed(buf, n, out::write)) {
+                    return;
+                }
+            }
+            // a client that does not ask for confirmation ends its job by closing the connection
+            session.endOfJob();
+        } catch (SocketException e) {
+            LOG.debug("virtual printer connection ended: {}", e.toString());
+            session.torn();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("virtual printer connection failed", e);
+        } finally {
+            connections.remove(socket);
+        }
+    }
+
+    /**
+     * Also serves a serial port (e.g. one side of a socat pty pair), as a serial printer would. Over serial a
+     * job ends at a process-ID request or after 300 ms without data.
+     */
+    public void attachSerial(SerialSettings settings) {
+        SerialLink link = new SerialLink(settings);
+        serialLinks.add(link);
+        threads.submit(() -> {
+            Session session = new Session();
+            byte[] buf = new byte[4096];
+            while (!server.isClosed()) {
+                try {
+                    int n = link.readSome(buf, Duration.ofMillis(300));
+                    if (n > 0) {
+                        session.feed(buf, n, link::write);
+                    } else {
+                        session.endOfJob();
                     }
-                    if (limit >= 0 && received >= limit) {
-                        finish(job.toByteArray(), false);
-                        LOG.info("virtual printer: dropping the connection after {} bytes (simulated)", received);
-                        return;
+                } catch (IOException | RuntimeException e) {
+                    if (!server.isClosed()) {
+                        LOG.warn("virtual printer serial link {} failed: {}", link.describe(), e.toString());
                     }
-                    job.write(buf[i]);
-                    received++;
-                    i++;
-                    byte[] ack = processIdRequestAtEnd(job);
-                    if (ack != null) {
-                        byte[] bytes = Arrays.copyOf(job.toByteArray(), job.size() - 11);
-                        job.reset();
-                        if (ready()) {
-                            finish(bytes, true);
-                            out.write(ack);
-                            out.flush();
-                        } else {
-                            discardedJobs++;
-                        }
+                    return;
+                }
+            }
+        });
+    }
+
+    /** Where answers go (socket or serial port). */
+    private interface Answer {
+        void send(byte[] bytes) throws IOException;
+    }
+
+    /** One connection's job assembly: real-time requests, process-ID confirmations, simulated drops. */
+    private final class Session {
+        private final JobBuffer job = new JobBuffer();
+        private final long limit;
+        private long received;
+
+        Session() {
+            limit = dropAfterBytes;
+            dropAfterBytes = -1;
+        }
+
+        /** Returns false when the (simulated) connection drop happened: stop reading. */
+        boolean feed(byte[] buf, int n, Answer out) throws IOException {
+            int i = 0;
+            while (i < n) {
+                if (job.size() == 0 && n - i >= 3 && buf[i] == 0x10 && buf[i + 1] == 0x04) {
+                    out.send(statusByte(buf[i + 2]));
+                    i += 3;
+                    continue;
+                }
+                if (limit >= 0 && received >= limit) {
+                    LOG.info("virtual printer: dropping the connection after {} bytes (simulated)", received);
+                    torn();
+                    return false;
+                }
+                job.write(buf[i]);
+                received++;
+                i++;
+                byte[] ack = processIdRequestAtEnd(job);
+                if (ack != null) {
+                    byte[] bytes = Arrays.copyOf(job.toByteArray(), job.size() - 11);
+                    job.reset();
+                    if (ready()) {
+                        finish(bytes, true);
+                        out.send(ack);
+                    } else {
+                        discardedJobs++;
                     }
                 }
             }
+            return true;
+        }
+
+        void endOfJob() {
             if (job.size() > 0) {
                 if (ready()) {
                     finish(job.toByteArray(), true);
                 } else {
                     discardedJobs++;
                 }
+                job.reset();
             }
-        } catch (SocketException e) {
-            LOG.debug("virtual printer connection ended: {}", e.toString());
+        }
+
+        void torn() {
             if (job.size() > 0) {
                 finish(job.toByteArray(), false);
+                job.reset();
             }
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("virtual printer connection failed", e);
-        } finally {
-            connections.remove(socket);
         }
     }
 

@@ -152,4 +152,20 @@ class PrintQueueTest {
         assertThat(queue(reopened).retry(job.id()).state()).isEqualTo(PrintJob.State.PRINTED);
         assertThat(new DirectoryPrintJobStore(dir).pending()).isEmpty();
     }
+
+    @Test
+    void jobCutOffByACrashIsRecoveredAsUncertainAndQueued() {
+        InMemoryPrintJobStore store = new InMemoryPrintJobStore();
+        Instant t = clock.instant();
+        store.save(new PrintJob("job-crashed", "Receipt 5", new byte[] {0x1B, '@'}, false, PrintJob.State.SENDING, 1, "",
+                false, t, t));
+
+        PrintQueue queue = queue(store);
+        assertThat(queue.recoverInterrupted()).singleElement().satisfies(j -> {
+            assertThat(j.state()).isEqualTo(PrintJob.State.FAILED);
+            assertThat(j.uncertain()).isTrue();
+            assertThat(j.lastError()).contains("Reprint");
+        });
+        assertThat(queue.pending()).extracting(PrintJob::id).containsExactly("job-crashed");
+    }
 }
