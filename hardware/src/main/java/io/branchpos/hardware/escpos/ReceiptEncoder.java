@@ -68,6 +68,12 @@ public final class ReceiptEncoder {
             } else if (e instanceof ReceiptDocument.Barcode bc) {
                 s.w.feedLines(1);
                 barcode(s, bc);
+            } else if (e instanceof ReceiptDocument.LineSpacing ls) {
+                if (ls.dots() <= 0) {
+                    s.w.defaultLineSpacing();
+                } else {
+                    s.w.lineSpacing(Math.min(255, ls.dots()));
+                }
             } else if (e instanceof ReceiptDocument.Feed f) {
                 s.w.feedLines(Math.max(0, Math.min(255, f.lines())));
             } else if (e instanceof ReceiptDocument.Cut) {

@@ -101,6 +101,10 @@ public record ReceiptDocument(List<Element> elements, boolean copy) {
     public record Feed(int lines) implements Element {
     }
 
+    /** Line spacing in dots for the text that follows (0 = the printer's default, 30 dots on most). */
+    public record LineSpacing(int dots) implements Element {
+    }
+
     /** Feed past the cutter and cut. */
     public record Cut() implements Element {
     }
@@ -172,6 +176,11 @@ public record ReceiptDocument(List<Element> elements, boolean copy) {
 
         public Builder feed(int lines) {
             elements.add(new Feed(lines));
+            return this;
+        }
+
+        public Builder lineSpacing(int dots) {
+            elements.add(new LineSpacing(dots));
             return this;
         }
 

@@ -119,6 +119,18 @@ class EncoderRendererRoundTripTest {
         assertThat(r.textLines()).containsExactly("Umtausch innerhalb von 14 Tagen", "nur mit Kassenbon und", "Originalverpackung");
     }
 
+    @Test
+    void lineSpacingChangesTheDistanceBetweenLines() {
+        PrinterProfile profile = PrinterProfile.generic80mm();
+        ReceiptDocument tight = ReceiptDocument.builder().lineSpacing(24).text("a").text("b").text("c").build();
+        ReceiptDocument loose = ReceiptDocument.builder().lineSpacing(60).text("a").text("b").text("c").build();
+
+        int tightHeight = new EscPosRenderer(profile).render(new ReceiptEncoder(profile).encode(tight)).image().getHeight();
+        int looseHeight = new EscPosRenderer(profile).render(new ReceiptEncoder(profile).encode(loose)).image().getHeight();
+
+        assertThat(looseHeight - tightHeight).isEqualTo(3 * (60 - 24));
+    }
+
     static int indexOf(byte[] hay, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= hay.length; i++) {
