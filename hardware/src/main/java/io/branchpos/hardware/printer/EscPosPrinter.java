@@ -22,13 +22,24 @@ public final class EscPosPrinter implements ReceiptPrinter {
     private final Duration statusTimeout;
     private final Duration printTimeout;
     private final boolean drawerOpenWhenPinHigh;
+    private final boolean confirmJobs;
 
     public EscPosPrinter(PrinterTransport transport, Duration statusTimeout, Duration printTimeout,
                          boolean drawerOpenWhenPinHigh) {
+        this(transport, statusTimeout, printTimeout, drawerOpenWhenPinHigh, true);
+    }
+
+    /**
+     * @param confirmJobs false for printers that do not answer {@code GS ( H}: jobs then count as printed when
+     *                    written (see docs/decisions/0101)
+     */
+    public EscPosPrinter(PrinterTransport transport, Duration statusTimeout, Duration printTimeout,
+                         boolean drawerOpenWhenPinHigh, boolean confirmJobs) {
         this.transport = transport;
         this.statusTimeout = statusTimeout;
         this.printTimeout = printTimeout;
         this.drawerOpenWhenPinHigh = drawerOpenWhenPinHigh;
+        this.confirmJobs = confirmJobs;
     }
 
     /** Status answers within 1 s, printing confirmed within 20 s, drawer open when pin 3 is low. */
@@ -76,7 +87,7 @@ public final class EscPosPrinter implements ReceiptPrinter {
 
     @Override
     public Delivery send(byte[] job, int processId) throws IOException {
-        if (!transport.isTwoWay()) {
+        if (!transport.isTwoWay() || !confirmJobs) {
             transport.write(job);
             return Delivery.WRITTEN_UNCONFIRMED;
         }
