@@ -34,6 +34,8 @@ public final class EscPosRenderer {
     private static final Logger LOG = LoggerFactory.getLogger(EscPosRenderer.class);
     private static final int DEFAULT_LINE_SPACING = 30;
     private static final int MARGIN_BOTTOM = 24;
+    /** About 5 m of paper: a stream that asks for more is garbage or hostile, not a receipt. */
+    private static final int MAX_HEIGHT = 40_000;
 
     private final PrinterProfile profile;
     private final int width;
@@ -86,6 +88,11 @@ public final class EscPosRenderer {
                 i = step(data, i);
             } catch (ArrayIndexOutOfBoundsException truncated) {
                 skipped.add("truncated command at byte " + i);
+                break;
+            } catch (PaperTooLong e) {
+                skipped.add("paper longer than " + MAX_HEIGHT + " dots at byte " + i + ": rest not drawn");
+                y = Math.min(y, MAX_HEIGHT - MARGIN_BOTTOM);
+                line.clear();
                 break;
             }
         }
@@ -666,6 +673,10 @@ public final class EscPosRenderer {
             int ys = (d[o + 6] & 0xff) + 256 * (d[o + 7] & 0xff);
             int bytesPerRow = (xs + 7) / 8;
             int data = o + 8;
+            if (data + (long) bytesPerRow * ys > start + len) {
+                skipped.add("GS ( L graphics larger than their data");
+                return;
+            }
             boolean[][] dots = new boolean[ys][xs];
             for (int r = 0; r < ys && data + r * bytesPerRow < start + len; r++) {
                 for (int c = 0; c < xs; c++) {
@@ -702,6 +713,9 @@ public final class EscPosRenderer {
         if (height <= paper.getHeight()) {
             return;
         }
+        if (height > MAX_HEIGHT) {
+            throw new PaperTooLong();
+        }
         BufferedImage bigger = new BufferedImage(width, Math.max(height, paper.getHeight() * 2), BufferedImage.TYPE_BYTE_BINARY);
         clear(bigger);
         Graphics2D g = bigger.createGraphics();
@@ -715,6 +729,15 @@ public final class EscPosRenderer {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, img.getWidth(), img.getHeight());
         g.dispose();
+    }
+
+    /** Thrown internally when the stream asks for more paper than {@link #MAX_HEIGHT}. */
+    private static final class PaperTooLong extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PaperTooLong() {
+            super(null, null, false, false);
+        }
     }
 
     /** A glyph or an inline column image within the current text line. */

@@ -30,6 +30,9 @@ public final class ScanParser {
             return parseOrThrow(raw);
         } catch (ScanParseException e) {
             return new ScannedCode.Unrecognized(raw, e.getMessage());
+        } catch (RuntimeException e) {
+            // a scanner can send anything; whatever slipped past the checks above is still just unreadable
+            return new ScannedCode.Unrecognized(raw, "unreadable code (" + e.getClass().getSimpleName() + ")");
         }
     }
 

@@ -16,7 +16,7 @@ class VariableMeasurePropertyTest {
             new VariableMeasureTemplate("21IIIIIVVVVVC", VariableMeasureTemplate.Measure.PRICE, 2);
     private final ScanParser parser = new ScanParser(List.of(weight, price));
 
-    @Property
+    @Property(seed = "20261122")
     void encodedWeightDecodesToTheSameItemAndWeight(@ForAll @IntRange(min = 0, max = 99999) int item,
                                                     @ForAll @IntRange(min = 1, max = 9999) int grams) {
         String itemRef = String.format("%05d", item);
@@ -31,7 +31,7 @@ class VariableMeasurePropertyTest {
         });
     }
 
-    @Property
+    @Property(seed = "20261122")
     void wrongPriceCheckDigitIsRejectedEvenWithAValidEanCheckDigit(@ForAll @IntRange(min = 1, max = 9999) int grams,
                                                                    @ForAll @IntRange(min = 1, max = 9) int delta) {
         String good = weight.encode("12345", BigDecimal.valueOf(grams, 3));
@@ -41,7 +41,7 @@ class VariableMeasurePropertyTest {
         assertThat(parser.parse(tampered)).isInstanceOf(ScannedCode.Unrecognized.class);
     }
 
-    @Property
+    @Property(seed = "20261122")
     void encodedPriceDecodesExactly(@ForAll @IntRange(min = 0, max = 99999) int cents) {
         BigDecimal amount = BigDecimal.valueOf(cents, 2);
 
