@@ -74,6 +74,10 @@ public final class ReceiptEncoder {
                 } else {
                     s.w.lineSpacing(Math.min(255, ls.dots()));
                 }
+            } else if (e instanceof ReceiptDocument.OpenDrawer) {
+                if (profile.drawer()) {
+                    s.w.drawerPulse(0, 25, 250);
+                }
             } else if (e instanceof ReceiptDocument.Feed f) {
                 s.w.feedLines(Math.max(0, Math.min(255, f.lines())));
             } else if (e instanceof ReceiptDocument.Cut) {

@@ -105,6 +105,10 @@ public record ReceiptDocument(List<Element> elements, boolean copy) {
     public record LineSpacing(int dots) implements Element {
     }
 
+    /** Kick the cash drawer on the printer's connector (pin 2) when the receipt prints, e.g. for cash sales. */
+    public record OpenDrawer() implements Element {
+    }
+
     /** Feed past the cutter and cut. */
     public record Cut() implements Element {
     }
@@ -181,6 +185,11 @@ public record ReceiptDocument(List<Element> elements, boolean copy) {
 
         public Builder lineSpacing(int dots) {
             elements.add(new LineSpacing(dots));
+            return this;
+        }
+
+        public Builder openDrawer() {
+            elements.add(new OpenDrawer());
             return this;
         }
 
