@@ -56,10 +56,15 @@ public final class PtyPair implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         socat.destroy();
-        if (!socat.waitFor(5, TimeUnit.SECONDS)) {
+        try {
+            if (!socat.waitFor(5, TimeUnit.SECONDS)) {
+                socat.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
             socat.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 
