@@ -6,6 +6,10 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,15 +18,29 @@ public final class TcpTransport implements PrinterTransport {
 
     private static final Logger LOG = LoggerFactory.getLogger(TcpTransport.class);
 
+    /** Closes sockets whose write is stuck: Java has no write timeout, and a jammed printer stops reading. */
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "tcp-printer-write-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final String host;
     private final int port;
     private final Duration connectTimeout;
+    private final Duration writeTimeout;
     private Socket socket;
 
     public TcpTransport(String host, int port, Duration connectTimeout) {
+        this(host, port, connectTimeout, Duration.ofSeconds(30));
+    }
+
+    /** @param writeTimeout how long one write may block (printer not reading) before the link is dropped */
+    public TcpTransport(String host, int port, Duration connectTimeout, Duration writeTimeout) {
         this.host = host;
         this.port = port;
         this.connectTimeout = connectTimeout;
+        this.writeTimeout = writeTimeout;
     }
 
     /** Port 9100 with a 3 s connect timeout. */
@@ -54,13 +72,33 @@ public final class TcpTransport implements PrinterTransport {
 
     @Override
     public synchronized void write(byte[] data) throws IOException {
+        Socket s = null;
+        ScheduledFuture<?> watchdog = null;
         try {
-            Socket s = open();
+            s = open();
+            Socket stuck = s;
+            watchdog = WATCHDOG.schedule(() -> closeQuietly(stuck), writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
             s.getOutputStream().write(data);
             s.getOutputStream().flush();
         } catch (IOException e) {
             close();
+            if (s != null && s.isClosed() && watchdog != null && watchdog.isDone()) {
+                throw new IOException(describe() + " stopped taking data for " + writeTimeout.toSeconds()
+                        + " s (printer jammed or out of paper?)", e);
+            }
             throw e;
+        } finally {
+            if (watchdog != null) {
+                watchdog.cancel(false);
+            }
+        }
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // the point was to unblock the writer
         }
     }
 
