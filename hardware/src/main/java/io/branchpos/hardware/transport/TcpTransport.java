@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,17 +73,19 @@ public final class TcpTransport implements PrinterTransport {
 
     @Override
     public synchronized void write(byte[] data) throws IOException {
-        Socket s = null;
         ScheduledFuture<?> watchdog = null;
+        AtomicBoolean fired = new AtomicBoolean();
         try {
-            s = open();
-            Socket stuck = s;
-            watchdog = WATCHDOG.schedule(() -> closeQuietly(stuck), writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            Socket s = open();
+            watchdog = WATCHDOG.schedule(() -> {
+                fired.set(true); // before closing: the writer wakes up as soon as the socket closes
+                closeQuietly(s);
+            }, writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
             s.getOutputStream().write(data);
             s.getOutputStream().flush();
         } catch (IOException e) {
             close();
-            if (s != null && s.isClosed() && watchdog != null && watchdog.isDone()) {
+            if (fired.get()) {
                 throw new IOException(describe() + " stopped taking data for " + writeTimeout.toSeconds()
                         + " s (printer jammed or out of paper?)", e);
             }
