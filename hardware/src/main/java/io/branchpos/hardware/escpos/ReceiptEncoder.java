@@ -22,6 +22,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Lays out a {@link ReceiptDocument} for one {@link PrinterProfile} and encodes it as ESC/POS bytes: word
@@ -30,6 +31,8 @@ import java.util.Map;
  * Deterministic: the same document and profile give the same bytes (the golden tests rely on it).
  */
 public final class ReceiptEncoder {
+
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\p{Cf}]");
 
     private final PrinterProfile profile;
 
@@ -114,7 +117,9 @@ public final class ReceiptEncoder {
         }
     }
 
-    private void printLine(Session s, String line, Align align, Style style) {
+    private void printLine(Session s, String rawLine, Align align, Style style) {
+        // product names come from the catalog: a stray ESC or GS in one must not become a printer command
+        String line = CONTROL.matcher(rawLine).replaceAll(" ");
         s.align(align);
         CodePage page = s.pageFor(line);
         if (page == null) {
@@ -177,6 +182,11 @@ public final class ReceiptEncoder {
             modules = zxingBarcode(bc.type(), bc.content());
         } catch (IllegalArgumentException | WriterException e) {
             // a code the symbology cannot carry: print it as text rather than fail the receipt
+            printLine(s, bc.content(), bc.align(), Style.NORMAL);
+            return;
+        }
+        if (modules.getWidth() > profile.dotsPerLine() || bc.content().length() > 253) {
+            // wider than the paper even at one dot per module: a code nobody can scan is worse than text
             printLine(s, bc.content(), bc.align(), Style.NORMAL);
             return;
         }

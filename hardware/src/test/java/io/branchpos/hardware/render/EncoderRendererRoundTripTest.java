@@ -131,6 +131,30 @@ class EncoderRendererRoundTripTest {
         assertThat(looseHeight - tightHeight).isEqualTo(3 * (60 - 24));
     }
 
+    @Test
+    void controlCharactersInTextCannotInjectPrinterCommands() {
+        PrinterProfile profile = PrinterProfile.generic80mm();
+        // ESC p would open the drawer, GS V would cut
+        ReceiptDocument doc = ReceiptDocument.builder().keyValue("Evil\u001Bp\u0000\u0019\u00FAItem\u001DV\u0001", "1,00").build();
+
+        RenderedReceipt r = new EscPosRenderer(profile).render(new ReceiptEncoder(profile).encode(doc));
+
+        assertThat(r.drawerPulses()).isZero();
+        assertThat(r.cuts()).isZero();
+        assertThat(r.textLines()).singleElement().satisfies(l -> assertThat(l).startsWith("Evil p"));
+    }
+
+    @Test
+    void barcodeTooWideForThePaperIsPrintedAsText() {
+        PrinterProfile profile = PrinterProfile.generic58mm();
+        String longCode = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+        ReceiptDocument doc = ReceiptDocument.builder().barcode(BarcodeType.CODE128, longCode).build();
+
+        RenderedReceipt r = new EscPosRenderer(profile).render(new ReceiptEncoder(profile).encode(doc));
+
+        assertThat(r.textLines()).anySatisfy(l -> assertThat(l.strip()).isEqualTo(longCode.substring(0, 32)));
+    }
+
     static int indexOf(byte[] hay, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= hay.length; i++) {
