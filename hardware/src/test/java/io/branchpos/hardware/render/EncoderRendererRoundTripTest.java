@@ -29,6 +29,40 @@ class EncoderRendererRoundTripTest {
         assertThat(ReceiptImages.decode(rendered.image(), BarcodeFormat.EAN_13)).contains(SampleReceipt.BARCODE);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"generic-80mm", "generic-58mm", "basic-58mm"})
+    void rendererUnderstandsEveryCommandTheEncoderEmits(String profileId) {
+        PrinterProfile profile = PrinterProfile.load(profileId);
+        ReceiptDocument everything = ReceiptDocument.builder()
+                .logoPng(SampleReceipt.logoPng())
+                .lineSpacing(36)
+                .text("bold", Align.LEFT, Style.BOLD)
+                .text("underline", Align.CENTER, Style.NORMAL.withUnderline())
+                .text("inverse", Align.RIGHT, Style.NORMAL.withInverse())
+                .text("big", Align.CENTER, Style.TITLE)
+                .text("tall", Align.LEFT, Style.NORMAL.withDoubleHeight())
+                .lineSpacing(0)
+                .text("Grüße Привет Ευχαριστώ")
+                .keyValue("Müller Käse 1,5 kg", "12,99")
+                .separator('=')
+                .qr(SampleReceipt.QR_CONTENT)
+                .barcode(BarcodeType.EAN13, SampleReceipt.BARCODE)
+                .barcode(BarcodeType.EAN8, "96385074")
+                .barcode(BarcodeType.UPC_A, "036000291452")
+                .barcode(BarcodeType.CODE39, "R42")
+                .barcode(BarcodeType.CODE128, "R-42")
+                .feed(2)
+                .openDrawer()
+                .cut()
+                .build();
+
+        RenderedReceipt r = new EscPosRenderer(profile).render(new ReceiptEncoder(profile).encode(everything.asCopy()));
+
+        assertThat(r.skippedCommands()).isEmpty();
+        assertThat(r.cuts()).isEqualTo(profile.cutter() ? 1 : 0);
+        assertThat(r.drawerPulses()).isEqualTo(profile.drawer() ? 1 : 0);
+    }
+
     @Test
     void code128RoundTripsNativeAndRaster() {
         ReceiptDocument doc = ReceiptDocument.builder().barcode(BarcodeType.CODE128, "R-0042/123").build();
