@@ -77,11 +77,7 @@ public final class SyncServer implements AutoCloseable {
                 log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
                 error(ctx, 500, ErrorCodes.INTERNAL, "unexpected server error; the terminal keeps its queue and retries");
             });
-            cfg.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) {
-                    error(ctx, 404, ErrorCodes.NOT_FOUND, "no such endpoint: " + ctx.method() + " " + ctx.path());
-                }
-            });
+            cfg.routes.error(404, ctx -> error(ctx, 404, ErrorCodes.NOT_FOUND, "no such endpoint: " + ctx.method() + " " + ctx.path()));
             cfg.routes.error(405, ctx -> error(ctx, 405, ErrorCodes.INVALID_REQUEST, "method " + ctx.method() + " not allowed on " + ctx.path()));
         });
     }
