@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FaultyTcpProxy implements AutoCloseable {
 
     private final ServerSocket listener;
-    private final int targetPort;
+    private volatile int targetPort;
     private final ExecutorService threads = Executors.newFixedThreadPool(32, r -> {
         Thread t = new Thread(r, "faulty-proxy");
         t.setDaemon(true);
@@ -39,6 +39,11 @@ public final class FaultyTcpProxy implements AutoCloseable {
         this.targetPort = targetPort;
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         threads.submit(this::acceptLoop);
+    }
+
+    /** Points new connections at another server port (a restarted server). */
+    public void retarget(int port) {
+        targetPort = port;
     }
 
     public int port() {
