@@ -3,6 +3,10 @@ package io.branchpos.sync.server;
 import com.zaxxer.hikari.HikariDataSource;
 import io.branchpos.sync.server.db.Databases;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -19,7 +23,15 @@ public final class ServerMain implements Runnable {
 
     public static void main(String[] args) {
         String[] effective = args.length == 0 ? new String[] {"serve"} : args;
-        System.exit(new CommandLine(new ServerMain()).execute(effective));
+        CommandLine cli = new CommandLine(new ServerMain());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof IllegalArgumentException) {
+                cmd.getErr().println("error: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        System.exit(cli.execute(effective));
     }
 
     @Override
@@ -46,9 +58,22 @@ public final class ServerMain implements Runnable {
             if (dbUrl != null) {
                 return Databases.pool(dbUrl, dbUser, dbPassword);
             }
+            if (Files.exists(dataDir.resolve("pg").resolve("postmaster.pid")) && listening(embeddedPort)) {
+                // `serve` already runs the embedded PostgreSQL of this data directory: use it (e.g. for `enroll`)
+                return Databases.pool("jdbc:postgresql://localhost:" + embeddedPort + "/postgres", "postgres", "postgres");
+            }
             embedded = Databases.startEmbedded(dataDir, embeddedPort);
             System.out.println("embedded PostgreSQL running in " + dataDir.toAbsolutePath() + " on port " + embedded.getPort());
             return Databases.pool(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
+        }
+
+        private static boolean listening(int port) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("localhost", port), 1_000);
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
         }
 
         void close(HikariDataSource ds) throws Exception {
