@@ -1,6 +1,7 @@
 package io.branchpos.sync.client;
 
 import io.branchpos.sync.protocol.JournalHash;
+import io.branchpos.sync.protocol.QuarantinedEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -19,6 +20,7 @@ public final class InMemoryJournalOutbox implements JournalOutbox {
     private final String terminalId;
     private final Random random;
     private final List<OutboxEvent> events = new ArrayList<>();
+    private final java.util.Map<String, QuarantinedEvent> quarantined = new java.util.LinkedHashMap<>();
     private long syncedThrough;
 
     public InMemoryJournalOutbox(String terminalId, Random random) {
@@ -37,6 +39,16 @@ public final class InMemoryJournalOutbox implements JournalOutbox {
         OutboxEvent e = new OutboxEvent(eventId, terminalId, seq, prevHash, hash, type, 1, day, at, payload);
         events.add(e);
         return e;
+    }
+
+    @Override
+    public synchronized void recordQuarantined(QuarantinedEvent event) {
+        quarantined.put(event.eventId(), event);
+    }
+
+    /** What HQ reported as quarantined, by event id. */
+    public synchronized java.util.Map<String, QuarantinedEvent> quarantined() {
+        return java.util.Map.copyOf(quarantined);
     }
 
     /** Every event ever appended, in seq order. */

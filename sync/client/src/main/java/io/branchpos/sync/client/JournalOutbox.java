@@ -1,5 +1,6 @@
 package io.branchpos.sync.client;
 
+import io.branchpos.sync.protocol.QuarantinedEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -30,4 +31,12 @@ public interface JournalOutbox {
 
     /** When the oldest unacknowledged event happened, if any. */
     Optional<Instant> oldestPendingOccurredAt();
+
+    /**
+     * HQ kept an event aside (invalid payload, conflicting copy) instead of applying it; it still
+     * counts as synced. The store records it for the manager's quarantine screen. May be called
+     * again for the same event (a resent batch): key it by event id. Default: ignore.
+     */
+    default void recordQuarantined(QuarantinedEvent event) {
+    }
 }

@@ -4,6 +4,7 @@ import io.branchpos.sync.protocol.BatchAck;
 import io.branchpos.sync.protocol.EnrollmentResponse;
 import io.branchpos.sync.protocol.EventBatch;
 import io.branchpos.sync.protocol.ProtocolVersion;
+import io.branchpos.sync.protocol.QuarantinedEvent;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
@@ -233,6 +234,9 @@ public final class SyncEngine implements AutoCloseable {
     }
 
     private void apply(BatchAck ack) {
+        for (QuarantinedEvent q : ack.quarantined()) {
+            outbox.recordQuarantined(q);
+        }
         if (ack.acceptedThroughSeq() > outbox.syncedThroughSeq()) {
             outbox.markSyncedThrough(ack.acceptedThroughSeq());
         }

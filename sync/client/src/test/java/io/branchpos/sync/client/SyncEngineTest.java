@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.branchpos.sync.protocol.BatchAck;
 import io.branchpos.sync.protocol.EnrollmentResponse;
 import io.branchpos.sync.protocol.EventBatch;
+import io.branchpos.sync.protocol.QuarantinedEvent;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -153,6 +154,19 @@ class SyncEngineTest {
 
         assertThat(hq.received).extracting(b -> b.events().get(0).seq()).containsExactly(4L, 2L, 5L);
         assertThat(journal.syncedThroughSeq()).isEqualTo(6);
+    }
+
+    @Test
+    void quarantinedEventsAreHandedToTheStoreAndCountAsSynced() {
+        credentials.save(CREDENTIAL);
+        sales(2);
+        QuarantinedEvent q = new QuarantinedEvent(journal.all().get(1).eventId(), 2, "invalid SALE_COMPLETED payload: lines is missing");
+        hq.script.add(new UploadResult.Acknowledged(new BatchAck(2, 1, 0, List.of(q), null), false));
+
+        engine().build().drain();
+
+        assertThat(journal.quarantined()).containsEntry(q.eventId(), q);
+        assertThat(journal.pendingCount()).isZero();
     }
 
     @Test
