@@ -22,6 +22,7 @@ public final class PayloadValidator {
     public static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000");
 
     private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,13}(\\.\\d{1,6})?");
+    private static final int MAX_MONEY_SCALE = 4;
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final Set<String> TENDERS = Set.of("CASH", "CARD", "VOUCHER", "STORE_CREDIT");
     private static final Set<String> CASH_KINDS = Set.of("PAY_IN", "PAY_OUT", "DROP");
@@ -162,6 +163,10 @@ public final class PayloadValidator {
 
         void money(String field) {
             decimalIn(field, MAX_MONEY, false);
+            JsonNode v = node.get(field);
+            if (v != null && v.isTextual() && DECIMAL.matcher(v.asText()).matches() && new BigDecimal(v.asText()).scale() > MAX_MONEY_SCALE) {
+                problems.add(at(field) + " has more than " + MAX_MONEY_SCALE + " decimal places");
+            }
         }
 
         void quantity(String field, boolean positive) {

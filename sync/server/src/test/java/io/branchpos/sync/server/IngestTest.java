@@ -216,6 +216,23 @@ class IngestTest {
     }
 
     @Test
+    void anEventPostgresCannotStoreIsQuarantinedInsteadOfWedgingTheStream() throws Exception {
+        Till till = newTill("B-9");
+        till.journal().append("SALE_COMPLETED", Payloads.sale("nul-1", "SKU\\u0000X", "1", "1.00"), T0);
+        till.journal().append("SALE_COMPLETED", Payloads.sale("nul-2", "SKU\u0000Y", "1", "1.00"), T0);
+        till.sale("nul-3", "SKU-N", "1");
+
+        BatchAck ack = ack(till.send(till.batch(1, 3)));
+
+        assertThat(ack.acceptedThroughSeq()).isEqualTo(3);
+        assertThat(ack.quarantined()).extracting(q -> q.seq()).containsExactly(1L, 2L);
+        assertThat(ack.quarantined().get(0).reason()).contains("could not be applied at HQ");
+        assertThat(ack.quarantined().get(1).reason()).contains("NUL character");
+        assertThat(hq.count("select count(*) from sale where terminal_id = ?", till.credential().terminalId())).isEqualTo(1);
+        assertThat(ack(till.send(till.batch(1, 3))).duplicates()).as("the quarantined copies are recognised again").isEqualTo(3);
+    }
+
+    @Test
     void cashMovementsAndStockMovementsAreProjected() throws Exception {
         Till till = newTill("B-8");
         till.journal().append("STOCK_MOVEMENT", Payloads.stock("m-1", "SKU-S", "24"), T0);

@@ -146,7 +146,9 @@ public final class IngestService {
                 }
                 String reason = null;
                 JsonNode payload = null;
-                if (!JournalHash.compute(terminalId, e).equals(e.hash())) {
+                if (e.payload().indexOf('\0') >= 0) {
+                    reason = "payload contains a NUL character, which HQ cannot store; kept with it escaped as \\u0000";
+                } else if (!JournalHash.compute(terminalId, e).equals(e.hash())) {
                     reason = "hash does not match the event's content (tampered or corrupted)";
                     Projections.flag(c, terminalId, branchId, "HASH_MISMATCH", e.eventId(), "seq " + e.seq() + ": " + reason);
                 } else {
@@ -159,7 +161,9 @@ public final class IngestService {
                 }
                 if (insertEvent(c, terminalId, e, payloadHash, reason)) {
                     if (reason == null) {
-                        Projections.apply(c, branchId, terminalId, e, payload);
+                        reason = applyProjections(c, branchId, terminalId, e, payload);
+                    }
+                    if (reason == null) {
                         applied++;
                     } else {
                         quarantine(c, terminalId, e, payloadHash, "INVALID", reason, false);
@@ -203,6 +207,37 @@ public final class IngestService {
                     "an event id arrived with a different payload; the copy is quarantined, the rest of the batch was accepted");
         }
         return new IngestResult(IngestResult.Outcome.ACCEPTED, ack, null);
+    }
+
+    /**
+     * Applies the read models behind a savepoint. A data error nobody foresaw (a value PostgreSQL
+     * refuses) must not wedge the stream with endless 5xx: the event is quarantined instead.
+     * Returns the quarantine reason, or null when applied.
+     */
+    private static String applyProjections(Connection c, String branchId, String terminalId, WireEvent e, JsonNode payload)
+            throws SQLException {
+        java.sql.Savepoint savepoint = c.setSavepoint();
+        try {
+            Projections.apply(c, branchId, terminalId, e, payload);
+            c.releaseSavepoint(savepoint);
+            return null;
+        } catch (SQLException ex) {
+            String state = ex.getSQLState() == null ? "" : ex.getSQLState();
+            if (!state.startsWith("22") && !state.startsWith("23")) {
+                throw ex; // connection trouble, deadlock, …: the whole batch is retried
+            }
+            c.rollback(savepoint);
+            String reason = "could not be applied at HQ (" + state + "): " + ex.getMessage();
+            Projections.update(c, "update event set status = 'QUARANTINED', quarantine_reason = ? where event_id = ?::uuid",
+                    reason, e.eventId());
+            log.warn("event {} of {} quarantined: {}", e.eventId(), terminalId, reason);
+            return reason;
+        }
+    }
+
+    /** PostgreSQL text cannot hold U+0000; the payload hash is always of the original text. */
+    private static String storable(String payload) {
+        return payload.indexOf('\0') >= 0 ? payload.replace("\0", "\\u0000") : payload;
     }
 
     private static JsonNode parse(String payload) {
@@ -254,7 +289,7 @@ public final class IngestService {
             ps.setInt(7, e.schemaVersion());
             ps.setObject(8, e.businessDay());
             ps.setTimestamp(9, Timestamp.from(e.occurredAt()));
-            ps.setString(10, e.payload());
+            ps.setString(10, storable(e.payload()));
             ps.setString(11, payloadHash);
             ps.setString(12, quarantineReason == null ? "APPLIED" : "QUARANTINED");
             ps.setString(13, quarantineReason);
@@ -266,7 +301,7 @@ public final class IngestService {
                                    boolean consumesSeq) throws SQLException {
         Projections.update(c, "insert into quarantine (terminal_id, event_id, seq, kind, reason, type, payload, payload_hash, hash, consumes_seq) "
                         + "values (?, ?::uuid, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
-                terminalId, e.eventId(), e.seq(), kind, reason, e.type(), e.payload(), payloadHash, e.hash(), consumesSeq);
+                terminalId, e.eventId(), e.seq(), kind, reason, e.type(), storable(e.payload()), payloadHash, e.hash(), consumesSeq);
     }
 
     private static void block(Connection c, String terminalId, String branchId, String kind, String eventId, String reason) throws SQLException {
