@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.branchpos.sync.client.TerminalCredential;
 import io.branchpos.sync.protocol.BatchAck;
 import io.branchpos.sync.protocol.ProtocolJson;
+import io.branchpos.sync.protocol.ProtocolVersion;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The contract: every recorded fixture of every protocol version ({@code sync/protocol/src/test/resources/fixtures/v*})
- * is still accepted, byte for byte, by the current server.
+ * is still accepted, byte for byte, by the current server (or, below {@code MIN_SUPPORTED}, told to upgrade).
  */
 class ContractFixturesTest {
 
@@ -49,6 +50,15 @@ class ContractFixturesTest {
         byte[] body = Files.readAllBytes(fixture);
         JsonNode json = ProtocolJson.mapper().readTree(body);
         String name = fixture.getFileName().toString();
+        int version = Integer.parseInt(fixture.getParent().getFileName().toString().substring(1));
+        assertThat(version).as("fixtures live in folders v1, v2, …").isPositive();
+        if (version < ProtocolVersion.MIN_SUPPORTED) {
+            // a version HQ no longer speaks: its terminals must be told to upgrade (and keep their queue)
+            String path = name.startsWith("batch-") ? "/v1/terminals/" + json.get("terminalId").asText() + "/batches" : "/v1/enrollments";
+            String token = name.startsWith("batch-") ? hq.enroll("B-FIX", json.get("terminalId").asText()).token() : null;
+            assertThat(post(path, token, body).statusCode()).isEqualTo(426);
+            return;
+        }
         if (name.startsWith("batch-")) {
             String terminalId = json.get("terminalId").asText();
             TerminalCredential credential = hq.enroll("B-FIX", terminalId);
