@@ -23,7 +23,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 
-/** {@link SyncTransport} over HTTP(S) with OkHttp: gzip request bodies, bounded timeouts, no silent retries. */
+/** {@link SyncTransport} over HTTP(S) with OkHttp: gzip request bodies, bounded timeouts. */
 public final class OkHttpSyncTransport implements SyncTransport {
 
     private static final MediaType JSON = MediaType.get("application/json");
@@ -32,14 +32,19 @@ public final class OkHttpSyncTransport implements SyncTransport {
     private final HttpUrl baseUrl;
     private final OkHttpClient http;
 
-    /** A transport with sane timeouts: connect 5 s, read/write 30 s, whole call 60 s. */
+    /**
+     * A transport with sane timeouts: connect 5 s, read/write 30 s, whole call 60 s. OkHttp may retry
+     * a request on a fresh connection when a pooled one turns out dead (NAT or proxy dropped it):
+     * safe, because an upload is idempotent at HQ, and without it every stale connection costs one
+     * backoff round after the network heals.
+     */
     public OkHttpSyncTransport(String baseUrl) {
         this(baseUrl, new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(Duration.ofSeconds(30))
                 .writeTimeout(Duration.ofSeconds(30))
                 .callTimeout(Duration.ofSeconds(60))
-                .retryOnConnectionFailure(false)
+                .retryOnConnectionFailure(true)
                 .build());
     }
 

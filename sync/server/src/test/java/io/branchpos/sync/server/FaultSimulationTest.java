@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Seeded, randomised fault schedules over several terminals against the real server and PostgreSQL:
  * dropped requests, answers lost after commit, duplicated and delayed (reordered) deliveries, 503s,
- * client restarts and server restarts, with two server instances on one database. Every schedule
+ * client restarts and server restarts, with two server instances on one database, the second one
+ * behind a real TCP proxy that cuts connections and swallows answers. Every schedule
  * must end, once the faults heal, with the queues drained within a bound and HQ's ledger equal to
  * the union of the terminals' journals.
  *
@@ -50,7 +51,7 @@ class FaultSimulationTest {
     static void start() {
         hq = TestServer.fresh();
         http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(30))
-                .retryOnConnectionFailure(false).build();
+                .retryOnConnectionFailure(true).build(); // as in OkHttpSyncTransport's default
     }
 
     @AfterAll
@@ -77,7 +78,7 @@ class FaultSimulationTest {
         if (schedules >= 50) {
             assertThat(INJECTED).as("the schedules really inject every kind of fault")
                     .containsKeys("dropped", "answerLost", "duplicated", "delayed", "reordered", "resendFrom", "503",
-                            "serverRestart", "clientRestart");
+                            "serverRestart", "clientRestart", "proxyCut");
         }
     }
 
@@ -175,7 +176,10 @@ class FaultSimulationTest {
             return new EventBatch(batch.protocolVersion(), batch.terminalId(), batch.events().subList(from, batch.events().size()));
         }
 
+        FaultyTcpProxy proxy;
+
         void run() throws Exception {
+            proxy = new FaultyTcpProxy(0);
             for (int i = 0; i < 2; i++) {
                 startServer(i);
             }
@@ -203,6 +207,11 @@ class FaultSimulationTest {
                     } else if (action < 97) {
                         restartServer(rnd.nextInt(2));
                         INJECTED.merge("serverRestart", 1, Integer::sum);
+                    } else if (action < 99) {
+                        INJECTED.merge("proxyCut", 1, Integer::sum);
+                        proxy.cutAll();
+                        proxy.answersToDrop.set(rnd.nextInt(2));
+                        t.engine.drain();
                     } else {
                         sell(t, 1);
                         t.engine.drain();
@@ -210,16 +219,19 @@ class FaultSimulationTest {
                 }
                 // the faults heal; late copies still wander in
                 faults = false;
+                proxy.answersToDrop.set(0);
                 deliverHeld(held.size());
                 for (SimTerminal t : terminals) {
                     for (int pass = 0; pass < DRAIN_PASSES_AFTER_HEAL && (t.journal.pendingCount() > 0 || t.credentials.load().isEmpty()); pass++) {
                         t.engine.drain();
                     }
-                    assertThat(t.journal.pendingCount()).as(t.id + " drained within " + DRAIN_PASSES_AFTER_HEAL + " passes after the faults healed")
+                    assertThat(t.journal.pendingCount()).as(t.id + " drained within " + DRAIN_PASSES_AFTER_HEAL
+                                    + " passes after the faults healed; last status " + t.engine.status())
                             .isZero();
                 }
                 verifyLedger();
             } finally {
+                proxy.close();
                 for (SyncServer s : servers) {
                     s.close();
                 }
@@ -228,7 +240,13 @@ class FaultSimulationTest {
 
         void startServer(int i) {
             servers[i] = new SyncServer(hq.dataSource).start("127.0.0.1", 0);
-            routes[i] = new OkHttpSyncTransport("http://127.0.0.1:" + servers[i].port(), http);
+            if (i == 1) {
+                // the second instance is reached through a real TCP proxy that cuts connections and swallows answers
+                proxy.retarget(servers[i].port());
+                routes[i] = new OkHttpSyncTransport(proxy.baseUrl(), http);
+            } else {
+                routes[i] = new OkHttpSyncTransport("http://127.0.0.1:" + servers[i].port(), http);
+            }
         }
 
         void restartServer(int i) {

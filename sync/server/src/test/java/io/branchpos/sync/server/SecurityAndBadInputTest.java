@@ -173,12 +173,22 @@ class SecurityAndBadInputTest {
     }
 
     @Test
-    void anEnrollmentCodeWorksOnceOnly() throws Exception {
+    void aRetriedEnrollmentReplacesTheFirstTokenAndTheCodeDiesAfterTheRetryWindow() throws Exception {
         String code = hq.server.registry().createEnrollmentCode("B-SEC", "T-SEC-3");
         byte[] body = ("{\"protocolVersion\":1,\"enrollmentCode\":\"" + code + "\"}").getBytes(StandardCharsets.UTF_8);
+        String firstToken = hq.transport().enroll(code).token();
 
-        assertThat(post("/v1/enrollments", null, body, false).status()).isEqualTo(200);
+        String secondToken = hq.transport().enroll(code).token(); // the first answer was "lost"
+
+        assertThat(secondToken).isNotEqualTo(firstToken);
+        assertThat(hq.server.registry().authenticate(firstToken)).isEmpty();
+        assertThat(hq.server.registry().authenticate(secondToken)).isPresent();
+        try (var c = hq.dataSource.getConnection(); var st = c.createStatement()) {
+            st.execute("update enrollment_code set used_at = used_at - interval '11 minutes' where terminal_id = 'T-SEC-3'");
+        }
         assertRefused(post("/v1/enrollments", null, body, false), 401, "ENROLLMENT_CODE_INVALID", "already used");
+        assertRefused(post("/v1/enrollments", null, "{\"protocolVersion\":1,\"enrollmentCode\":\"AAAA-BBBB\"}"
+                .getBytes(StandardCharsets.UTF_8), false), 401, "ENROLLMENT_CODE_INVALID", "unknown");
     }
 
     @Test

@@ -26,6 +26,9 @@ public final class TerminalRegistry {
     public record AuthenticatedTerminal(String terminalId, String branchId) {
     }
 
+    /** How long after its first use an enrollment code may be redeemed again (lost answer). */
+    public static final Duration RETRY_WINDOW = Duration.ofMinutes(10);
+
     private static final char[] CODE_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789".toCharArray();
 
     private final DataSource dataSource;
@@ -80,7 +83,11 @@ public final class TerminalRegistry {
         return code;
     }
 
-    /** Redeems a one-time code: exactly one caller wins it, and receives a new bearer token. */
+    /**
+     * Redeems a one-time code for a new bearer token. The code works for {@link #RETRY_WINDOW} after its
+     * first use, so a terminal whose answer was lost can ask again; each redemption replaces the
+     * previous token (decision 0203). After the window, or once expired, the code is dead.
+     */
     public Optional<EnrollmentResponse> enroll(String code) throws SQLException {
         if (code == null || code.length() > 64) {
             return Optional.empty();
@@ -90,12 +97,13 @@ public final class TerminalRegistry {
             c.setAutoCommit(false);
             try {
                 String terminalId;
-                try (PreparedStatement ps = c.prepareStatement("update enrollment_code set used_at = ? "
-                        + "where code_hash = ? and used_at is null and expires_at > ? returning terminal_id")) {
+                try (PreparedStatement ps = c.prepareStatement("update enrollment_code set used_at = coalesce(used_at, ?) "
+                        + "where code_hash = ? and expires_at > ? and (used_at is null or used_at > ?) returning terminal_id")) {
                     Timestamp now = Timestamp.from(clock.instant());
                     ps.setTimestamp(1, now);
                     ps.setString(2, hashCode(code));
                     ps.setTimestamp(3, now);
+                    ps.setTimestamp(4, Timestamp.from(clock.instant().minus(RETRY_WINDOW)));
                     try (ResultSet rs = ps.executeQuery()) {
                         if (!rs.next()) {
                             c.rollback();
