@@ -295,8 +295,8 @@ public final class SyncEngine implements AutoCloseable {
 
     private void publish(SyncStatus.State state, String error) {
         Instant now = clock.instant();
-        Duration age = outbox.oldestPendingOccurredAt().map(t -> Duration.between(t, now)).map(d -> d.isNegative() ? Duration.ZERO : d).orElse(null);
-        SyncStatus next = new SyncStatus(state, outbox.pendingCount(), age, error, lastSuccessAt, now);
+        SyncStatus next = new SyncStatus(state, outbox.pendingCount(), outbox.oldestPendingOccurredAt().orElse(null), error,
+                lastSuccessAt, now);
         SyncStatus previous = status;
         status = next;
         if (!sameExceptTime(previous, next)) {
@@ -308,7 +308,8 @@ public final class SyncEngine implements AutoCloseable {
 
     private static boolean sameExceptTime(SyncStatus a, SyncStatus b) {
         return a.state() == b.state() && a.pendingCount() == b.pendingCount() && Objects.equals(a.lastError(), b.lastError())
-                && Objects.equals(a.lastSuccessAt(), b.lastSuccessAt());
+                && Objects.equals(a.lastSuccessAt(), b.lastSuccessAt())
+                && Objects.equals(a.oldestPendingOccurredAt(), b.oldestPendingOccurredAt());
     }
 
     private static void safeNotify(SyncStatusListener l, SyncStatus s) {
@@ -330,7 +331,7 @@ public final class SyncEngine implements AutoCloseable {
         private Duration idleInterval = Duration.ofSeconds(30);
         private Duration haltedInterval = Duration.ofMinutes(5);
         private Duration backoffBase = Duration.ofSeconds(1);
-        private Duration backoffMax = Duration.ofMinutes(2);
+        private Duration backoffMax = Duration.ofMinutes(1);
         private int initialBatch = 50;
         private int maxBatch = 500;
 

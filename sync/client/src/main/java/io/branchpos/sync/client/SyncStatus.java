@@ -6,9 +6,11 @@ import java.util.Optional;
 
 /**
  * Immutable snapshot of the sync state for the status bar and diagnostics. A new snapshot is
- * published to listeners whenever something changes.
+ * published to listeners whenever something changes. The oldest pending event is given as an
+ * instant so the status bar can show its age ticking ({@link #oldestPendingAge(Instant)}) between
+ * snapshots.
  */
-public record SyncStatus(State state, long pendingCount, Duration oldestPendingAge, String lastError,
+public record SyncStatus(State state, long pendingCount, Instant oldestPendingOccurredAt, String lastError,
                          Instant lastSuccessAt, Instant at) {
 
     /** What the terminal is doing about sync. */
@@ -35,8 +37,18 @@ public record SyncStatus(State state, long pendingCount, Duration oldestPendingA
         return state == State.SYNCING || state == State.UP_TO_DATE;
     }
 
+    /** Age of the oldest unacknowledged event when this snapshot was taken. */
     public Optional<Duration> oldestPending() {
-        return Optional.ofNullable(oldestPendingAge);
+        return oldestPendingAge(at);
+    }
+
+    /** Age of the oldest unacknowledged event at {@code now} (e.g. the status bar's clock tick). */
+    public Optional<Duration> oldestPendingAge(Instant now) {
+        if (oldestPendingOccurredAt == null) {
+            return Optional.empty();
+        }
+        Duration age = Duration.between(oldestPendingOccurredAt, now);
+        return Optional.of(age.isNegative() ? Duration.ZERO : age);
     }
 
     public Optional<String> error() {
