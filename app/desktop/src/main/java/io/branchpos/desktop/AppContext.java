@@ -1,6 +1,10 @@
 package io.branchpos.desktop;
 
 import io.branchpos.desktop.config.AppConfig;
+import io.branchpos.desktop.sync.FileCredentialStore;
+import io.branchpos.desktop.sync.StoreJournalOutbox;
+import io.branchpos.sync.client.SyncEngine;
+import java.util.Optional;
 import io.branchpos.domain.id.IdGenerator;
 import io.branchpos.domain.id.UuidV7Generator;
 import io.branchpos.store.LocalStore;
@@ -33,6 +37,8 @@ public final class AppContext implements AutoCloseable {
     private final JournalRepository journal;
     /** Database reads and writes off the FX thread, one at a time, in order. */
     private final ExecutorService storeExecutor;
+    /** Uploads the journal to HQ; absent when no server is configured (demo, offline install). */
+    private SyncEngine sync;
 
     private AppContext(AppConfig config, Clock clock, IdGenerator ids, LocalStore store) {
         this.config = config;
@@ -62,7 +68,21 @@ public final class AppContext implements AutoCloseable {
         }
         // build the name-search index now, off the FX thread, so the first keystroke is instant
         ctx.storeExecutor.execute(ctx.catalog::warmUpSearch);
+        config.serverUrl().ifPresent(url -> ctx.startSync(url, config.get(AppConfig.ENROLLMENT_CODE, null)));
         return ctx;
+    }
+
+    private void startSync(String serverUrl, String enrollmentCode) {
+        sync = SyncEngine.builder()
+                .outbox(new StoreJournalOutbox(journal, clock))
+                .credentials(new FileCredentialStore(config.dataDir()))
+                .serverUrl(serverUrl)
+                .enrollmentCode(enrollmentCode)
+                .clock(clock)
+                .build();
+        store.onCommit(sync::nudge); // a new sale is on its way to HQ within moments
+        sync.start();
+        log.info("Sync to {} started", serverUrl);
     }
 
     public AppConfig config() {
@@ -93,12 +113,19 @@ public final class AppContext implements AutoCloseable {
         return journal;
     }
 
+    public Optional<SyncEngine> sync() {
+        return Optional.ofNullable(sync);
+    }
+
     public ExecutorService storeExecutor() {
         return storeExecutor;
     }
 
     @Override
     public void close() {
+        if (sync != null) {
+            sync.close();
+        }
         storeExecutor.shutdown();
         try {
             if (!storeExecutor.awaitTermination(10, TimeUnit.SECONDS)) {
