@@ -7,7 +7,13 @@ import io.branchpos.store.LocalStore;
 import io.branchpos.store.StoreConfig;
 import io.branchpos.store.catalog.CatalogRepository;
 import io.branchpos.store.demo.DemoCatalog;
+import io.branchpos.domain.auth.LockoutPolicy;
+import io.branchpos.store.auth.DemoUsers;
+import io.branchpos.store.auth.PinHasher;
+import io.branchpos.store.auth.UserRepository;
 import io.branchpos.store.journal.JournalRepository;
+import io.branchpos.store.park.ParkedSales;
+import io.branchpos.store.park.TillEvents;
 import io.branchpos.store.sale.SalesRepository;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -31,6 +37,9 @@ public final class AppContext implements AutoCloseable {
     private final CatalogRepository catalog;
     private final SalesRepository sales;
     private final JournalRepository journal;
+    private final UserRepository users;
+    private final ParkedSales parkedSales;
+    private final TillEvents tillEvents;
     /** Database reads and writes off the FX thread, one at a time, in order. */
     private final ExecutorService storeExecutor;
 
@@ -42,6 +51,11 @@ public final class AppContext implements AutoCloseable {
         this.catalog = new CatalogRepository(store);
         this.sales = new SalesRepository(store);
         this.journal = new JournalRepository(store);
+        this.users = new UserRepository(store, new PinHasher(), new LockoutPolicy(
+                Integer.parseInt(config.get("signin.maxFailures", "5")),
+                java.time.Duration.ofMinutes(Long.parseLong(config.get("signin.lockMinutes", "5")))));
+        this.parkedSales = new ParkedSales(store);
+        this.tillEvents = new TillEvents(store);
         this.storeExecutor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "branchpos-store");
             t.setDaemon(true);
@@ -59,6 +73,9 @@ public final class AppContext implements AutoCloseable {
         if (config.demo() && ctx.catalog.countProducts() == 0) {
             log.info("Seeding the demo store with {} products", 1_000);
             ctx.catalog.importAll(DemoCatalog.demoStore(), DemoCatalog.RATES);
+        }
+        if (config.demo()) {
+            DemoUsers.seed(ctx.users, store);
         }
         return ctx;
     }
@@ -89,6 +106,18 @@ public final class AppContext implements AutoCloseable {
 
     public JournalRepository journal() {
         return journal;
+    }
+
+    public UserRepository users() {
+        return users;
+    }
+
+    public ParkedSales parkedSales() {
+        return parkedSales;
+    }
+
+    public TillEvents tillEvents() {
+        return tillEvents;
     }
 
     public ExecutorService storeExecutor() {

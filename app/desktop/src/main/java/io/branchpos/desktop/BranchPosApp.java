@@ -1,21 +1,20 @@
 package io.branchpos.desktop;
 
-import io.branchpos.desktop.checkout.CheckoutController;
-import io.branchpos.desktop.checkout.CheckoutViewModel;
-import io.branchpos.desktop.checkout.ProductSearch;
+import io.branchpos.desktop.common.Beeper;
+import io.branchpos.desktop.common.CustomerFacing;
 import io.branchpos.desktop.common.FxmlView;
 import io.branchpos.desktop.common.StatusBarViewModel;
 import io.branchpos.desktop.common.Stylesheets;
 import io.branchpos.desktop.config.AppConfig;
-import io.branchpos.domain.catalog.Product;
+import io.branchpos.desktop.receipt.PlainTextReceipt;
+import io.branchpos.desktop.receipt.ReceiptOutput;
+import io.branchpos.desktop.receipt.TextReceiptOutput;
 import java.text.MessageFormat;
-import java.util.List;
+import java.time.ZoneId;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.ResourceBundle;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -27,6 +26,7 @@ public final class BranchPosApp extends Application {
 
     private static volatile AppConfig config;
     private AppContext context;
+    private TerminalShell shell;
 
     /** Set by {@link Main} before launch (JavaFX creates this class itself). */
     static void configure(AppConfig cfg) {
@@ -47,22 +47,15 @@ public final class BranchPosApp extends Application {
         status.syncProperty().set(texts.getString("status.sync.offline"));
         status.printerProperty().set(texts.getString("status.printer.virtual"));
 
-        CheckoutViewModel checkout = new CheckoutViewModel(storeSearch(), context.storeExecutor(), Platform::runLater,
-                locale);
-        CheckoutController[] controller = new CheckoutController[1];
-        Parent root = FxmlView.CHECKOUT.load(locale, type -> {
-            if (type == CheckoutController.class) {
-                controller[0] = new CheckoutController(checkout, status);
-                return controller[0];
-            }
-            throw new IllegalStateException("no controller registered for " + type.getName());
-        });
-        Scene scene = new Scene(root, 1280, 800);
+        ReceiptOutput receipts = new TextReceiptOutput(new PlainTextReceipt(locale, texts, ZoneId.systemDefault()));
+        shell = new TerminalShell(context, status, locale, receipts, CustomerFacing.NONE, Beeper.create());
+        Scene scene = new Scene(shell.root(), 1280, 800);
         scene.getStylesheets().add(Stylesheets.theme());
+        shell.install(scene);
         stage.setTitle("BranchPOS — " + config.terminalId());
         stage.setScene(scene);
         stage.show();
-        controller[0].focusSearch();
+        shell.focus();
 
         context.storeExecutor().execute(() -> {
             long products = context.catalog().countProducts();
@@ -73,22 +66,17 @@ public final class BranchPosApp extends Application {
             });
         });
 
-        config.screenshot().ifPresent(file -> Screenshots.takeWhenReady(scene, checkout,
-                config.get("screenshot.query", ""), file));
+        config.screenshot().ifPresent(file -> Screenshots.takeWhenReady(scene, shell, context,
+                config.get("screenshot.query", ""), config.get("screenshot.user", "u-anna"), file));
     }
 
-    private ProductSearch storeSearch() {
-        return new ProductSearch() {
-            @Override
-            public List<Product> search(String query, int limit) {
-                return context.catalog().search(query, limit);
-            }
+    /** The running shell (tests drive it). */
+    TerminalShell shell() {
+        return shell;
+    }
 
-            @Override
-            public Optional<Product> byBarcode(String code) {
-                return context.catalog().findByBarcode(code);
-            }
-        };
+    AppContext context() {
+        return context;
     }
 
     @Override
