@@ -26,7 +26,7 @@ class MainWindowUiTest {
         app = RunningApp.start(dataDir);
         FxRobot robot = new FxRobot();
         robot.clickOn(".signin .big-field").write("1").type(KeyCode.ENTER).write("1111").type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> app.shell().session().activeBinding().get());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.shell().session().activeBinding().get());
     }
 
     @AfterAll
@@ -39,7 +39,7 @@ class MainWindowUiTest {
         FxRobot robot = new FxRobot();
         robot.clickOn(".search-field").write("whole milk");
         ListView<ProductRow> list = robot.lookup(".result-list").queryListView();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !list.getItems().isEmpty());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !list.getItems().isEmpty());
         assertThat(list.getItems()).allSatisfy(r -> assertThat(r.name()).containsIgnoringCase("whole milk"));
         assertThat(Files.exists(dataDir.resolve("branchpos.mv.db"))).isTrue();
         robot.type(KeyCode.ESCAPE);
@@ -48,7 +48,7 @@ class MainWindowUiTest {
     @Test
     void statusBarShowsTerminalAndCatalogSize() throws Exception {
         FxRobot robot = new FxRobot();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> robot.lookup("1,000 products").tryQuery().isPresent());
         assertThat(robot.lookup("Terminal DEMO-01").tryQuery()).isPresent();
     }

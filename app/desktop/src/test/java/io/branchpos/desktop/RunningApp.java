@@ -41,7 +41,7 @@ final class RunningApp {
 
     /** Waits until the store executor has run everything queued so far. */
     void settle() throws Exception {
-        context().storeExecutor().submit(() -> { }).get(10, TimeUnit.SECONDS);
+        context().storeExecutor().submit(() -> { }).get(30, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
