@@ -14,6 +14,9 @@ import io.branchpos.store.auth.UserRepository;
 import io.branchpos.store.journal.JournalRepository;
 import io.branchpos.store.park.ParkedSales;
 import io.branchpos.store.park.TillEvents;
+import io.branchpos.store.till.TillRepository;
+import io.branchpos.domain.till.CashCount;
+import io.branchpos.domain.till.Denomination;
 import io.branchpos.store.sale.SalesRepository;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -76,8 +79,29 @@ public final class AppContext implements AutoCloseable {
         }
         if (config.demo()) {
             DemoUsers.seed(ctx.users, store);
+            openDemoTill(config, store);
         }
         return ctx;
+    }
+
+    /**
+     * The demo store sells right away: if no till is open, the demo manager opens one with a
+     * counted float of 150.00 (journaled TILL_OPENED). A real branch opens its till on the
+     * manager screen. Off with {@code --set demo.openTill=false}. See decision 0302.
+     */
+    private static void openDemoTill(AppConfig config, LocalStore store) {
+        if (!Boolean.parseBoolean(config.get("demo.openTill", "true"))) {
+            return;
+        }
+        TillRepository tills = new TillRepository(store);
+        if (tills.current().isEmpty()) {
+            java.util.Currency eur = java.util.Currency.getInstance("EUR");
+            CashCount demoFloat = CashCount.empty(eur).with(Denomination.note("50"), 1).with(Denomination.note("20"), 2)
+                    .with(Denomination.note("10"), 3).with(Denomination.note("5"), 2).with(Denomination.coin("2"), 5)
+                    .with(Denomination.coin("1"), 10);
+            tills.open("u-maria", demoFloat);
+            log.info("Demo: opened the till with a float of {}", demoFloat.total());
+        }
     }
 
     public AppConfig config() {

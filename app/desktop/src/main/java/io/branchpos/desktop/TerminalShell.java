@@ -31,6 +31,7 @@ import io.branchpos.store.park.ParkedSales;
 import io.branchpos.store.sale.RefundReceipt;
 import io.branchpos.store.sale.RefundRequest;
 import io.branchpos.store.sale.SalesRepository.SaleView;
+import io.branchpos.store.till.TillRepository;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -331,7 +332,13 @@ public final class TerminalShell {
     }
 
     static CheckoutStore checkoutStore(AppContext ctx) {
+        TillRepository tills = new TillRepository(ctx.store());
         return new CheckoutStore() {
+            @Override
+            public Optional<UUID> openTillSession() {
+                return tills.current().filter(t -> t.isOpen()).map(t -> t.id());
+            }
+
             @Override
             public boolean isSerialSold(String sku, String serial) {
                 return ctx.sales().isSerialSold(sku, serial);
@@ -358,9 +365,8 @@ public final class TerminalShell {
             }
 
             @Override
-            public void noSale(String userId, String reason, String approvedBy) {
-                // the till session id arrives with the till-session core; until then null
-                ctx.tillEvents().noSale(null, userId, reason, approvedBy);
+            public void noSale(UUID tillSessionId, String userId, String reason, String approvedBy) {
+                ctx.tillEvents().noSale(tillSessionId.toString(), userId, reason, approvedBy);
                 log.info("No-sale drawer open by {} ({})", userId, reason);
             }
         };

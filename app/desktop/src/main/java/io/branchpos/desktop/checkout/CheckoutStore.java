@@ -12,6 +12,9 @@ import java.util.UUID;
  * database: call it on the store executor, never on the FX thread.
  */
 public interface CheckoutStore {
+    /** The open till session of this terminal; selling needs one (a counted float). */
+    Optional<UUID> openTillSession();
+
     boolean isSerialSold(String sku, String serial);
 
     ParkedSales.Summary park(Ticket ticket, String cashierId);
@@ -22,5 +25,5 @@ public interface CheckoutStore {
 
     void voidSale(UUID saleId, String reason, String userId, String approvedBy);
 
-    void noSale(String userId, String reason, String approvedBy);
+    void noSale(UUID tillSessionId, String userId, String reason, String approvedBy);
 }

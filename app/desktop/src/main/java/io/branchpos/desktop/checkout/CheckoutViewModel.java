@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -105,6 +106,7 @@ public final class CheckoutViewModel {
     private final BooleanProperty recallShowing = new SimpleBooleanProperty(false);
 
     private Ticket ticket;
+    private UUID tillSession;
     private Product pendingProduct;
     private BigDecimal pendingQuantity;
     private Approval pendingApproval;
@@ -326,9 +328,20 @@ public final class CheckoutViewModel {
         ScanDecoder.Scan scan = decoder.decode(raw.trim());
         BigDecimal qty = pendingQuantity;
         pendingQuantity = null;
+        boolean tillKnown = tillSession != null;
         background.execute(() -> {
             Optional<Product> found;
+            Optional<UUID> till = Optional.ofNullable(tillKnown ? tillSession : null);
             try {
+                if (till.isEmpty()) {
+                    till = store.openTillSession();
+                }
+                if (till.isEmpty()) {
+                    ui.execute(() -> alert(texts.getString("checkout.tillClosed")));
+                    return;
+                }
+                UUID open = till.get();
+                ui.execute(() -> tillSession = open);
                 found = catalog.byBarcode(scan.lookupCode());
             } catch (RuntimeException e) {
                 ui.execute(() -> alert(format("checkout.lookupFailed", e.getMessage())));
@@ -352,7 +365,27 @@ public final class CheckoutViewModel {
         pendingQuantity = null;
         query.set("");
         results.clear();
-        startLine(p, qty);
+        if (tillSession != null) {
+            startLine(p, qty);
+            return;
+        }
+        background.execute(() -> {
+            Optional<UUID> till;
+            try {
+                till = store.openTillSession();
+            } catch (RuntimeException e) {
+                ui.execute(() -> alert(format("checkout.lookupFailed", e.getMessage())));
+                return;
+            }
+            ui.execute(() -> {
+                if (till.isEmpty()) {
+                    alert(texts.getString("checkout.tillClosed"));
+                } else {
+                    tillSession = till.get();
+                    startLine(p, qty);
+                }
+            });
+        });
     }
 
     private void startLine(Product p, BigDecimal qty) {
@@ -595,6 +628,7 @@ public final class CheckoutViewModel {
     /** After a sale is paid (or voided): a fresh, empty ticket. */
     public void newSale() {
         ticket = new Ticket(ids.next(), calculator);
+        tillSession = null; // looked up again at the next scan: the till may have been closed meanwhile
         backToItems();
         pendingQuantity = null;
         refresh();
@@ -752,7 +786,12 @@ public final class CheckoutViewModel {
         String user = session.requireUser().id();
         background.execute(() -> {
             try {
-                store.noSale(user, reason, approvedBy);
+                Optional<UUID> till = store.openTillSession();
+                if (till.isEmpty()) {
+                    ui.execute(() -> alert(texts.getString("checkout.tillClosed")));
+                    return;
+                }
+                store.noSale(till.get(), user, reason, approvedBy);
                 ui.execute(() -> say(texts.getString("checkout.drawerOpened"), Tone.SUCCESS));
             } catch (RuntimeException e) {
                 ui.execute(() -> alert(format("checkout.storeFailed", e.getMessage())));

@@ -257,7 +257,9 @@ public final class ReturnsViewModel {
         try {
             List<RefundedLine> r = RefundCalculator.refund(v.lines(), v.refunded(), req);
             refundTotal.set(MoneyFormat.format(RefundCalculator.total(r, Money.zero(v.currency())), locale));
-            say("", false);
+            if (error.get()) {
+                say("", false);
+            }
         } catch (RefundRejectedException e) {
             refundTotal.set("—");
             say(e.getMessage(), true);

@@ -92,6 +92,12 @@ class CheckoutViewModelTest {
         final Set<String> soldSerials = new HashSet<>();
         final List<Ticket> parked = new ArrayList<>();
         final List<String> events = new ArrayList<>();
+        UUID till = UUID.randomUUID();
+
+        @Override
+        public Optional<UUID> openTillSession() {
+            return Optional.ofNullable(till);
+        }
 
         @Override
         public boolean isSerialSold(String sku, String serial) {
@@ -125,7 +131,7 @@ class CheckoutViewModelTest {
         }
 
         @Override
-        public void noSale(String userId, String reason, String approvedBy) {
+        public void noSale(UUID tillSessionId, String userId, String reason, String approvedBy) {
             events.add("NO_SALE " + reason + " by " + userId + " approved " + approvedBy);
         }
     }
@@ -350,6 +356,17 @@ class CheckoutViewModelTest {
         bg.runAll(); // then the stale "milk" result arrives
         assertThat(vm.results()).isEmpty();
         assertThat(vm.messageProperty().get()).isEqualTo("No product matches \"xyz\"");
+    }
+
+    @Test
+    void nothingIsSoldWhileTheTillIsClosed() {
+        store.till = null;
+        type("4000000000017");
+        assertThat(vm.lines()).isEmpty();
+        assertThat(vm.messageProperty().get()).startsWith("The till is not open.");
+        store.till = UUID.randomUUID();
+        type("4000000000017");
+        assertThat(vm.lines()).hasSize(1);
     }
 
     @Test
