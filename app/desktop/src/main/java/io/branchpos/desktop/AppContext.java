@@ -81,6 +81,8 @@ public final class AppContext implements AutoCloseable {
             DemoUsers.seed(ctx.users, store);
             openDemoTill(config, store);
         }
+        // build the name-search index now, off the FX thread, so the first keystroke is instant
+        ctx.storeExecutor.execute(ctx.catalog::warmUpSearch);
         return ctx;
     }
 

@@ -52,6 +52,9 @@ public final class LocalStore implements AutoCloseable {
     // One writer at a time: the journal head is a single row, and H2 would otherwise make a
     // second writer wait on its lock anyway. Reads never take this lock.
     private final ReentrantLock writeLock = new ReentrantLock();
+    /** Per-store singletons of repositories that keep state (e.g. the catalog search index). */
+    private final java.util.concurrent.ConcurrentHashMap<Class<?>, Object> components =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private LocalStore(StoreConfig config, JdbcConnectionPool pool, SessionFactory sessions) {
         this.config = config;
@@ -172,6 +175,11 @@ public final class LocalStore implements AutoCloseable {
     @FunctionalInterface
     public interface SqlWork<T> {
         T run(java.sql.Connection connection) throws SQLException;
+    }
+
+    /** The one instance of {@code type} for this store, created by {@code factory} on first use. */
+    public <T> T component(Class<T> type, Function<LocalStore, T> factory) {
+        return type.cast(components.computeIfAbsent(type, t -> factory.apply(this)));
     }
 
     /** Current business day of this terminal. */
