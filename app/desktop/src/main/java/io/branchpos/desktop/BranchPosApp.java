@@ -6,6 +6,12 @@ import io.branchpos.desktop.common.FxmlView;
 import io.branchpos.desktop.common.StatusBarViewModel;
 import io.branchpos.desktop.common.Stylesheets;
 import io.branchpos.desktop.config.AppConfig;
+import io.branchpos.desktop.display.CustomerWindow;
+import io.branchpos.desktop.display.PoleDisplayFacing;
+import io.branchpos.desktop.receipt.EscPosReceiptOutput;
+import io.branchpos.hardware.display.SerialPoleDisplay;
+import io.branchpos.hardware.transport.SerialLink;
+import io.branchpos.hardware.transport.SerialSettings;
 import io.branchpos.desktop.receipt.PlainTextReceipt;
 import io.branchpos.desktop.receipt.ReceiptOutput;
 import io.branchpos.desktop.receipt.TextReceiptOutput;
@@ -27,6 +33,8 @@ public final class BranchPosApp extends Application {
     private static volatile AppConfig config;
     private AppContext context;
     private TerminalShell shell;
+    private EscPosReceiptOutput printer;
+    private PoleDisplayFacing pole;
 
     /** Set by {@link Main} before launch (JavaFX creates this class itself). */
     static void configure(AppConfig cfg) {
@@ -47,8 +55,17 @@ public final class BranchPosApp extends Application {
         status.syncProperty().set(texts.getString("status.sync.offline"));
         status.printerProperty().set(texts.getString("status.printer.virtual"));
 
-        ReceiptOutput receipts = new TextReceiptOutput(new PlainTextReceipt(locale, texts, ZoneId.systemDefault()));
-        shell = new TerminalShell(context, status, locale, receipts, CustomerFacing.NONE, Beeper.create());
+        PlainTextReceipt layout = new PlainTextReceipt(locale, texts, ZoneId.systemDefault());
+        ReceiptOutput receipts;
+        try {
+            printer = EscPosReceiptOutput.open(config.get(AppConfig.PRINTER, "virtual"), layout, config.dataDir(),
+                    context.clock());
+            receipts = printer;
+        } catch (java.io.IOException | RuntimeException e) {
+            log.warn("No receipt printer ({}): receipts are shown on screen only", e.getMessage());
+            receipts = new TextReceiptOutput(layout);
+        }
+        shell = new TerminalShell(context, status, locale, receipts, customerDisplay(), Beeper.create());
         Scene scene = new Scene(shell.root(), 1280, 800);
         scene.getStylesheets().add(Stylesheets.theme());
         shell.install(scene);
@@ -70,6 +87,24 @@ public final class BranchPosApp extends Application {
                 config.get("screenshot.query", ""), config.get("screenshot.user", "u-anna"), file));
     }
 
+    /** {@code display}: {@code none} (default), {@code window} (a second window), or a serial port of a pole display. */
+    private CustomerFacing customerDisplay() {
+        String setting = config.get("display", "none");
+        try {
+            if ("window".equals(setting)) {
+                return new CustomerWindow("BranchPOS — customer");
+            }
+            if (setting.startsWith("serial:")) {
+                pole = new PoleDisplayFacing(new SerialPoleDisplay(new SerialLink(
+                        SerialSettings.of(setting.substring("serial:".length()))), 20));
+                return pole;
+            }
+        } catch (RuntimeException e) {
+            log.warn("Customer display {} not available: {}", setting, e.getMessage());
+        }
+        return CustomerFacing.NONE;
+    }
+
     /** The running shell (tests drive it). */
     TerminalShell shell() {
         return shell;
@@ -79,8 +114,19 @@ public final class BranchPosApp extends Application {
         return context;
     }
 
+    /** The receipt printer output, if one could be opened (tests read the virtual printer). */
+    EscPosReceiptOutput printer() {
+        return printer;
+    }
+
     @Override
     public void stop() {
+        if (printer != null) {
+            printer.close();
+        }
+        if (pole != null) {
+            pole.close();
+        }
         if (context != null) {
             context.close();
         }

@@ -6,7 +6,7 @@ import io.branchpos.desktop.checkout.CheckoutController;
 import io.branchpos.desktop.checkout.CheckoutStore;
 import io.branchpos.desktop.checkout.CheckoutViewModel;
 import io.branchpos.desktop.checkout.ProductSearch;
-import io.branchpos.desktop.checkout.ScanDecoder;
+import io.branchpos.desktop.checkout.HardwareScanDecoder;
 import io.branchpos.desktop.common.CustomerFacing;
 import io.branchpos.desktop.common.FxmlView;
 import io.branchpos.desktop.common.StatusBarViewModel;
@@ -32,6 +32,7 @@ import io.branchpos.store.sale.RefundReceipt;
 import io.branchpos.store.sale.RefundRequest;
 import io.branchpos.store.sale.SalesRepository.SaleView;
 import io.branchpos.store.till.TillRepository;
+import io.branchpos.hardware.scan.WedgeBurstDetector;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -78,6 +79,8 @@ public final class TerminalShell {
     private final PaymentViewModel payment;
     private final ReturnsViewModel returns;
     private final StackPane root = new StackPane();
+    private final WedgeBurstDetector wedge = new WedgeBurstDetector(WedgeBurstDetector.Config.defaults());
+    private final java.time.Clock clock;
     private final Parent signInView;
     private final Parent checkoutView;
     private final Parent paymentView;
@@ -102,11 +105,13 @@ public final class TerminalShell {
                 Money.of(config.get("override.maxAmount", "5.00"), currency));
         Duration idle = Duration.ofSeconds(Long.parseLong(config.get("idle.lockSeconds", "300")));
 
+        clock = ctx.clock();
         session = new Session(new IdleLock(ctx.clock(), idle));
         signIn = new SignInViewModel(ctx.users()::signIn, session, bg, ui, texts, ZoneId.systemDefault());
         approval = new ApprovalViewModel(ctx.users()::signIn, bg, ui, texts);
         checkout = new CheckoutViewModel(catalog(ctx), checkoutStore(ctx), session, approval, bg, ui, locale, texts,
-                calculator, ctx.ids(), limits, ScanDecoder.IN_STORE_WEIGHT_LABELS, display);
+                calculator, ctx.ids(), limits, new HardwareScanDecoder(List.of(HardwareScanDecoder.DEMO_WEIGHT), currency),
+                display);
         payment = new PaymentViewModel(ctx.sales()::complete, receipts, session, bg, ui, locale, texts,
                 RoundingPolicy.DEFAULT.cashRounding(), ctx.clock(), display,
                 config.get("store.name", texts.getString("receipt.store")), config.terminalId());
@@ -116,9 +121,13 @@ public final class TerminalShell {
             payment.begin(t);
             screen.set(Screen.PAYMENT);
         });
-        checkout.setOnReturns(() -> {
+        checkout.setOnReturns(receiptNumber -> {
             returns.reset();
             screen.set(Screen.RETURNS);
+            if (receiptNumber != null) {
+                returns.receiptNumberProperty().set(receiptNumber);
+                returns.find();
+            }
         });
         payment.setOnBack(() -> screen.set(Screen.SELL));
         payment.setOnDone(() -> {
@@ -161,6 +170,11 @@ public final class TerminalShell {
         Timeline idleCheck = new Timeline(new KeyFrame(javafx.util.Duration.seconds(5), e -> session.checkIdle()));
         idleCheck.setCycleCount(Timeline.INDEFINITE);
         idleCheck.play();
+        // releases keys the wedge detector holds once they turn out to be typed by a person
+        Timeline wedgePoll = new Timeline(new KeyFrame(javafx.util.Duration.millis(35),
+                e -> wedgeOutputs(wedge.poll(clock.instant()))));
+        wedgePoll.setCycleCount(Timeline.INDEFINITE);
+        wedgePoll.play();
     }
 
     public Parent root() {
@@ -302,18 +316,42 @@ public final class TerminalShell {
         return true;
     }
 
-    /** A keyboard-wedge scanner types wherever the focus is: on the selling screen, send it to the main field. */
+    /**
+     * Keys typed while no text field has the focus (after a tap on the ticket, a button…) go
+     * through the hardware module's wedge burst detector: a scanner burst ended by Enter is a
+     * scan — sold on the selling screen, looked up on the returns screen — and anything slower is
+     * typed into the main field. While a text field has the focus, keys go straight to it, so a
+     * scan lands in the main field and Enter submits it (decision 0305).
+     */
     private void keyTyped(KeyEvent e) {
-        if (screen.get() != Screen.SELL || !session.activeBinding().get() || approval.showingProperty().get()
-                || checkout.recallShowingProperty().get()) {
+        if (!session.activeBinding().get() || approval.showingProperty().get()
+                || checkout.recallShowingProperty().get() || screen.get() == Screen.PAYMENT) {
             return;
         }
         Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
-        if (!(focus instanceof TextInputControl) && !e.getCharacter().isBlank() && e.getCharacter().charAt(0) >= ' ') {
-            checkoutController.focusSearch();
-            checkout.queryProperty().set(checkout.queryProperty().get() + e.getCharacter());
-            checkoutController.focusSearch();
-            e.consume();
+        if (focus instanceof TextInputControl || e.getCharacter().isEmpty()) {
+            return;
+        }
+        e.consume();
+        wedgeOutputs(wedge.onKey(e.getCharacter().charAt(0), clock.instant()));
+    }
+
+    private void wedgeOutputs(List<WedgeBurstDetector.Output> outputs) {
+        for (WedgeBurstDetector.Output o : outputs) {
+            if (o instanceof WedgeBurstDetector.Output.Scan s) {
+                if (screen.get() == Screen.RETURNS) {
+                    returns.receiptNumberProperty().set(s.code());
+                    returns.find();
+                } else {
+                    checkout.scan(s.code());
+                }
+            } else if (o instanceof WedgeBurstDetector.Output.Typed t) {
+                String text = t.text().replace("\r", "").replace("\n", "");
+                if (screen.get() == Screen.SELL && !text.isEmpty() && text.charAt(0) >= ' ') {
+                    checkout.queryProperty().set(checkout.queryProperty().get() + text);
+                }
+                focus();
+            }
         }
     }
 

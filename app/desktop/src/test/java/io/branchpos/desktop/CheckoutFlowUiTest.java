@@ -114,6 +114,22 @@ class CheckoutFlowUiTest {
         assertThat(sale.payload()).contains("\"gross\":\"" + total.toPlainString() + "\"",
                 "\"tender\":\"CASH\",\"amount\":\"50.00\",\"change\":\"" + change.toPlainString() + "\"",
                 "\"cashierId\":\"u-anna\"");
+        // printed on the virtual printer: the bytes rendered back say the same, with the receipt QR and a drawer kick
+        var virtual = app.app().printer().virtualPrinter();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !virtual.completeJobs().isEmpty());
+        var printed = virtual.completeJobs().get(virtual.completeJobs().size() - 1).rendered();
+        assertThat(String.join("\n", printed.textLines())).contains("TOTAL EUR", total.toPlainString(),
+                change.toPlainString());
+        assertThat(printed.drawerPulses()).isEqualTo(1);
+        assertThat(printed.cuts()).isEqualTo(1);
+        assertThat(app.shell().payment().receiptImageProperty().get()).isNotNull();
+
+        int jobs = virtual.completeJobs().size();
+        robot.type(KeyCode.F5); // reprint
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> virtual.completeJobs().size() > jobs);
+        assertThat(String.join("\n", virtual.completeJobs().get(jobs).rendered().textLines())).contains("COPY");
+        assertThat(virtual.completeJobs().get(jobs).rendered().drawerPulses()).isZero();
+
         robot.type(KeyCode.ENTER); // next customer
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> app.shell().screenProperty().get() == TerminalShell.Screen.SELL);
@@ -156,6 +172,7 @@ class CheckoutFlowUiTest {
         robot.write("2").type(KeyCode.ENTER).write("2222").type(KeyCode.ENTER).write("dented can")
                 .type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !app.shell().approval().showingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(app.shell().checkout().lines().get(0).unitPrice()).isEqualTo("€0.50");
         robot.type(KeyCode.F12).type(KeyCode.ENTER);
         waitPaid();

@@ -112,7 +112,7 @@ public final class CheckoutViewModel {
     private Approval pendingApproval;
     private Consumer<Ticket> onPay = t -> {
     };
-    private Runnable onReturns = () -> {
+    private Consumer<String> onReturns = receiptNumber -> {
     };
 
     public CheckoutViewModel(ProductSearch catalog, CheckoutStore store, Session session, Approvals approvals,
@@ -221,7 +221,8 @@ public final class CheckoutViewModel {
         this.onPay = onPay;
     }
 
-    public void setOnReturns(Runnable onReturns) {
+    /** Opens the returns screen; the argument is a scanned receipt number, or null. */
+    public void setOnReturns(Consumer<String> onReturns) {
         this.onReturns = onReturns;
     }
 
@@ -328,6 +329,15 @@ public final class CheckoutViewModel {
         ScanDecoder.Scan scan = decoder.decode(raw.trim());
         BigDecimal qty = pendingQuantity;
         pendingQuantity = null;
+        if (scan.receiptNumber().isPresent()) {
+            // one of our receipts: the customer is returning something
+            if (!ticket.isEmpty()) {
+                alert(texts.getString("checkout.finishFirst"));
+            } else {
+                onReturns.accept(scan.receiptNumber().get());
+            }
+            return;
+        }
         boolean tillKnown = tillSession != null;
         background.execute(() -> {
             Optional<Product> found;
@@ -353,6 +363,11 @@ public final class CheckoutViewModel {
                     return;
                 }
                 Product p = found.get();
+                if (scan.embeddedPrice().isPresent() && !p.serialized()) {
+                    // a price label: one line at the printed price
+                    addLine(p, BigDecimal.ONE, null, scan.embeddedPrice().get());
+                    return;
+                }
                 BigDecimal q = scan.embeddedQuantity().orElse(qty);
                 startLine(p, q);
             });
@@ -469,11 +484,15 @@ public final class CheckoutViewModel {
     }
 
     private void addLine(Product p, BigDecimal qty, String serial) {
+        addLine(p, qty, serial, p.price());
+    }
+
+    private void addLine(Product p, BigDecimal qty, String serial, Money unitPrice) {
         try {
-            TicketLine line = ticket.add(p, qty, p.price(), serial);
+            TicketLine line = ticket.add(p, qty, unitPrice, serial);
             refresh();
             selectedLine.set(line.lineNo());
-            Money lineTotal = p.price().times(qty, RoundingMode.HALF_UP);
+            Money lineTotal = unitPrice.times(qty, RoundingMode.HALF_UP);
             say(format("checkout.added", plain(qty), p.name()), Tone.SUCCESS);
             display.show(p.name(), money(lineTotal));
         } catch (IllegalArgumentException e) {
@@ -805,7 +824,7 @@ public final class CheckoutViewModel {
             alert(texts.getString("checkout.finishFirst"));
             return;
         }
-        onReturns.run();
+        onReturns.accept(null);
     }
 
     // ---- helpers ----------------------------------------------------------------------------------

@@ -12,6 +12,8 @@ import io.branchpos.domain.sale.RefundRejectedException;
 import io.branchpos.domain.sale.RefundedLine;
 import io.branchpos.domain.sale.SoldLine;
 import io.branchpos.domain.sale.Tender;
+import io.branchpos.hardware.scan.ReceiptQr;
+import io.branchpos.hardware.scan.ScanParseException;
 import io.branchpos.store.sale.RefundReceipt;
 import io.branchpos.store.sale.RefundRequest;
 import io.branchpos.store.sale.SalesRepository.PaymentView;
@@ -190,14 +192,17 @@ public final class ReturnsViewModel {
         });
     }
 
-    /**
-     * The receipt number in what was typed or scanned. Our receipt QR carries
-     * {@code BPOS:R:<receipt number>}; the hardware module's parser may replace this.
-     */
+    /** The receipt number in what was typed, or in our receipt QR ({@code BPOS:R:<number>:<saleId>}). */
     static String receiptNumberOf(String raw) {
         String t = raw == null ? "" : raw.trim();
-        int at = t.lastIndexOf(":R:");
-        return at >= 0 ? t.substring(at + 3) : t;
+        if (t.startsWith(ReceiptQr.PREFIX)) {
+            try {
+                return ReceiptQr.parse(t).receiptNumber();
+            } catch (ScanParseException e) {
+                return t;
+            }
+        }
+        return t;
     }
 
     private void show(SaleView v) {

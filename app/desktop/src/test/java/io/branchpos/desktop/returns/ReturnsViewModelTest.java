@@ -120,7 +120,8 @@ class ReturnsViewModelTest {
         vm.receiptNumberProperty().set("T-001-999999");
         vm.find();
         assertThat(vm.messageProperty().get()).isEqualTo("No sale with receipt number T-001-999999 at this branch.");
-        vm.receiptNumberProperty().set("BPOS:R:" + receipt);
+        vm.receiptNumberProperty().set(io.branchpos.hardware.scan.ReceiptQr.encode(receipt,
+                sales.findByReceipt(receipt).orElseThrow().saleId()));
         vm.find();
         vm.refundTo(ReturnsViewModel.RefundTo.STORE_CREDIT);
         refund("1");
