@@ -14,7 +14,11 @@ import javafx.util.Callback;
  * controller is missing, instead of showing half a screen.
  */
 public enum FxmlView {
-    CHECKOUT("/io/branchpos/desktop/checkout/checkout.fxml");
+    CHECKOUT("/io/branchpos/desktop/checkout/checkout.fxml"),
+    SIGN_IN("/io/branchpos/desktop/signin/signin.fxml"),
+    PAYMENT("/io/branchpos/desktop/payment/payment.fxml"),
+    RETURNS("/io/branchpos/desktop/returns/returns.fxml"),
+    APPROVAL("/io/branchpos/desktop/approval/approval.fxml");
 
     private final String path;
 
