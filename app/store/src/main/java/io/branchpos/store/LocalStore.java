@@ -78,7 +78,8 @@ public final class LocalStore implements AutoCloseable {
             cfg.setProperty(AvailableSettings.SHOW_SQL, "false");
             for (Class<?> entity : new Class<?>[] {TaxRateEntity.class, ProductEntity.class, BarcodeEntity.class,
                     TerminalStateEntity.class, JournalEventEntity.class, SaleEntity.class, SaleLineEntity.class,
-                    PaymentEntity.class, RefundEntity.class, RefundLineEntity.class, RefundPaymentEntity.class}) {
+                    PaymentEntity.class, RefundEntity.class, RefundLineEntity.class, RefundPaymentEntity.class,
+                    io.branchpos.store.till.TillSessionEntity.class}) {
                 cfg.addAnnotatedClass(entity);
             }
             SessionFactory sf = cfg.buildSessionFactory();

@@ -1,23 +1,33 @@
 package io.branchpos.domain.till;
 
-import io.branchpos.domain.money.Money;
+import java.math.BigDecimal;
 import java.util.Objects;
 
-/** One note or coin of a currency, as counted in a drawer. */
-public record Denomination(Money value, Kind kind) {
-    /** Notes are counted by piece, coins often by roll; the UI groups them. */
+/** A note or coin of a currency, e.g. the EUR 20 note or the 0.05 coin. */
+public record Denomination(BigDecimal value, Kind kind) implements Comparable<Denomination> {
+
+    /** Notes are counted in bundles, coins in rolls; the count screen groups them. */
     public enum Kind { NOTE, COIN }
 
     public Denomination {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(kind, "kind");
-        if (!value.isPositive()) {
+        if (value.signum() <= 0) {
             throw new IllegalArgumentException("a denomination is positive: " + value);
         }
     }
 
-    /** Stable key on the wire and in the database: the value as a plain decimal ("0.05", "50.00"). */
-    public String key() {
-        return value.toPlainString();
+    public static Denomination note(String value) {
+        return new Denomination(new BigDecimal(value), Kind.NOTE);
+    }
+
+    public static Denomination coin(String value) {
+        return new Denomination(new BigDecimal(value), Kind.COIN);
+    }
+
+    /** Largest first, as a cashier counts. */
+    @Override
+    public int compareTo(Denomination o) {
+        return o.value.compareTo(value);
     }
 }

@@ -1,36 +1,32 @@
 package io.branchpos.domain.till;
 
-import io.branchpos.domain.money.Money;
-import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 
-/** The notes and coins of a currency, largest first. Data, not code: add a currency by adding a row. */
+/** The notes and coins in circulation per currency (data, not logic). */
 public final class Denominations {
-    private static final Map<String, String[][]> TABLE = Map.of(
-            "EUR", new String[][] {
-                {"500.00", "NOTE"}, {"200.00", "NOTE"}, {"100.00", "NOTE"}, {"50.00", "NOTE"}, {"20.00", "NOTE"},
-                {"10.00", "NOTE"}, {"5.00", "NOTE"}, {"2.00", "COIN"}, {"1.00", "COIN"}, {"0.50", "COIN"},
-                {"0.20", "COIN"}, {"0.10", "COIN"}, {"0.05", "COIN"}, {"0.02", "COIN"}, {"0.01", "COIN"}},
-            "CHF", new String[][] {
-                {"1000.00", "NOTE"}, {"200.00", "NOTE"}, {"100.00", "NOTE"}, {"50.00", "NOTE"}, {"20.00", "NOTE"},
-                {"10.00", "NOTE"}, {"5.00", "COIN"}, {"2.00", "COIN"}, {"1.00", "COIN"}, {"0.50", "COIN"},
-                {"0.20", "COIN"}, {"0.10", "COIN"}, {"0.05", "COIN"}});
+    public static final List<Denomination> EUR = List.of(
+            Denomination.note("500"), Denomination.note("200"), Denomination.note("100"), Denomination.note("50"),
+            Denomination.note("20"), Denomination.note("10"), Denomination.note("5"),
+            Denomination.coin("2"), Denomination.coin("1"), Denomination.coin("0.50"), Denomination.coin("0.20"),
+            Denomination.coin("0.10"), Denomination.coin("0.05"), Denomination.coin("0.02"), Denomination.coin("0.01"));
+
+    public static final List<Denomination> CHF = List.of(
+            Denomination.note("1000"), Denomination.note("200"), Denomination.note("100"), Denomination.note("50"),
+            Denomination.note("20"), Denomination.note("10"),
+            Denomination.coin("5"), Denomination.coin("2"), Denomination.coin("1"), Denomination.coin("0.50"),
+            Denomination.coin("0.20"), Denomination.coin("0.10"), Denomination.coin("0.05"));
+
+    private static final Map<String, List<Denomination>> BY_CURRENCY = Map.of("EUR", EUR, "CHF", CHF);
 
     private Denominations() {
     }
 
-    /** The denominations of {@code currency}, largest first; fails for a currency we have no table for. */
-    public static List<Denomination> of(Currency currency) {
-        String[][] rows = TABLE.get(currency.getCurrencyCode());
-        if (rows == null) {
-            throw new IllegalArgumentException("no denomination table for " + currency.getCurrencyCode());
+    public static List<Denomination> of(String currencyCode) {
+        List<Denomination> d = BY_CURRENCY.get(currencyCode);
+        if (d == null) {
+            throw new IllegalArgumentException("no denominations configured for " + currencyCode);
         }
-        List<Denomination> out = new ArrayList<>();
-        for (String[] row : rows) {
-            out.add(new Denomination(Money.of(row[0], currency), Denomination.Kind.valueOf(row[1])));
-        }
-        return List.copyOf(out);
+        return d;
     }
 }

@@ -72,12 +72,12 @@ class CashProperties {
 
     @Property
     void aDenominationCountTotalsItsPieces(@ForAll @Size(15) List<@IntRange(min = 0, max = 300) Integer> pieces) {
-        List<Denomination> ds = Denominations.of(EUR);
-        DenominationCount count = DenominationCount.empty(EUR);
+        List<Denomination> ds = Denominations.EUR;
+        CashCount count = CashCount.empty(EUR);
         long expectedCents = 0;
         for (int i = 0; i < ds.size(); i++) {
             count = count.with(ds.get(i), pieces.get(i));
-            expectedCents += ds.get(i).value().amount().movePointRight(2).longValueExact() * pieces.get(i);
+            expectedCents += ds.get(i).value().movePointRight(2).longValueExact() * pieces.get(i);
         }
         assertThat(count.total()).isEqualTo(cents(expectedCents));
     }

@@ -2,7 +2,7 @@ package io.branchpos.store.dayclose;
 
 import io.branchpos.domain.money.Money;
 import io.branchpos.domain.sale.Tender;
-import io.branchpos.domain.till.DenominationCount;
+import io.branchpos.domain.till.CashCount;
 import java.util.Map;
 import java.util.Objects;
 
@@ -11,7 +11,7 @@ import java.util.Objects;
  * the other tenders (card slips, vouchers), a reason if a variance is over the threshold, and who
  * signs off.
  */
-public record CloseRequest(DenominationCount cash, Map<Tender, Money> otherTenders, String varianceReason,
+public record CloseRequest(CashCount cash, Map<Tender, Money> otherTenders, String varianceReason,
         String signedOffBy) {
     public CloseRequest {
         Objects.requireNonNull(cash, "cash");

@@ -17,6 +17,9 @@ import io.branchpos.store.WriteContext;
 import io.branchpos.store.journal.JournalEvent;
 import io.branchpos.store.report.Sql;
 import io.branchpos.store.till.CashRepository;
+import io.branchpos.store.till.TillRepository;
+import io.branchpos.store.till.TillSessionEntity;
+import io.branchpos.domain.till.CashCount;
 import io.branchpos.store.till.ExpectedCashQuery;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -99,17 +102,17 @@ public final class DayCloseRepository {
         if (VariancePolicy.reasonRequired(variances) && reason == null) {
             throw new VarianceReasonRequiredException(variances);
         }
-        Optional<CashRepository.SessionInfo> open = CashRepository.sessions(s, ctx.terminalId(), day).stream()
-                .filter(x -> !x.closed()).reduce((a, b) -> b);
+        Optional<TillSessionEntity> open = TillRepository.current(s, ctx.terminalId());
         if (open.isPresent()) {
+            open.get().close(ctx.now());
             ObjectNode p = JsonNodeFactory.instance.objectNode();
-            p.put("tillSessionId", open.get().tillSessionId().toString());
+            p.put("tillSessionId", open.get().sessionId().toString());
             p.put("closedBy", req.signedOffBy());
             putTenders(p.putObject("expected"), balance.expected());
             putTenders(p.putObject("counted"), counted);
             ObjectNode v = p.putObject("variance");
             variances.forEach(x -> v.put(x.tender().name(), x.variance().toPlainString()));
-            p.set("denominations", JSON.valueToTree(req.cash().nonZeroByKey()));
+            p.set("denominations", JSON.valueToTree(denominations(req.cash())));
             ctx.journal(CashRepository.TILL_CLOSED, 1, p);
         }
         s.flush();
@@ -122,12 +125,18 @@ public final class DayCloseRepository {
         JournalEvent e = ctx.journal(DAY_CLOSED, 1, manifest(z, counted, req, next));
         ObjectNode countedJson = JsonNodeFactory.instance.objectNode();
         putTenders(countedJson, counted);
-        countedJson.set("denominations", JSON.valueToTree(req.cash().nonZeroByKey()));
+        countedJson.set("denominations", JSON.valueToTree(denominations(req.cash())));
         Sql.update(s, "INSERT INTO z_report(terminal_id, z_number, business_day, closed_at, signed_off_by,"
                 + " variance_reason, counted, journal_seq) VALUES (?,?,?,?,?,?,?,?)", ctx.terminalId(), zNumber, day, now,
                 req.signedOffBy(), reason, countedJson.toString(), e.seq());
         ctx.advanceBusinessDay(next);
         return z;
+    }
+
+    private static Map<String, Integer> denominations(CashCount count) {
+        Map<String, Integer> m = new java.util.LinkedHashMap<>();
+        count.pieces().forEach((d, n) -> m.put(d.value().stripTrailingZeros().toPlainString(), n));
+        return m;
     }
 
     private Map<Tender, Money> counted(CloseRequest req) {

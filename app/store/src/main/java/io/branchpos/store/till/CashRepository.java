@@ -1,12 +1,11 @@
 package io.branchpos.store.till;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.branchpos.domain.money.Money;
 import io.branchpos.domain.till.CashMovement;
 import io.branchpos.domain.till.CashMovementKind;
+import io.branchpos.domain.till.TillSession;
 import io.branchpos.store.LocalStore;
 import io.branchpos.store.StoreException;
 import io.branchpos.store.WriteContext;
@@ -24,14 +23,11 @@ import org.hibernate.Session;
 
 /**
  * Pay-ins, pay-outs and safe drops: each one row plus its {@code CASH_MOVEMENT} event in one
- * durable transaction. Also reads the till sessions of a business day from the journal
- * ({@code TILL_OPENED}/{@code TILL_CLOSED}), which is the contract both ends agree on.
+ * durable transaction, against the till session opened by {@link TillRepository}.
  */
 public final class CashRepository {
     public static final String CASH_MOVEMENT = "CASH_MOVEMENT";
-    public static final String TILL_OPENED = "TILL_OPENED";
     public static final String TILL_CLOSED = "TILL_CLOSED";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LocalStore store;
 
@@ -44,20 +40,19 @@ public final class CashRepository {
             String userId, Instant at, long journalSeq) {
     }
 
-    /** A till session as the journal tells it. */
-    public record SessionInfo(UUID tillSessionId, String cashierId, Money openingFloat, Instant openedAt,
-            boolean closed) {
-    }
-
-    /** Records a pay-in, pay-out or drop against the open till session (if any) of this business day. */
+    /**
+     * Records a pay-in, pay-out or drop against the open till session.
+     *
+     * @throws StoreException if no till is open, or a pay-out/drop is more than the drawer should hold
+     */
     public Recorded record(CashMovement movement, String userId) {
         return store.write(ctx -> record(ctx, movement, userId));
     }
 
     public Recorded record(WriteContext ctx, CashMovement movement, String userId) {
         Session s = ctx.session();
-        UUID sessionId = openSession(s, ctx.terminalId(), ctx.businessDay()).map(SessionInfo::tillSessionId)
-                .orElse(null);
+        UUID sessionId = TillRepository.current(s, ctx.terminalId()).map(TillSessionEntity::sessionId)
+                .orElseThrow(() -> new StoreException("the till is not open — open it with a counted float first"));
         if (movement.kind() != CashMovementKind.PAY_IN) {
             Money expected = ExpectedCashQuery.balance(s, ctx.terminalId(), ctx.businessDay(),
                     movement.amount().currency()).expectedCash();
@@ -98,58 +93,15 @@ public final class CashRepository {
                         rs.getLong("journal_seq")), terminal, day);
     }
 
-    /** The sessions opened in a business day, from the TILL_OPENED / TILL_CLOSED events. */
-    public List<SessionInfo> sessions(LocalDate day) {
+    /** The till sessions opened in a business day at this terminal, oldest first. */
+    public List<TillSession> sessions(LocalDate day) {
         return store.read(s -> sessions(s, store.terminalId(), day));
     }
 
-    public Optional<SessionInfo> openSession() {
-        return store.read(s -> openSession(s, store.terminalId(), businessDay(s)));
+    public static List<TillSession> sessions(Session s, String terminal, LocalDate day) {
+        return s.createSelectionQuery("from TillSessionEntity where terminalId = :t and businessDay = :d"
+                + " order by openedAt", TillSessionEntity.class).setParameter("t", terminal).setParameter("d", day)
+                .getResultList().stream().map(TillRepository::toDomain).toList();
     }
 
-    private LocalDate businessDay(Session s) {
-        return Sql.query(s, "SELECT business_day FROM terminal_state WHERE terminal_id = ?",
-                rs -> rs.getObject(1, LocalDate.class), store.terminalId()).get(0);
-    }
-
-    static Optional<SessionInfo> openSession(Session s, String terminal, LocalDate day) {
-        List<SessionInfo> all = sessions(s, terminal, day);
-        for (int i = all.size() - 1; i >= 0; i--) {
-            if (!all.get(i).closed()) {
-                return Optional.of(all.get(i));
-            }
-        }
-        return Optional.empty();
-    }
-
-    public static List<SessionInfo> sessions(Session s, String terminal, LocalDate day) {
-        record Row(String type, String payload, Instant at) {
-        }
-        List<Row> rows = Sql.query(s, "SELECT type, payload, occurred_at FROM journal_event WHERE terminal_id = ?"
-                + " AND business_day = ? AND type IN ('" + TILL_OPENED + "','" + TILL_CLOSED + "') ORDER BY seq",
-                rs -> new Row(rs.getString("type"), rs.getString("payload"), Sql.instant(rs, "occurred_at")),
-                terminal, day);
-        List<SessionInfo> out = new ArrayList<>();
-        for (Row r : rows) {
-            JsonNode p = parse(r.payload());
-            UUID id = UUID.fromString(p.path("tillSessionId").asText());
-            if (r.type().equals(TILL_OPENED)) {
-                String cur = p.path("currency").asText("EUR");
-                out.add(new SessionInfo(id, p.path("cashierId").asText(null),
-                        Money.of(new BigDecimal(p.path("float").asText("0")), Currency.getInstance(cur)), r.at(), false));
-            } else {
-                out.replaceAll(x -> x.tillSessionId().equals(id)
-                        ? new SessionInfo(x.tillSessionId(), x.cashierId(), x.openingFloat(), x.openedAt(), true) : x);
-            }
-        }
-        return out;
-    }
-
-    private static JsonNode parse(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (java.io.IOException e) {
-            throw new StoreException("unreadable journal payload", e);
-        }
-    }
 }

@@ -4,6 +4,7 @@ import io.branchpos.domain.money.Money;
 import io.branchpos.domain.sale.Tender;
 import io.branchpos.domain.till.CashMovement;
 import io.branchpos.domain.till.DrawerBalance;
+import io.branchpos.domain.till.TillSession;
 import io.branchpos.store.report.Sql;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -17,7 +18,7 @@ public final class ExpectedCashQuery {
     }
 
     public static DrawerBalance balance(Session s, String terminal, LocalDate day, Currency currency) {
-        Money openingFloat = CashRepository.sessions(s, terminal, day).stream().map(CashRepository.SessionInfo::openingFloat)
+        Money openingFloat = CashRepository.sessions(s, terminal, day).stream().map(TillSession::openingFloat)
                 .reduce(Money.zero(currency), Money::plus);
         DrawerBalance b = new DrawerBalance(openingFloat);
         Sql.query(s, "SELECT p.tender, SUM(p.amount) FROM payment p JOIN sale s ON s.sale_id = p.sale_id"

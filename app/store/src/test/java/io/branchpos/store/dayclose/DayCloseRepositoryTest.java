@@ -1,6 +1,7 @@
 package io.branchpos.store.dayclose;
 
 import static io.branchpos.store.dayclose.ManagerFixtures.EUR;
+import static io.branchpos.store.dayclose.ManagerFixtures.cash;
 import static io.branchpos.store.dayclose.ManagerFixtures.eur;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,8 +14,6 @@ import io.branchpos.domain.money.Money;
 import io.branchpos.domain.sale.Tender;
 import io.branchpos.domain.till.CashMovement;
 import io.branchpos.domain.till.CashMovementKind;
-import io.branchpos.domain.till.Denominations;
-import io.branchpos.domain.till.DenominationCount;
 import io.branchpos.store.LocalStore;
 import io.branchpos.store.StoreException;
 import io.branchpos.store.TestStores;
@@ -37,13 +36,6 @@ class DayCloseRepositoryTest {
 
     @TempDir
     Path dir;
-
-    /** Cash of exactly {@code amount}, counted in cents coins and whole euros (enough for tests). */
-    static DenominationCount cash(Money amount) {
-        var ds = Denominations.of(EUR);
-        long cents = amount.amount().movePointRight(2).longValueExact();
-        return DenominationCount.empty(EUR).with(ds.get(8), (int) (cents / 100)).with(ds.get(14), (int) (cents % 100));
-    }
 
     @Test
     void expectedCashIsFloatPlusCashSalesMinusRefundsPlusPayInsMinusPayOutsAndDrops() throws Exception {
@@ -99,6 +91,15 @@ class DayCloseRepositoryTest {
     }
 
     @Test
+    void cashCannotBeMovedWhileTheTillIsClosed() throws Exception {
+        try (LocalStore store = TestStores.open(dir)) {
+            assertThatThrownBy(() -> new CashRepository(store).record(
+                    new CashMovement(CashMovementKind.PAY_IN, eur("1.00"), "coins"), "u-mgr"))
+                    .isInstanceOf(StoreException.class).hasMessageContaining("till is not open");
+        }
+    }
+
+    @Test
     void zCloseJournalsTheManifestAdvancesTheDayAndNumbersWithoutGaps() throws Exception {
         try (LocalStore store = TestStores.withDemoCatalog(dir, 20)) {
             ManagerFixtures.openTill(store, "100.00");
@@ -126,6 +127,7 @@ class DayCloseRepositoryTest {
             assertThat(m.get("totals").get("gross").asText()).isEqualTo(z1.gross().toPlainString());
             assertThat(m.get("tenders").get("CASH").asText()).isEqualTo(z1.tenders().get(Tender.CASH).toPlainString());
             assertThat(events).extracting(JournalEvent::type).contains("TILL_CLOSED");
+            assertThat(new io.branchpos.store.till.TillRepository(store).current()).isEmpty();
             assertThat(new JournalRepository(store).verifyChain().ok()).isTrue();
 
             // a sale after the close belongs to the next business day, and the next Z is number 2

@@ -1,7 +1,5 @@
 package io.branchpos.store.dayclose;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.branchpos.domain.catalog.Product;
 import io.branchpos.domain.money.Money;
 import io.branchpos.domain.money.RoundingPolicy;
@@ -9,7 +7,9 @@ import io.branchpos.domain.till.BusinessDayRule;
 import io.branchpos.domain.till.VariancePolicy;
 import io.branchpos.store.LocalStore;
 import io.branchpos.store.catalog.CatalogRepository;
-import io.branchpos.store.till.CashRepository;
+import io.branchpos.store.till.TillRepository;
+import io.branchpos.domain.till.CashCount;
+import io.branchpos.domain.till.Denomination;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,21 +24,16 @@ public final class ManagerFixtures {
     private ManagerFixtures() {
     }
 
-    /**
-     * Journals a TILL_OPENED as documented in docs/journal-events.md (the till-session core writes
-     * the same event; tests need only the event).
-     */
+    /** Opens the till with a float of exactly {@code floatAmount}, through the till-session core. */
     public static UUID openTill(LocalStore store, String floatAmount) {
-        return store.write(ctx -> {
-            UUID id = ctx.newId();
-            ObjectNode p = JsonNodeFactory.instance.objectNode();
-            p.put("tillSessionId", id.toString());
-            p.put("cashierId", "u-anna");
-            p.put("float", floatAmount);
-            p.put("currency", "EUR");
-            ctx.journal(CashRepository.TILL_OPENED, 1, p);
-            return id;
-        });
+        return new TillRepository(store).open("u-anna", cash(eur(floatAmount))).id();
+    }
+
+    /** Cash of exactly {@code amount}, as 1-euro coins and 1-cent coins (enough for tests). */
+    public static CashCount cash(Money amount) {
+        long cents = amount.amount().movePointRight(2).longValueExact();
+        return CashCount.empty(EUR).with(Denomination.coin("1"), (int) (cents / 100))
+                .with(Denomination.coin("0.01"), (int) (cents % 100));
     }
 
     public static DayCloseRepository dayClose(LocalStore store) {

@@ -46,6 +46,7 @@ class KillNineDuringDayCloseTest {
         for (int k = 0; k < kills; k++) {
             Process child = ChildJvm.start(ChildJvm.command(ClosingChild.class, dir.toString()));
             CountDownLatch ready = new CountDownLatch(1);
+            CountDownLatch closedOnce = new CountDownLatch(1);
             AtomicLong lastPrinted = new AtomicLong();
             Thread reader = new Thread(() -> {
                 try (BufferedReader r = new BufferedReader(
@@ -56,6 +57,7 @@ class KillNineDuringDayCloseTest {
                             ready.countDown();
                         } else if (line.startsWith("CLOSED ")) {
                             lastPrinted.set(Long.parseLong(line.substring(7)));
+                            closedOnce.countDown();
                         }
                     }
                 } catch (java.io.IOException endOfChild) {
@@ -64,7 +66,9 @@ class KillNineDuringDayCloseTest {
             });
             reader.start();
             assertThat(ready.await(60, TimeUnit.SECONDS)).as("child %d became ready", k).isTrue();
-            Thread.sleep(400 + random.nextInt(1200));
+            // once the child is warm (one close done), kill it at a random moment of the next ones
+            assertThat(closedOnce.await(60, TimeUnit.SECONDS)).as("child %d closed a day", k).isTrue();
+            Thread.sleep(random.nextInt(600));
             child.destroyForcibly();
             child.waitFor(30, TimeUnit.SECONDS);
             reader.join(10_000);
