@@ -63,6 +63,9 @@ public final class BranchPosApp extends Application {
         stage.setScene(scene);
         stage.show();
         controller[0].focusSearch();
+        // the store manager's area (issue 7)
+        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F10),
+                () -> openManager(stage, locale));
 
         context.storeExecutor().execute(() -> {
             long products = context.catalog().countProducts();
@@ -75,6 +78,20 @@ public final class BranchPosApp extends Application {
 
         config.screenshot().ifPresent(file -> Screenshots.takeWhenReady(scene, checkout,
                 config.get("screenshot.query", ""), file));
+    }
+
+    private javafx.stage.Stage managerStage;
+
+    /** F10: the manager's area (till, day close, stock, reports) in its own window; one at a time. */
+    private void openManager(Stage owner, Locale locale) {
+        if (managerStage != null && managerStage.isShowing()) {
+            managerStage.toFront();
+            return;
+        }
+        managerStage = io.branchpos.desktop.manager.ManagerWindow.show(owner,
+                io.branchpos.desktop.manager.ManagerWiring.services(context, Platform::runLater),
+                io.branchpos.desktop.manager.ManagerWiring.actingUser(context), locale,
+                context.store().businessDay(), null);
     }
 
     private ProductSearch storeSearch() {

@@ -14,7 +14,12 @@ import javafx.util.Callback;
  * controller is missing, instead of showing half a screen.
  */
 public enum FxmlView {
-    CHECKOUT("/io/branchpos/desktop/checkout/checkout.fxml");
+    CHECKOUT("/io/branchpos/desktop/checkout/checkout.fxml"),
+    // the store manager's area (issue 7)
+    MANAGER_TILL("/io/branchpos/desktop/manager/till.fxml"),
+    DAY_CLOSE("/io/branchpos/desktop/dayclose/dayclose.fxml"),
+    STOCK("/io/branchpos/desktop/stock/stock.fxml"),
+    REPORTS("/io/branchpos/desktop/reports/reports.fxml");
 
     private final String path;
 
