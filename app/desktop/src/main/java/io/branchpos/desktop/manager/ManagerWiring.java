@@ -9,7 +9,12 @@ import io.branchpos.store.report.ReportRepository;
 import io.branchpos.store.stock.StockRepository;
 import io.branchpos.store.till.CashRepository;
 import io.branchpos.store.till.TillRepository;
+import io.branchpos.domain.stock.ReceiptLine;
+import java.math.BigDecimal;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.concurrent.Executor;
@@ -27,12 +32,38 @@ public final class ManagerWiring {
         Currency currency = Currency.getInstance(config.get("currency", "EUR"));
         ZoneId zone = app.clock().getZone();
         var store = app.store();
-        return new ManagerServices(store, app.catalog(), new TillRepository(store), new CashRepository(store),
+        ManagerServices services = new ManagerServices(store, app.catalog(), new TillRepository(store), new CashRepository(store),
                 new DayCloseRepository(store, currency,
                         new VariancePolicy(Money.of(config.get("close.variance.threshold", "5.00"), currency)),
                         new BusinessDayRule(zone, LocalTime.parse(config.get("business.day.rollover", "04:00")))),
                 new StockRepository(store), new ReportRepository(store, zone), currency, zone,
                 config.dataDir().resolve("exports"), app.storeExecutor(), ui);
+        if (config.demo()) {
+            app.storeExecutor().execute(() -> seedDemo(services));
+        }
+        return services;
+    }
+
+    /**
+     * First time in the demo: some stock on hand, reorder points, a purchase order and an incoming
+     * transfer to receive — so every stock screen has something to show. Journaled like real work.
+     */
+    static void seedDemo(ManagerServices s) {
+        StockRepository stock = s.stock();
+        if (!stock.onHandList().isEmpty() || !stock.openDeliveries().isEmpty()) {
+            return;
+        }
+        List<ReceiptLine> baseline = new ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            baseline.add(new ReceiptLine(String.format("%06d", i), null, BigDecimal.valueOf(6 + (i * 7) % 30), null));
+        }
+        stock.receive(null, baseline, "demo");
+        for (int i = 1; i <= 40; i++) {
+            stock.setReorderPoint(String.format("%06d", i), BigDecimal.valueOf(i % 4 == 0 ? 20 : 6), BigDecimal.valueOf(24));
+        }
+        stock.announce("PO-DEMO-1", "PO", "Fresh Foods GmbH", Map.of("000001", new BigDecimal("24"),
+                "000002", new BigDecimal("12"), "000005", new BigDecimal("6")));
+        stock.announce("TR-B002-7", "TRANSFER", "B-002", Map.of("000010", new BigDecimal("4")));
     }
 
     /** The acting user until sign-in exists (issue 3): {@code manager.user}, default "manager". */

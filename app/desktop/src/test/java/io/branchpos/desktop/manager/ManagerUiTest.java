@@ -137,6 +137,31 @@ class ManagerUiTest {
     }
 
     @Test
+    void openTheTillRecordADropAndSeeTheXReport() throws Exception {
+        ManagerWiring.seedDemo(services);
+        show();
+        waitUntil(() -> robot.lookup("#float-20").tryQuery().isPresent());
+        type("#float-20", "5");
+        type("#float-0_5", "8");
+        robot.clickOn("Open till");
+        waitUntil(() -> !robot.lookup("#recordButton").query().isDisabled());
+        robot.interact(() -> ((javafx.scene.control.ChoiceBox<?>) robot.lookup("#kindChoice").query())
+                .getSelectionModel().select(2));
+        type("#amountField", "50");
+        type("#reasonField", "safe");
+        robot.clickOn("#recordButton");
+        waitUntil(() -> robot.lookup("Safe drop of 50.00 recorded.").tryQuery().isPresent());
+        ListView<String> x = robot.lookup("#xList").queryListView();
+        waitUntil(() -> x.getItems().stream().anyMatch(l -> l.contains("Drops") && l.contains("50.00")));
+        snapshot("manager-till.png");
+        robot.clickOn("Stock");
+        robot.clickOn("On hand");
+        robot.clickOn("#lowOnlyBox");
+        waitUntil(() -> !robot.lookup("#onHandTable").queryTableView().getItems().isEmpty());
+        snapshot("manager-stock-low.png");
+    }
+
+    @Test
     void blindStockCountWithScansByTwoCounters() throws Exception {
         services.stock().receive(null, List.of(new io.branchpos.domain.stock.ReceiptLine("000001", null,
                 new BigDecimal("10"), null)), "u-mgr");
