@@ -22,14 +22,8 @@ CREATE TABLE product (
 CREATE INDEX product_name_norm ON product(name_norm);
 CREATE INDEX product_category ON product(category);
 
--- Every normalised word of a product name (lower case, accents removed). A search term matches
--- a product when it is a prefix of one of its words: "mil" finds "Organic whole MILk".
-CREATE TABLE product_word (
-    word        VARCHAR(64)   NOT NULL,
-    sku         VARCHAR(32)   NOT NULL REFERENCES product(sku) ON DELETE CASCADE,
-    PRIMARY KEY (word, sku)
-);
-CREATE INDEX product_word_sku ON product_word(sku);
+-- Name search (prefix and contains) is served by an in-memory trigram index built from
+-- product.name_norm (see ProductSearchIndex and decision 0005), not by a table.
 
 CREATE TABLE barcode (
     code        VARCHAR(48)   PRIMARY KEY,

@@ -60,6 +60,8 @@ public final class AppContext implements AutoCloseable {
             log.info("Seeding the demo store with {} products", 1_000);
             ctx.catalog.importAll(DemoCatalog.demoStore(), DemoCatalog.RATES);
         }
+        // build the name-search index now, off the FX thread, so the first keystroke is instant
+        ctx.storeExecutor.execute(ctx.catalog::warmUpSearch);
         return ctx;
     }
 

@@ -52,6 +52,11 @@ public final class LocalStore implements AutoCloseable {
     // One writer at a time: the journal head is a single row, and H2 would otherwise make a
     // second writer wait on its lock anyway. Reads never take this lock.
     private final ReentrantLock writeLock = new ReentrantLock();
+    /** Told after every durable commit (e.g. to wake the sync uploader); must be quick, must not throw. */
+    private final java.util.List<Runnable> commitListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Per-store singletons of repositories that keep state (e.g. the catalog search index). */
+    private final java.util.concurrent.ConcurrentHashMap<Class<?>, Object> components =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private LocalStore(StoreConfig config, JdbcConnectionPool pool, SessionFactory sessions) {
         this.config = config;
@@ -136,6 +141,13 @@ public final class LocalStore implements AutoCloseable {
             if (config.durability() == StoreConfig.Durability.FSYNC) {
                 forceToDisk(session);
             }
+            for (Runnable listener : commitListeners) {
+                try {
+                    listener.run();
+                } catch (RuntimeException e) {
+                    log.warn("commit listener failed: {}", e.getMessage(), e);
+                }
+            }
             return result;
         } finally {
             writeLock.unlock();
@@ -172,6 +184,16 @@ public final class LocalStore implements AutoCloseable {
     @FunctionalInterface
     public interface SqlWork<T> {
         T run(java.sql.Connection connection) throws SQLException;
+    }
+
+    /** Registers {@code listener} to run after every durable commit (on the writing thread). */
+    public void onCommit(Runnable listener) {
+        commitListeners.add(listener);
+    }
+
+    /** The one instance of {@code type} for this store, created by {@code factory} on first use. */
+    public <T> T component(Class<T> type, Function<LocalStore, T> factory) {
+        return type.cast(components.computeIfAbsent(type, t -> factory.apply(this)));
     }
 
     /** Current business day of this terminal. */

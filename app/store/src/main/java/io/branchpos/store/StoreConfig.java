@@ -34,9 +34,10 @@ public record StoreConfig(Path dataDirectory, String terminalId, Clock clock, Id
     }
 
     public String jdbcUrl() {
-        // WRITE_DELAY=0: each commit is written to the file at once (H2's default waits 500 ms and
-        // loses those commits on kill -9). The fsync itself is done by LocalStore after each commit.
-        return "jdbc:h2:file:" + dataDirectory.resolve("branchpos").toAbsolutePath()
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        String file = "jdbc:h2:file:" + dataDirectory.resolve("branchpos").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+        // FSYNC: LocalStore runs CHECKPOINT SYNC after each commit (write + fsync), so H2's
+        // background writer may keep its default delay and its file maintenance (compaction).
+        // OS_BUFFER: WRITE_DELAY=0 writes each commit to the file at once, without fsync.
+        return durability == Durability.FSYNC ? file : file + ";WRITE_DELAY=0";
     }
 }

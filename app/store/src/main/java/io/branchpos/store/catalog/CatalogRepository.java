@@ -14,6 +14,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -54,8 +56,10 @@ public final class CatalogRepository {
     }
 
     /**
-     * Active products whose name has a word starting with each term of {@code query}, case- and
-     * accent-insensitive ("mil org" finds "Organic Whole Milk"), ordered by name.
+     * Active products whose name contains every term of {@code query}, case- and
+     * accent-insensitive: first those where each term starts a word ("mil org" finds "Organic
+     * Whole Milk"), then those where a term of 3+ characters is inside a word ("ilk" finds
+     * "Buttermilk"), each group in name order. Served from memory (decision 0005).
      */
     public List<Product> search(String query, int limit) {
         Set<String> terms = TextNormalizer.words(query);
@@ -63,28 +67,46 @@ public final class CatalogRepository {
             return List.of();
         }
         List<String> used = new ArrayList<>(terms).subList(0, Math.min(terms.size(), MAX_TERMS));
-        StringBuilder sql = new StringBuilder(SELECT_PRODUCT).append("WHERE p.active");
-        for (int i = 0; i < used.size(); i++) {
-            sql.append(" AND p.sku IN (SELECT w.sku FROM product_word w WHERE w.word >= ? AND w.word < ?)");
+        List<ProductSearchIndex.Hit> hits = index().search(used, limit);
+        if (hits.isEmpty()) {
+            return List.of();
         }
-        sql.append(" ORDER BY p.name_norm, p.sku LIMIT ?");
-        return store.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                int i = 1;
-                for (String term : used) {
-                    ps.setString(i++, term);
-                    ps.setString(i++, term + Character.MAX_VALUE);
+        Map<String, Product> bySku = new HashMap<>();
+        store.jdbc(c -> {
+            StringBuilder sql = new StringBuilder(SELECT_PRODUCT).append("WHERE p.sku IN (");
+            for (int i = 0; i < hits.size(); i++) {
+                sql.append(i == 0 ? "?" : ", ?");
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql.append(")").toString())) {
+                for (int i = 0; i < hits.size(); i++) {
+                    ps.setString(i + 1, hits.get(i).sku());
                 }
-                ps.setInt(i, limit);
-                List<Product> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(map(rs));
+                        Product p = map(rs);
+                        bySku.put(p.sku().value(), p);
                     }
                 }
-                return out;
             }
+            return null;
         });
+        List<Product> out = new ArrayList<>(hits.size());
+        for (ProductSearchIndex.Hit h : hits) {
+            Product p = bySku.get(h.sku());
+            if (p != null && p.active()) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** Builds the search index now (at start-up, off the FX thread) instead of on the first search. */
+    public void warmUpSearch() {
+        index().warmUp();
+    }
+
+    private CatalogSearch index() {
+        return store.component(CatalogSearch.class, CatalogSearch::new);
     }
 
     public long countProducts() {
@@ -124,18 +146,16 @@ public final class CatalogRepository {
             existing.update(p);
         }
         session.flush();
-        session.createNativeMutationQuery("DELETE FROM product_word WHERE sku = ?1")
-                .setParameter(1, p.sku().value()).executeUpdate();
-        for (String word : TextNormalizer.words(p.name())) {
-            session.createNativeMutationQuery("INSERT INTO product_word(word, sku) VALUES (?1, ?2)")
-                    .setParameter(1, word).setParameter(2, p.sku().value()).executeUpdate();
-        }
         session.createNativeMutationQuery("DELETE FROM barcode WHERE sku = ?1")
                 .setParameter(1, p.sku().value()).executeUpdate();
         for (String code : item.barcodes()) {
             session.createNativeMutationQuery("MERGE INTO barcode(code, sku) KEY(code) VALUES (?1, ?2)")
                     .setParameter(1, code).setParameter(2, p.sku().value()).executeUpdate();
         }
+        // The index hears of this before the commit. Results are always read back from the
+        // table, so a rolled-back change never shows a product that is not there; at worst
+        // the old name of a rolled-back rename is not found until the next index rebuild.
+        index().changed(p.sku().value(), TextNormalizer.normalize(p.name()), p.active());
     }
 
     private static Optional<Product> first(PreparedStatement ps) throws SQLException {
@@ -172,6 +192,7 @@ public final class CatalogRepository {
             }
             return null;
         });
+        index().invalidate();
     }
 
     private static void importAll(Connection c, Iterable<CatalogItem> items, List<TaxRate> rates) throws SQLException {
@@ -187,8 +208,6 @@ public final class CatalogRepository {
         }
         try (PreparedStatement prod = c.prepareStatement("MERGE INTO product(sku, name, name_norm, category, tax_code,"
                 + " unit, price, currency, active, serialized) KEY(sku) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                PreparedStatement unword = c.prepareStatement("DELETE FROM product_word WHERE sku = ?");
-                PreparedStatement word = c.prepareStatement("MERGE INTO product_word(word, sku) KEY(word, sku) VALUES (?, ?)");
                 PreparedStatement code = c.prepareStatement("MERGE INTO barcode(code, sku) KEY(code) VALUES (?, ?)")) {
             int n = 0;
             for (CatalogItem item : items) {
@@ -204,13 +223,6 @@ public final class CatalogRepository {
                 prod.setBoolean(9, p.active());
                 prod.setBoolean(10, p.serialized());
                 prod.addBatch();
-                unword.setString(1, p.sku().value());
-                unword.addBatch();
-                for (String w : TextNormalizer.words(p.name())) {
-                    word.setString(1, w);
-                    word.setString(2, p.sku().value());
-                    word.addBatch();
-                }
                 for (String b : item.barcodes()) {
                     code.setString(1, b);
                     code.setString(2, p.sku().value());
@@ -218,14 +230,10 @@ public final class CatalogRepository {
                 }
                 if (++n % 1000 == 0) {
                     prod.executeBatch();
-                    unword.executeBatch();
-                    word.executeBatch();
                     code.executeBatch();
                 }
             }
             prod.executeBatch();
-            unword.executeBatch();
-            word.executeBatch();
             code.executeBatch();
         }
     }

@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 
-/** Row of {@code product}. Its words for search live in {@code product_word}, kept by {@link CatalogRepository}. */
+/** Row of {@code product}. {@code nameNorm} feeds the in-memory search index. */
 @Entity
 @Table(name = "product")
 public class ProductEntity {

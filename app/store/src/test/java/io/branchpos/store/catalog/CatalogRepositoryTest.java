@@ -31,7 +31,8 @@ class CatalogRepositoryTest {
                 item("2", "Organic Whole Milk 1 l", true, "4009876543214", "12345"),
                 item("3", "Whole Grain Rolls 4 pcs", true),
                 item("4", "Milk Chocolate Hazelnut", false),
-                item("5", "Straße Süßigkeiten", true)), DemoCatalog.RATES);
+                item("5", "Straße Süßigkeiten", true),
+                item("6", "Raisin Bread", true)), DemoCatalog.RATES);
     }
 
     @AfterEach
@@ -56,6 +57,22 @@ class CatalogRepositoryTest {
         assertThat(names(catalog.search("mil", 10))).containsExactly("Organic Whole Milk 1 l");
         assertThat(names(catalog.search("whole", 10))).containsExactly("Organic Whole Milk 1 l", "Whole Grain Rolls 4 pcs");
         assertThat(names(catalog.search("wh mi", 10))).containsExactly("Organic Whole Milk 1 l");
+    }
+
+    @Test
+    void searchFindsTermsInsideWordsAfterWordStarts() {
+        assertThat(names(catalog.search("ilk", 10))).containsExactly("Organic Whole Milk 1 l");
+        assertThat(names(catalog.search("rain", 10))).containsExactly("Whole Grain Rolls 4 pcs");
+        // word-start matches rank before inside-word matches, each group by name
+        assertThat(names(catalog.search("rai", 10)))
+                .containsExactly("Raisin Bread", "Müller Crème fraîche 200 ml", "Whole Grain Rolls 4 pcs");
+        assertThat(names(catalog.search("ss", 10))).isEmpty(); // 2 letters: word starts only
+    }
+
+    @Test
+    void aTermThatMatchesNothingFindsNothing() {
+        assertThat(catalog.search("zzq", 10)).isEmpty();
+        assertThat(catalog.search("milk zzq", 10)).isEmpty();
     }
 
     @Test

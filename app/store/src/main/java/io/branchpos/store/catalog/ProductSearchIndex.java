@@ -1,0 +1,254 @@
+package io.branchpos.store.catalog;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An immutable in-memory index over normalised product names for search as you type: word
+ * starts and substrings (3+ characters) at 200,000 SKUs in well under a millisecond, also when
+ * nothing matches (decision 0005).
+ *
+ * <p>Products are numbered in name order, so a result set is a {@link BitSet} whose set bits
+ * are already sorted by name. Each word contributes "gram" keys over {@code ^word}: the 1- and
+ * 2-character word starts ({@code ^^m}, {@code ^mi}) and every trigram ({@code mil}, {@code ilk}).
+ * A posting list per key holds the ordinals that contain it. A term of 1–2 characters is answered
+ * exactly by its word-start posting; a longer term by intersecting its trigram postings, then
+ * checking the candidates' names.
+ */
+final class ProductSearchIndex {
+    /** One product as the index knows it. */
+    record Entry(String sku, String nameNorm) {
+    }
+
+    private static final int[] EMPTY = new int[0];
+
+    private final String[] skus;
+    /** " " + name_norm + " ", so " term" finds word starts and "term" finds substrings. */
+    private final String[] padded;
+    /** Posting list per gram key (ordinals ascending); keys are dense, see {@link #gram}. */
+    private final int[][] postings;
+
+    private ProductSearchIndex(String[] skus, String[] padded, int[][] postings) {
+        this.skus = skus;
+        this.padded = padded;
+        this.postings = postings;
+    }
+
+    static ProductSearchIndex build(List<Entry> entries) {
+        List<Entry> sorted = new ArrayList<>(entries);
+        sorted.sort(Comparator.comparing(Entry::nameNorm).thenComparing(Entry::sku));
+        int n = sorted.size();
+        String[] skus = new String[n];
+        String[] padded = new String[n];
+        int[][] keys = new int[n][];
+        // two passes over dense arrays (no hashing, no boxing): count, then fill
+        int[] counts = new int[KEY_SPACE];
+        int[] lastOrdinal = new int[KEY_SPACE];
+        Arrays.fill(lastOrdinal, -1);
+        for (int i = 0; i < n; i++) {
+            Entry e = sorted.get(i);
+            skus[i] = e.sku();
+            padded[i] = " " + e.nameNorm() + " ";
+            keys[i] = keysOf(e.nameNorm());
+            for (int key : keys[i]) {
+                if (lastOrdinal[key] != i) {
+                    lastOrdinal[key] = i;
+                    counts[key]++;
+                }
+            }
+        }
+        int[][] postings = new int[KEY_SPACE][];
+        for (int k = 0; k < KEY_SPACE; k++) {
+            postings[k] = counts[k] == 0 ? EMPTY : new int[counts[k]];
+        }
+        int[] fill = new int[KEY_SPACE];
+        Arrays.fill(lastOrdinal, -1);
+        for (int i = 0; i < n; i++) {
+            for (int key : keys[i]) {
+                if (lastOrdinal[key] != i) {
+                    lastOrdinal[key] = i;
+                    postings[key][fill[key]++] = i;
+                }
+            }
+        }
+        return new ProductSearchIndex(skus, padded, postings);
+    }
+
+    int size() {
+        return skus.length;
+    }
+
+    /** One match: whether every term starts a word of the name (those rank first). */
+    record Hit(String sku, String nameNorm, boolean wordStart) {
+    }
+
+    /** Products whose name contains every term: word-start matches first, each group in name order. */
+    List<Hit> search(List<String> terms, int limit, Set<String> exclude) {
+        BitSet matches = null;
+        for (String term : terms) {
+            BitSet t = candidates(term);
+            if (matches == null) {
+                matches = t;
+            } else {
+                matches.and(t);
+            }
+            if (matches.isEmpty()) {
+                return List.of();
+            }
+        }
+        if (matches == null) {
+            return List.of();
+        }
+        List<Hit> starts = new ArrayList<>();
+        List<Hit> inside = new ArrayList<>();
+        for (int i = matches.nextSetBit(0); i >= 0 && starts.size() < limit; i = matches.nextSetBit(i + 1)) {
+            if (exclude.contains(skus[i])) {
+                continue;
+            }
+            boolean allStart = true;
+            for (String term : terms) {
+                if (padded[i].indexOf(" " + term) < 0) {
+                    allStart = false;
+                    break;
+                }
+            }
+            Hit hit = new Hit(skus[i], padded[i].substring(1, padded[i].length() - 1), allStart);
+            if (allStart) {
+                starts.add(hit);
+            } else if (inside.size() < limit) {
+                inside.add(hit);
+            }
+        }
+        List<Hit> out = new ArrayList<>(starts);
+        for (Hit hit : inside) {
+            if (out.size() >= limit) {
+                break;
+            }
+            out.add(hit);
+        }
+        return out;
+    }
+
+    /** Brute-force match of one name, for products changed since the index was built. */
+    static Hit match(String sku, String nameNorm, List<String> terms) {
+        String p = " " + nameNorm + " ";
+        boolean allStart = true;
+        for (String term : terms) {
+            if (term.length() <= 2 ? p.indexOf(" " + term) < 0 : p.indexOf(term) < 0) {
+                return null;
+            }
+            allStart &= p.indexOf(" " + term) >= 0;
+        }
+        return new Hit(sku, nameNorm, allStart);
+    }
+
+    /** Exact set of products whose name contains {@code term} (word start only for 1–2 characters). */
+    private BitSet candidates(String term) {
+        BitSet set = new BitSet(skus.length);
+        if (term.length() <= 2) {
+            int key = term.length() == 1 ? gram('^', '^', term.charAt(0)) : gram('^', term.charAt(0), term.charAt(1));
+            for (int i : postings[key]) {
+                set.set(i);
+            }
+            return set;
+        }
+        int[][] lists = new int[term.length() - 2][];
+        for (int k = 0; k + 3 <= term.length(); k++) {
+            lists[k] = postings[gram(term.charAt(k), term.charAt(k + 1), term.charAt(k + 2))];
+            if (lists[k].length == 0) {
+                return set;
+            }
+        }
+        Arrays.sort(lists, Comparator.comparingInt(a -> a.length));
+        int[] acc = lists[0];
+        for (int k = 1; k < lists.length && acc.length > 0; k++) {
+            acc = intersect(acc, lists[k]);
+        }
+        for (int i : acc) {
+            if (padded[i].contains(term)) {
+                set.set(i);
+            }
+        }
+        return set;
+    }
+
+    private static int[] intersect(int[] a, int[] b) {
+        int[] out = new int[Math.min(a.length, b.length)];
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] < b[j]) {
+                i++;
+            } else if (a[i] > b[j]) {
+                j++;
+            } else {
+                out[n++] = a[i];
+                i++;
+                j++;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** The gram keys of a normalised name: per word, ^^c, ^cc, and every trigram. */
+    static int[] keysOf(String nameNorm) {
+        IntList keys = new IntList();
+        for (String w : nameNorm.split(" ")) {
+            if (w.isEmpty()) {
+                continue;
+            }
+            keys.add(gram('^', '^', w.charAt(0)));
+            if (w.length() >= 2) {
+                keys.add(gram('^', w.charAt(0), w.charAt(1)));
+            }
+            for (int k = 0; k + 3 <= w.length(); k++) {
+                keys.add(gram(w.charAt(k), w.charAt(k + 1), w.charAt(k + 2)));
+            }
+        }
+        return keys.toArray();
+    }
+
+    private static final int SYMBOLS = 38;
+    private static final int KEY_SPACE = SYMBOLS * SYMBOLS * SYMBOLS;
+
+    /** Names are normalised to [a-z0-9] words; with the word-start mark ^ that is 37 symbols (+1 spare). */
+    private static int code(char ch) {
+        if (ch >= 'a' && ch <= 'z') {
+            return 2 + ch - 'a';
+        }
+        if (ch >= '0' && ch <= '9') {
+            return 28 + ch - '0';
+        }
+        return ch == '^' ? 1 : 0;
+    }
+
+    private static int gram(char a, char b, char c) {
+        return (code(a) * SYMBOLS + code(b)) * SYMBOLS + code(c);
+    }
+
+    /** A growable int array without boxing. */
+    private static final class IntList {
+        int[] data = new int[4];
+        int size;
+
+        void add(int v) {
+            if (size == data.length) {
+                data = Arrays.copyOf(data, size * 2);
+            }
+            data[size++] = v;
+        }
+
+        int last() {
+            return data[size - 1];
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(data, size);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Customer displays (pole displays over serial). */
+package io.branchpos.hardware.display;

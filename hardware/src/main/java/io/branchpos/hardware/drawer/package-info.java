@@ -1,0 +1,2 @@
+/** Cash drawers. */
+package io.branchpos.hardware.drawer;
