@@ -91,7 +91,7 @@ public final class BranchPosApp extends Application {
         managerStage = io.branchpos.desktop.manager.ManagerWindow.show(owner,
                 io.branchpos.desktop.manager.ManagerWiring.services(context, Platform::runLater),
                 io.branchpos.desktop.manager.ManagerWiring.actingUser(context), locale,
-                context.store().businessDay(), null);
+                context.store().businessDay(), io.branchpos.desktop.manager.ManagerWiring.printer(context));
     }
 
     private ProductSearch storeSearch() {

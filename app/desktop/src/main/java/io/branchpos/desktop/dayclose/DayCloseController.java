@@ -1,7 +1,5 @@
 package io.branchpos.desktop.dayclose;
 
-import java.util.List;
-import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
@@ -18,7 +16,6 @@ import javafx.scene.layout.VBox;
 /** Thin view of the close-the-day flow; everything it shows and does lives in {@link DayCloseViewModel}. */
 public final class DayCloseController {
     private final DayCloseViewModel model;
-    private final Consumer<List<String>> printer;
 
     @FXML private VBox countBox;
     @FXML private VBox reviewBox;
@@ -41,10 +38,8 @@ public final class DayCloseController {
     @FXML private Button pdfButton;
     @FXML private Button csvButton;
 
-    /** {@code printer} prints the Z lines on the receipt printer; null while no printer is wired. */
-    public DayCloseController(DayCloseViewModel model, Consumer<List<String>> printer) {
+    public DayCloseController(DayCloseViewModel model) {
         this.model = model;
-        this.printer = printer;
     }
 
     @FXML
@@ -82,7 +77,7 @@ public final class DayCloseController {
         recountButton.disableProperty().bind(reviewing.not());
         signOffButton.disableProperty().bind(reviewing.not().or(model.signOffBlocked()));
         zList.visibleProperty().bind(done);
-        printButton.disableProperty().bind(done.not().or(Bindings.createBooleanBinding(() -> printer == null)));
+        printButton.disableProperty().bind(done.not().or(Bindings.createBooleanBinding(() -> !model.canPrint())));
         pdfButton.disableProperty().bind(done.not());
         csvButton.disableProperty().bind(done.not());
     }
@@ -104,9 +99,7 @@ public final class DayCloseController {
 
     @FXML
     private void print() {
-        if (printer != null) {
-            printer.accept(List.copyOf(model.zLines()));
-        }
+        model.print();
     }
 
     @FXML

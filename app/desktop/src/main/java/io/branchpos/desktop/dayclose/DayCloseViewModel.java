@@ -51,6 +51,7 @@ public final class DayCloseViewModel {
 
     private final ManagerServices services;
     private final ActingUser user;
+    private final ZPrinter printer;
     private final ObservableList<DenominationRow> cash = FXCollections.observableArrayList();
     private final StringProperty cardTotal = new SimpleStringProperty("0.00");
     private final StringProperty voucherTotal = new SimpleStringProperty("0.00");
@@ -64,9 +65,11 @@ public final class DayCloseViewModel {
     private final ObservableList<String> zLines = FXCollections.observableArrayList();
     private ZReport z;
 
-    public DayCloseViewModel(ManagerServices services, ActingUser user) {
+    /** {@code printer} may be null when no receipt printer is configured (Print stays disabled). */
+    public DayCloseViewModel(ManagerServices services, ActingUser user, ZPrinter printer) {
         this.services = services;
         this.user = user;
+        this.printer = printer;
         Denominations.of(services.currency().getCurrencyCode()).forEach(d -> cash.add(new DenominationRow(d)));
         cash.forEach(r -> r.piecesProperty().addListener((o, a, b) -> countedCash.set(count().total().toPlainString())));
         countedCash.set(count().total().toPlainString());
@@ -215,6 +218,19 @@ public final class DayCloseViewModel {
     private static VarianceRow row(TenderVariance v) {
         return new VarianceRow(v.tender().name(), v.expected().toPlainString(), v.counted().toPlainString(),
                 v.variance().toPlainString(), v.needsReason());
+    }
+
+    public boolean canPrint() {
+        return printer != null;
+    }
+
+    /** Prints the Z on the receipt printer (off the FX thread); the outcome shows as the message. */
+    public void print() {
+        ZReport report = z;
+        if (report == null || printer == null) {
+            return;
+        }
+        services.run(() -> printer.print(report), message::set, this::failed);
     }
 
     /** Writes the Z as PDF into the export directory; returns the file. */

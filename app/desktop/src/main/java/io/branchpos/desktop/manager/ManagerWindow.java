@@ -4,6 +4,7 @@ import io.branchpos.desktop.common.FxmlView;
 import io.branchpos.desktop.common.Stylesheets;
 import io.branchpos.desktop.dayclose.DayCloseController;
 import io.branchpos.desktop.dayclose.DayCloseViewModel;
+import io.branchpos.desktop.dayclose.ZPrinter;
 import io.branchpos.desktop.reports.ReportsController;
 import io.branchpos.desktop.reports.ReportsViewModel;
 import io.branchpos.desktop.stock.CountViewModel;
@@ -11,10 +12,8 @@ import io.branchpos.desktop.stock.ReceiveViewModel;
 import io.branchpos.desktop.stock.StockController;
 import io.branchpos.desktop.stock.StockListViewModel;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
-import java.util.function.Consumer;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Tab;
@@ -31,13 +30,13 @@ public final class ManagerWindow {
     }
 
     /**
-     * Builds the tab pane. {@code printer} prints text lines on the receipt printer (null: none).
+     * Builds the tab pane. {@code printer} prints X/Z reports on the receipt printer (null: none).
      */
     public static TabPane create(ManagerServices services, ActingUser user, Locale locale, LocalDate today,
-            Consumer<List<String>> printer) {
+            ZPrinter printer) {
         ResourceBundle texts = FxmlView.Messages.bundle(locale);
-        TillViewModel till = new TillViewModel(services, user);
-        DayCloseViewModel close = new DayCloseViewModel(services, user);
+        TillViewModel till = new TillViewModel(services, user, printer);
+        DayCloseViewModel close = new DayCloseViewModel(services, user, printer);
         ReceiveViewModel receive = new ReceiveViewModel(services, user);
         CountViewModel count = new CountViewModel(services, user);
         StockListViewModel list = new StockListViewModel(services, user);
@@ -52,7 +51,7 @@ public final class ManagerWindow {
                 FxmlView.MANAGER_TILL.load(locale, only(TillController.class, () -> new TillController(till)))));
         tabs.getTabs().add(tab(texts.getString("manager.tab.close"), "tab-close",
                 FxmlView.DAY_CLOSE.load(locale, only(DayCloseController.class,
-                        () -> new DayCloseController(close, printer)))));
+                        () -> new DayCloseController(close)))));
         tabs.getTabs().add(tab(texts.getString("manager.tab.stock"), "tab-stock",
                 FxmlView.STOCK.load(locale, only(StockController.class,
                         () -> new StockController(receive, count, list)))));
@@ -63,7 +62,7 @@ public final class ManagerWindow {
 
     /** Opens the manager area in its own window over {@code owner}. */
     public static Stage show(Window owner, ManagerServices services, ActingUser user, Locale locale, LocalDate today,
-            Consumer<List<String>> printer) {
+            ZPrinter printer) {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle(FxmlView.Messages.bundle(locale).getString("manager.title"));

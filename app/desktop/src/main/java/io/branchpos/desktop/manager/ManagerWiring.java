@@ -11,7 +11,18 @@ import io.branchpos.store.till.CashRepository;
 import io.branchpos.store.till.TillRepository;
 import io.branchpos.domain.stock.ReceiptLine;
 import java.math.BigDecimal;
+import io.branchpos.desktop.dayclose.EscPosZPrinter;
+import io.branchpos.desktop.dayclose.ZPrinter;
+import io.branchpos.hardware.escpos.PrinterProfile;
+import io.branchpos.hardware.escpos.ReceiptEncoder;
+import io.branchpos.hardware.printer.EscPosPrinter;
+import io.branchpos.hardware.printer.ReceiptPrinter;
+import io.branchpos.hardware.transport.PrinterTransports;
+import io.branchpos.hardware.transport.TcpTransport;
+import io.branchpos.hardware.virtual.VirtualPrinter;
+import java.time.Duration;
 import java.time.LocalTime;
+import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +75,39 @@ public final class ManagerWiring {
         stock.announce("PO-DEMO-1", "PO", "Fresh Foods GmbH", Map.of("000001", new BigDecimal("24"),
                 "000002", new BigDecimal("12"), "000005", new BigDecimal("6")));
         stock.announce("TR-B002-7", "TRANSFER", "B-002", Map.of("000010", new BigDecimal("4")));
+    }
+
+    private static ZPrinter printer;
+
+    /**
+     * The receipt printer for X/Z reports from the {@code printer} setting: {@code virtual} (the demo
+     * default) starts the virtual printer once, which renders each job to
+     * {@code <data dir>/virtual-printer/job-NNNN.png}; anything else is a transport URI
+     * ({@code tcp://host:9100}, {@code serial:/dev/ttyUSB0}, …). Null when unset or unusable.
+     */
+    public static synchronized ZPrinter printer(AppContext app) {
+        if (printer != null) {
+            return printer;
+        }
+        String setting = app.config().get(io.branchpos.desktop.config.AppConfig.PRINTER, "");
+        PrinterProfile profile = PrinterProfile.load(app.config().get("printer.profile", "generic-80mm"));
+        try {
+            ReceiptPrinter device;
+            if (setting.isBlank()) {
+                return null;
+            } else if (setting.equals("virtual")) {
+                VirtualPrinter virtual = VirtualPrinter.start(profile, 0, app.config().dataDir().resolve("virtual-printer"));
+                device = EscPosPrinter.over(new TcpTransport(virtual.host(), virtual.port(), Duration.ofSeconds(2)));
+            } else {
+                device = EscPosPrinter.over(PrinterTransports.fromUri(setting));
+            }
+            printer = new EscPosZPrinter(device, new ReceiptEncoder(profile));
+            return printer;
+        } catch (java.io.IOException | RuntimeException e) {
+            LoggerFactory.getLogger(ManagerWiring.class).warn("no receipt printer for reports ({}): {}", setting,
+                    e.getMessage());
+            return null;
+        }
     }
 
     /** The acting user until sign-in exists (issue 3): {@code manager.user}, default "manager". */

@@ -26,6 +26,7 @@ public final class TillController {
     @FXML private Button recordButton;
     @FXML private Label messageLabel;
     @FXML private ListView<String> xList;
+    @FXML private Button printXButton;
 
     public TillController(TillViewModel model) {
         this.model = model;
@@ -55,6 +56,7 @@ public final class TillController {
         recordButton.disableProperty().bind(model.openProperty().not());
         messageLabel.textProperty().bind(model.messageProperty());
         xList.setItems(model.xReport());
+        printXButton.setDisable(!model.canPrint());
         model.refresh();
     }
 
@@ -66,6 +68,11 @@ public final class TillController {
     @FXML
     private void record() {
         model.record();
+    }
+
+    @FXML
+    private void printX() {
+        model.printX();
     }
 
     @FXML

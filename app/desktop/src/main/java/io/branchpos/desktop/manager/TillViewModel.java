@@ -21,6 +21,8 @@ import javafx.collections.ObservableList;
 public final class TillViewModel {
     private final ManagerServices services;
     private final ActingUser user;
+    private final io.branchpos.desktop.dayclose.ZPrinter printer;
+    private io.branchpos.domain.dayclose.ZReport lastX;
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty open = new SimpleBooleanProperty(false);
     private final ObservableList<DenominationRow> floatCount = FXCollections.observableArrayList();
@@ -30,9 +32,11 @@ public final class TillViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final ObservableList<String> xReport = FXCollections.observableArrayList();
 
-    public TillViewModel(ManagerServices services, ActingUser user) {
+    /** {@code printer} may be null when no receipt printer is configured. */
+    public TillViewModel(ManagerServices services, ActingUser user, io.branchpos.desktop.dayclose.ZPrinter printer) {
         this.services = services;
         this.user = user;
+        this.printer = printer;
         Denominations.of(services.currency().getCurrencyCode()).forEach(d -> floatCount.add(new DenominationRow(d)));
     }
 
@@ -74,10 +78,24 @@ public final class TillViewModel {
             @SuppressWarnings("unchecked")
             var session = (java.util.Optional<io.branchpos.domain.till.TillSession>) r[0];
             open.set(session.isPresent());
-            status.set(session.map(s -> "Till open since " + s.openedAt() + " by " + s.openedBy() + ", float "
+            status.set(session.map(s -> "Till open since " + s.openedAt().atZone(services.zone()).toLocalTime()
+                    .withNano(0) + " by " + s.openedBy() + ", float "
                     + s.openingFloat().toPlainString()).orElse("Till closed — count the float to open it."));
-            xReport.setAll(ZReportText.lines((io.branchpos.domain.dayclose.ZReport) r[1], 42));
+            lastX = (io.branchpos.domain.dayclose.ZReport) r[1];
+            xReport.setAll(ZReportText.lines(lastX, 42));
         }, e -> message.set(Messages.of(e)));
+    }
+
+    public boolean canPrint() {
+        return printer != null;
+    }
+
+    /** Prints the X report shown (reads only; resets nothing). */
+    public void printX() {
+        var x = lastX;
+        if (x != null && printer != null) {
+            services.run(() -> printer.print(x), message::set, e -> message.set(Messages.of(e)));
+        }
     }
 
     public void openTill() {

@@ -3,7 +3,11 @@ package io.branchpos.desktop.manager;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.branchpos.desktop.common.Stylesheets;
+import io.branchpos.desktop.dayclose.EscPosZPrinter;
 import io.branchpos.desktop.stock.CountViewModel;
+import io.branchpos.hardware.escpos.PrinterProfile;
+import io.branchpos.hardware.escpos.ReceiptEncoder;
+import io.branchpos.hardware.fake.RecordingPrinter;
 import io.branchpos.domain.catalog.Product;
 import io.branchpos.domain.money.Money;
 import io.branchpos.domain.till.CashCount;
@@ -50,7 +54,7 @@ class ManagerUiTest {
     private ManagerServices services;
     private Stage stage;
     private final FxRobot robot = new FxRobot();
-    private final List<List<String>> printed = new java.util.ArrayList<>();
+    private final RecordingPrinter paper = new RecordingPrinter(PrinterProfile.generic80mm());
 
     @BeforeEach
     void showManagerWindow() throws Exception {
@@ -62,7 +66,8 @@ class ManagerUiTest {
     private void show() throws Exception {
         FxToolkit.setupFixture(() -> {
             Scene scene = new Scene(ManagerWindow.create(services, ManagerTestServices.MANAGER, Locale.ENGLISH,
-                    services.store().businessDay(), printed::add), 1200, 800);
+                    services.store().businessDay(),
+                    new EscPosZPrinter(paper, new ReceiptEncoder(PrinterProfile.generic80mm()))), 1200, 800);
             scene.getStylesheets().add(Stylesheets.theme());
             stage.setScene(scene);
             stage.show();
@@ -126,7 +131,9 @@ class ManagerUiTest {
         snapshot("manager-z-report.png");
 
         robot.clickOn("#printButton");
-        assertThat(printed).hasSize(1);
+        waitUntil(() -> robot.lookup("Z 1 printed.").tryQuery().isPresent());
+        assertThat(paper.rendered()).hasSize(1);
+        Files.write(Path.of("target", "screenshots", "manager-z-receipt.png"), paper.rendered().get(0).toPng());
         robot.clickOn("#pdfButton");
         robot.clickOn("#csvButton");
         assertThat(Files.readString(dir.resolve("exports/Z-T-VM-00001.pdf"), java.nio.charset.StandardCharsets.ISO_8859_1))
@@ -142,7 +149,7 @@ class ManagerUiTest {
         show();
         waitUntil(() -> robot.lookup("#float-20").tryQuery().isPresent());
         type("#float-20", "5");
-        type("#float-0_5", "8");
+        type("#float-2", "2");
         robot.clickOn("Open till");
         waitUntil(() -> !robot.lookup("#recordButton").query().isDisabled());
         robot.interact(() -> ((javafx.scene.control.ChoiceBox<?>) robot.lookup("#kindChoice").query())
@@ -153,6 +160,7 @@ class ManagerUiTest {
         waitUntil(() -> robot.lookup("Safe drop of 50.00 recorded.").tryQuery().isPresent());
         ListView<String> x = robot.lookup("#xList").queryListView();
         waitUntil(() -> x.getItems().stream().anyMatch(l -> l.contains("Drops") && l.contains("50.00")));
+        assertThat(robot.lookup("#statusLabel").queryLabeled().getText()).endsWith("float 104.00");
         snapshot("manager-till.png");
         robot.clickOn("Stock");
         robot.clickOn("On hand");

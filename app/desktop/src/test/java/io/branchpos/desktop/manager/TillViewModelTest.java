@@ -15,7 +15,7 @@ class TillViewModelTest {
     void openingTheTillThenAPayInShowsInTheXReport() {
         ManagerServices s = ManagerTestServices.open(dir, 5);
         try (var store = s.store()) {
-            TillViewModel vm = new TillViewModel(s, ManagerTestServices.MANAGER);
+            TillViewModel vm = new TillViewModel(s, ManagerTestServices.MANAGER, null);
             vm.floatCount().get(4).piecesProperty().set(5); // 5 × 20 = 100
             vm.openTill();
             assertThat(vm.openProperty().get()).isTrue();
@@ -34,11 +34,11 @@ class TillViewModelTest {
     void aCashierCannotMoveCashAndAMissingReasonIsExplained() {
         ManagerServices s = ManagerTestServices.open(dir, 5);
         try (var store = s.store()) {
-            TillViewModel cashier = new TillViewModel(s, ManagerTestServices.CASHIER);
+            TillViewModel cashier = new TillViewModel(s, ManagerTestServices.CASHIER, null);
             cashier.amountProperty().set("5");
             cashier.record();
             assertThat(cashier.messageProperty().get()).contains("Only a manager");
-            TillViewModel vm = new TillViewModel(s, ManagerTestServices.MANAGER);
+            TillViewModel vm = new TillViewModel(s, ManagerTestServices.MANAGER, null);
             vm.amountProperty().set("5");
             vm.reasonProperty().set(" ");
             vm.record();
