@@ -10,6 +10,8 @@ public final class ZReceipt {
     /** Characters per line that fit font A on 80 mm paper with margins to spare (and 58 mm with wrapping). */
     static final int WIDTH = 42;
 
+    private static final java.util.regex.Pattern PAIR = java.util.regex.Pattern.compile("(.*?\\S)\\s{2,}(\\S.*)");
+
     private ZReceipt() {
     }
 
@@ -20,8 +22,12 @@ public final class ZReceipt {
                         ReceiptDocument.Style.TITLE)
                 .separator('=');
         lines.stream().skip(1).forEach(l -> {
+            java.util.regex.Matcher pair = PAIR.matcher(l);
             if (l.chars().allMatch(c -> c == '-')) {
                 b.separator('-');
+            } else if (pair.matches()) {
+                // label and value: let the encoder align the value to this paper's right edge
+                b.keyValue(pair.group(1).strip(), pair.group(2).strip());
             } else {
                 b.text(l);
             }

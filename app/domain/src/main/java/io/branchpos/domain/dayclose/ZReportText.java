@@ -20,7 +20,7 @@ public final class ZReportText {
         out.add(center(r.isZ() ? "Z REPORT  #" + r.zNumber() : "X REPORT (no reset)", width));
         out.add(pair("Terminal", r.terminalId(), width));
         out.add(pair("Business day", r.businessDay().toString(), width));
-        out.add(pair("Printed", r.printedAt().toString(), width));
+        out.add(pair("Printed", r.printedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), width));
         out.add(pair("Journal seq", r.firstSeq() + " - " + r.lastSeq() + " (" + r.eventCount() + ")", width));
         out.add("-".repeat(width));
         out.add(pair("Sales", String.valueOf(r.salesCount()), width));
