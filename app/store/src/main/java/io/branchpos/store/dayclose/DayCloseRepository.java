@@ -119,7 +119,13 @@ public final class DayCloseRepository {
         long zNumber = Sql.query(s, "SELECT COALESCE(MAX(z_number), 0) + 1 FROM z_report WHERE terminal_id = ?",
                 rs -> rs.getLong(1), ctx.terminalId()).get(0);
         Instant now = ctx.now();
-        ZReport z = figures(s, day, zNumber, now, variances, reason, req.signedOffBy());
+        ZReport beforeClose = figures(s, day, zNumber, now, variances, reason, req.signedOffBy());
+        // the manifest covers the whole day INCLUDING this DAY_CLOSED, which is its last event:
+        // so the range is never empty and HQ can check it has every event of the day
+        long closeSeq = Sql.query(s, "SELECT last_seq FROM terminal_state WHERE terminal_id = ?",
+                rs -> rs.getLong(1), ctx.terminalId()).get(0) + 1;
+        ZReport z = withRange(beforeClose, beforeClose.eventCount() == 0 ? closeSeq : beforeClose.firstSeq(), closeSeq,
+                beforeClose.eventCount() + 1);
         LocalDate next = dayRule.nextAfterClose(day, now);
 
         JournalEvent e = ctx.journal(DAY_CLOSED, 1, manifest(z, counted, req, next));
@@ -137,6 +143,20 @@ public final class DayCloseRepository {
         Map<String, Integer> m = new java.util.LinkedHashMap<>();
         count.pieces().forEach((d, n) -> m.put(d.value().stripTrailingZeros().toPlainString(), n));
         return m;
+    }
+
+    private static ZReport withRange(ZReport r, long first, long last, long count) {
+        return new ZReport(r.terminalId(), r.zNumber(), r.businessDay(), r.printedAt(), first, last, count,
+                r.salesCount(), r.refundsCount(), r.voidsCount(), r.noSalesCount(), r.gross(), r.net(), r.tax(),
+                r.discounts(), r.refunds(), r.taxes(), r.tenders(), r.cashiers(), r.openingFloat(), r.payIns(),
+                r.payOuts(), r.drops(), r.variances(), r.varianceReason(), r.signedOffBy(), r.unsyncedEvents() + 1);
+    }
+
+    private static ZReport withUnsynced(ZReport r, long unsynced) {
+        return new ZReport(r.terminalId(), r.zNumber(), r.businessDay(), r.printedAt(), r.firstSeq(), r.lastSeq(),
+                r.eventCount(), r.salesCount(), r.refundsCount(), r.voidsCount(), r.noSalesCount(), r.gross(), r.net(),
+                r.tax(), r.discounts(), r.refunds(), r.taxes(), r.tenders(), r.cashiers(), r.openingFloat(), r.payIns(),
+                r.payOuts(), r.drops(), r.variances(), r.varianceReason(), r.signedOffBy(), unsynced);
     }
 
     private Map<Tender, Money> counted(CloseRequest req) {
@@ -209,7 +229,13 @@ public final class DayCloseRepository {
                 }
             }
             List<TenderVariance> variances = policy.evaluate(b.expected(), counted);
-            return Optional.of(figures(s, r.day(), zNumber, r.at(), variances, r.reason(), r.by()));
+            ZReport z = figures(s, r.day(), zNumber, r.at(), variances, r.reason(), r.by());
+            long closeSeq = Sql.query(s, "SELECT journal_seq FROM z_report WHERE terminal_id = ? AND z_number = ?",
+                    rs -> rs.getLong(1), store.terminalId(), zNumber).get(0);
+            long closeUnsynced = Sql.query(s, "SELECT COUNT(*) FROM journal_event WHERE terminal_id = ? AND seq = ?"
+                    + " AND synced_at IS NULL", rs -> rs.getLong(1), store.terminalId(), closeSeq).get(0);
+            ZReport full = withRange(z, z.eventCount() == 0 ? closeSeq : z.firstSeq(), closeSeq, z.eventCount() + 1);
+            return Optional.of(withUnsynced(full, z.unsyncedEvents() + closeUnsynced));
         });
     }
 
