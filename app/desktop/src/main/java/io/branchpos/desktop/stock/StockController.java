@@ -63,6 +63,7 @@ public final class StockController {
     @FXML private TextField adjustQtyField;
     @FXML private ChoiceBox<AdjustmentReason> reasonChoice;
     @FXML private TextField branchField;
+    @FXML private TextField reorderField;
     @FXML private Label onHandMessage;
 
     public StockController(ReceiveViewModel receive, CountViewModel count, StockListViewModel list) {
@@ -132,6 +133,7 @@ public final class StockController {
         reasonChoice.getItems().setAll(AdjustmentReason.values());
         reasonChoice.valueProperty().bindBidirectional(list.reasonProperty());
         branchField.textProperty().bindBidirectional(list.toBranchProperty());
+        reorderField.textProperty().bindBidirectional(list.reorderPointProperty());
         onHandMessage.textProperty().bind(list.messageProperty());
 
         receive.refresh();
@@ -166,6 +168,11 @@ public final class StockController {
     @FXML
     private void adjust() {
         list.adjust();
+    }
+
+    @FXML
+    private void setReorderPoint() {
+        list.setReorderPoint();
     }
 
     @FXML

@@ -32,6 +32,7 @@ public final class StockListViewModel {
     private final ObjectProperty<AdjustmentReason> reason = new SimpleObjectProperty<>(AdjustmentReason.DAMAGE);
     private final StringProperty toBranch = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty reorderPoint = new SimpleStringProperty("");
 
     public StockListViewModel(ManagerServices services, ActingUser user) {
         this.services = services;
@@ -65,6 +66,33 @@ public final class StockListViewModel {
 
     public StringProperty toBranchProperty() {
         return toBranch;
+    }
+
+    public StringProperty reorderPointProperty() {
+        return reorderPoint;
+    }
+
+    /** Sets the reorder point of the SKU (it shows on the low-stock list at or below it). */
+    public void setReorderPoint() {
+        BigDecimal point;
+        try {
+            point = new BigDecimal(reorderPoint.get().trim().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            message.set("Type the reorder point as a number, e.g. 6.");
+            return;
+        }
+        if (point.signum() < 0 || !user.mayManage()) {
+            message.set(point.signum() < 0 ? "A reorder point cannot be negative." : "Only a manager can set reorder points.");
+            return;
+        }
+        String s = sku.get().trim();
+        services.run(() -> {
+            services.stock().setReorderPoint(s, point, point.multiply(BigDecimal.valueOf(2)));
+            return s;
+        }, x -> {
+            message.set(s + " reorders at " + point.stripTrailingZeros().toPlainString() + ".");
+            refresh();
+        }, e -> message.set(Messages.of(e)));
     }
 
     public StringProperty messageProperty() {

@@ -90,6 +90,10 @@ class StockViewModelsTest {
                     .containsExactly("ADJUSTMENT", "TRANSFER_OUT");
             assertThat(vm.rows()).extracting(StockRepository.OnHandRow::onHand)
                     .anySatisfy(q -> assertThat(q).isEqualByComparingTo("3"));
+            vm.reorderPointProperty().set("4");
+            vm.setReorderPoint();
+            vm.lowOnlyProperty().set(true);
+            assertThat(vm.rows()).extracting(StockRepository.OnHandRow::sku).containsExactly("000003");
         }
     }
 }
