@@ -88,6 +88,13 @@ class ManagerUiTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Clicks the tab header with this title (not a column header or label with the same text). */
+    private void tab(String title) {
+        robot.clickOn(robot.lookup(".tab-label").match(
+                (Node n) -> n instanceof javafx.scene.control.Label l && title.equals(l.getText())).queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     private void type(String query, String text) {
         robot.clickOn(query);
         robot.write(text);
@@ -101,7 +108,7 @@ class ManagerUiTest {
         ManagerTestServices.sell(services, "u-ben", ps.subList(0, 1));
         Money expected = services.dayClose().expected().get(io.branchpos.domain.sale.Tender.CASH);
         show();
-        robot.clickOn("Close the day");
+        tab("Close the day");
 
         // count 10.00 short, in 20 notes, 1-euro coins and cents
         Money counted = expected.minus(Money.of("10.00", ManagerTestServices.EUR));
@@ -162,10 +169,11 @@ class ManagerUiTest {
         waitUntil(() -> x.getItems().stream().anyMatch(l -> l.contains("Drops") && l.contains("50.00")));
         assertThat(robot.lookup("#statusLabel").queryLabeled().getText()).endsWith("float 104.00");
         snapshot("manager-till.png");
-        robot.clickOn("Stock");
-        robot.clickOn("On hand");
+        tab("Stock");
+        tab("On hand");
         robot.clickOn("#lowOnlyBox");
-        waitUntil(() -> !robot.lookup("#onHandTable").queryTableView().getItems().isEmpty());
+        TableView<io.branchpos.store.stock.StockRepository.OnHandRow> onHand = robot.lookup("#onHandTable").queryTableView();
+        waitUntil(() -> !onHand.getItems().isEmpty() && onHand.getItems().stream().allMatch(r -> r.isLow()));
         snapshot("manager-stock-low.png");
     }
 
@@ -174,8 +182,8 @@ class ManagerUiTest {
         services.stock().receive(null, List.of(new io.branchpos.domain.stock.ReceiptLine("000001", null,
                 new BigDecimal("10"), null)), "u-mgr");
         show();
-        robot.clickOn("Stock");
-        robot.clickOn("Count");
+        tab("Stock");
+        tab("Count");
         robot.clickOn("Start count");
         waitUntil(() -> !robot.lookup(".count-scan").query().isDisabled());
         for (int i = 0; i < 3; i++) {
@@ -205,8 +213,8 @@ class ManagerUiTest {
         services.stock().announce("PO-42", "PO", "Dairy Ltd", Map.of("000003", new BigDecimal("12"),
                 "000004", new BigDecimal("6")));
         show();
-        robot.clickOn("Stock");
-        robot.clickOn("Receive");
+        tab("Stock");
+        tab("Receive");
         robot.clickOn("#deliveryChoice");
         robot.clickOn("PO-42 — PO from Dairy Ltd");
         TableView<?> lines = robot.lookup("#receiveTable").queryTableView();
@@ -230,13 +238,13 @@ class ManagerUiTest {
             ManagerTestServices.sell(services, i % 3 == 0 ? "u-ben" : "u-anna", ps.subList(0, 1 + (i * 5) % ps.size()), at);
         }
         show();
-        robot.clickOn("Reports");
+        tab("Reports");
         waitUntil(() -> robot.lookup("Business days").tryQuery().isPresent()
                 || robot.lookup((Node n) -> n instanceof javafx.scene.control.Label l && l.getText() != null
                         && l.getText().startsWith("Business days")).tryQuery().isPresent());
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         snapshot("manager-reports.png");
-        robot.clickOn("Products & stock");
+        tab("Products & stock");
         WaitForAsyncUtils.waitForFxEvents();
         snapshot("manager-reports-products.png");
     }
