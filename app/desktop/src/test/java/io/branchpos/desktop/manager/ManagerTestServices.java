@@ -60,17 +60,18 @@ public final class ManagerTestServices {
     }
 
     /** Rings up and pays in cash one of each product, as cashier {@code cashier}. */
-    public static void sell(ManagerServices s, String cashier, List<Product> products) {
-        sell(s, cashier, products, Instant.now());
+    public static io.branchpos.store.sale.SaleReceipt sell(ManagerServices s, String cashier, List<Product> products) {
+        return sell(s, cashier, products, Instant.now());
     }
 
-    public static void sell(ManagerServices s, String cashier, List<Product> products, Instant at) {
+    public static io.branchpos.store.sale.SaleReceipt sell(ManagerServices s, String cashier, List<Product> products,
+            Instant at) {
         Ticket t = new Ticket(s.store().config().ids().next(), new SaleCalculator(EUR, PricingMode.INCLUSIVE,
                 RoundingPolicy.DEFAULT));
         products.forEach(p -> t.add(p, BigDecimal.ONE));
         Settlement settlement = new Settlement(t.totalDue(), RoundingPolicy.DEFAULT.cashRounding());
         settlement.add(Payment.cash(t.totalDue()));
-        new SalesRepository(s.store()).complete(CompletedSale.of(t, settlement, cashier, at));
+        return new SalesRepository(s.store()).complete(CompletedSale.of(t, settlement, cashier, at));
     }
 
     /** The first {@code n} demo products sold by piece. */

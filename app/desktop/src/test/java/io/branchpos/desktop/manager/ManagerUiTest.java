@@ -232,11 +232,17 @@ class ManagerUiTest {
 
     @Test
     void reportsShowChartsOfTheSales() throws Exception {
+        ManagerWiring.seedDemo(services);
         List<Product> ps = ManagerTestServices.products(services, 12);
         for (int i = 0; i < 12; i++) {
             java.time.Instant at = services.store().businessDay().atTime(8 + i, 15).toInstant(java.time.ZoneOffset.UTC);
             ManagerTestServices.sell(services, i % 3 == 0 ? "u-ben" : "u-anna", ps.subList(0, 1 + (i * 5) % ps.size()), at);
         }
+        var first = new io.branchpos.store.sale.SalesRepository(services.store()).findByReceipt(
+                services.store().config().terminalId() + "-000001").orElseThrow();
+        new io.branchpos.store.sale.SalesRepository(services.store()).refund(new io.branchpos.store.sale.RefundRequest(
+                first.receiptNumber(), Map.of(1, BigDecimal.ONE), io.branchpos.domain.sale.Tender.CASH, null, "u-anna",
+                null, "damaged packaging"));
         show();
         tab("Reports");
         waitUntil(() -> robot.lookup("Business days").tryQuery().isPresent()
@@ -247,6 +253,9 @@ class ManagerUiTest {
         tab("Products & stock");
         WaitForAsyncUtils.waitForFxEvents();
         snapshot("manager-reports-products.png");
+        tab("Audit");
+        waitUntil(() -> !robot.lookup("#auditTable").queryTableView().getItems().isEmpty());
+        snapshot("manager-reports-audit.png");
     }
 
     private void snapshot(String name) throws IOException {
