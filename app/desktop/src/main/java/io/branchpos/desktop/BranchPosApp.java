@@ -1,21 +1,32 @@
 package io.branchpos.desktop;
 
-import io.branchpos.desktop.checkout.CheckoutController;
-import io.branchpos.desktop.checkout.CheckoutViewModel;
-import io.branchpos.desktop.checkout.ProductSearch;
+import io.branchpos.desktop.common.Beeper;
+import io.branchpos.desktop.common.CustomerFacing;
 import io.branchpos.desktop.common.FxmlView;
 import io.branchpos.desktop.common.StatusBarViewModel;
 import io.branchpos.desktop.common.Stylesheets;
 import io.branchpos.desktop.config.AppConfig;
+import io.branchpos.desktop.sync.SyncStatusText;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.util.Duration;
 import io.branchpos.domain.catalog.Product;
+import io.branchpos.desktop.display.CustomerWindow;
+import io.branchpos.desktop.display.PoleDisplayFacing;
+import io.branchpos.desktop.receipt.EscPosReceiptOutput;
+import io.branchpos.hardware.display.SerialPoleDisplay;
+import io.branchpos.hardware.transport.SerialLink;
+import io.branchpos.hardware.transport.SerialSettings;
+import io.branchpos.desktop.receipt.PlainTextReceipt;
+import io.branchpos.desktop.receipt.ReceiptOutput;
+import io.branchpos.desktop.receipt.TextReceiptOutput;
 import java.text.MessageFormat;
-import java.util.List;
+import java.time.ZoneId;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.ResourceBundle;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -27,6 +38,9 @@ public final class BranchPosApp extends Application {
 
     private static volatile AppConfig config;
     private AppContext context;
+    private TerminalShell shell;
+    private EscPosReceiptOutput printer;
+    private PoleDisplayFacing pole;
 
     /** Set by {@link Main} before launch (JavaFX creates this class itself). */
     static void configure(AppConfig cfg) {
@@ -45,27 +59,44 @@ public final class BranchPosApp extends Application {
         StatusBarViewModel status = new StatusBarViewModel();
         status.terminalProperty().set(MessageFormat.format(texts.getString("status.terminal"), config.terminalId()));
         status.syncProperty().set(texts.getString("status.sync.offline"));
+        context.sync().ifPresent(engine -> {
+            Runnable show = () -> status.syncProperty().set(SyncStatusText.of(engine.status(),
+                    context.clock().instant(), texts));
+            engine.addListener(s -> Platform.runLater(show)); // listeners run on the sync thread
+            show.run();
+            // the age of the oldest waiting event keeps ticking between snapshots
+            Timeline tick = new Timeline(new KeyFrame(Duration.seconds(15), e -> show.run()));
+            tick.setCycleCount(Animation.INDEFINITE);
+            tick.play();
+        });
         status.printerProperty().set(texts.getString("status.printer.virtual"));
 
-        CheckoutViewModel checkout = new CheckoutViewModel(storeSearch(), context.storeExecutor(), Platform::runLater,
-                locale);
-        CheckoutController[] controller = new CheckoutController[1];
-        Parent root = FxmlView.CHECKOUT.load(locale, type -> {
-            if (type == CheckoutController.class) {
-                controller[0] = new CheckoutController(checkout, status);
-                return controller[0];
-            }
-            throw new IllegalStateException("no controller registered for " + type.getName());
-        });
-        Scene scene = new Scene(root, 1280, 800);
+        PlainTextReceipt layout = new PlainTextReceipt(locale, texts, ZoneId.systemDefault());
+        ReceiptOutput receipts;
+        try {
+            printer = EscPosReceiptOutput.open(config.get(AppConfig.PRINTER, "virtual"), layout, config.dataDir(),
+                    context.clock());
+            receipts = printer;
+        } catch (java.io.IOException | RuntimeException e) {
+            log.warn("No receipt printer ({}): receipts are shown on screen only", e.getMessage());
+            receipts = new TextReceiptOutput(layout);
+        }
+        shell = new TerminalShell(context, status, locale, receipts, customerDisplay(), Beeper.create());
+        Scene scene = new Scene(shell.root(), 1280, 800);
         scene.getStylesheets().add(Stylesheets.theme());
+        shell.install(scene);
         stage.setTitle("BranchPOS — " + config.terminalId());
         stage.setScene(scene);
         stage.show();
-        controller[0].focusSearch();
-        // the store manager's area (issue 7)
-        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F10),
-                () -> openManager(stage, locale));
+        shell.focus();
+        // the store manager's area (issue 7): Ctrl+M, as the signed-in user
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.M
+                    && shell.session().activeBinding().get()) {
+                e.consume();
+                openManager(stage, locale);
+            }
+        });
 
         context.storeExecutor().execute(() -> {
             long products = context.catalog().countProducts();
@@ -76,40 +107,66 @@ public final class BranchPosApp extends Application {
             });
         });
 
-        config.screenshot().ifPresent(file -> Screenshots.takeWhenReady(scene, checkout,
-                config.get("screenshot.query", ""), file));
+        config.screenshot().ifPresent(file -> Screenshots.takeWhenReady(scene, shell, context,
+                config.get("screenshot.query", ""), config.get("screenshot.user", "u-anna"), file));
     }
 
-    private javafx.stage.Stage managerStage;
+    private Stage managerStage;
 
-    /** F10: the manager's area (till, day close, stock, reports) in its own window; one at a time. */
+    /** The manager's area (till, day close, stock, reports) in its own window; one at a time. */
     private void openManager(Stage owner, Locale locale) {
         if (managerStage != null && managerStage.isShowing()) {
             managerStage.toFront();
             return;
         }
+        var user = shell.session().requireUser();
         managerStage = io.branchpos.desktop.manager.ManagerWindow.show(owner,
                 io.branchpos.desktop.manager.ManagerWiring.services(context, Platform::runLater),
-                io.branchpos.desktop.manager.ManagerWiring.actingUser(context), locale,
-                context.store().businessDay(), io.branchpos.desktop.manager.ManagerWiring.printer(context));
+                io.branchpos.desktop.manager.ActingUser.of(user), locale, context.store().businessDay(),
+                io.branchpos.desktop.manager.ManagerWiring.printer(context,
+                        printer == null ? null : printer.virtualPrinter()));
     }
 
-    private ProductSearch storeSearch() {
-        return new ProductSearch() {
-            @Override
-            public List<Product> search(String query, int limit) {
-                return context.catalog().search(query, limit);
+    /** {@code display}: {@code none} (default), {@code window} (a second window), or a serial port of a pole display. */
+    private CustomerFacing customerDisplay() {
+        String setting = config.get("display", "none");
+        try {
+            if ("window".equals(setting)) {
+                return new CustomerWindow("BranchPOS — customer");
             }
+            if (setting.startsWith("serial:")) {
+                pole = new PoleDisplayFacing(new SerialPoleDisplay(new SerialLink(
+                        SerialSettings.of(setting.substring("serial:".length()))), 20));
+                return pole;
+            }
+        } catch (RuntimeException e) {
+            log.warn("Customer display {} not available: {}", setting, e.getMessage());
+        }
+        return CustomerFacing.NONE;
+    }
 
-            @Override
-            public Optional<Product> byBarcode(String code) {
-                return context.catalog().findByBarcode(code);
-            }
-        };
+    /** The running shell (tests drive it). */
+    TerminalShell shell() {
+        return shell;
+    }
+
+    AppContext context() {
+        return context;
+    }
+
+    /** The receipt printer output, if one could be opened (tests read the virtual printer). */
+    EscPosReceiptOutput printer() {
+        return printer;
     }
 
     @Override
     public void stop() {
+        if (printer != null) {
+            printer.close();
+        }
+        if (pole != null) {
+            pole.close();
+        }
         if (context != null) {
             context.close();
         }

@@ -95,8 +95,8 @@ public final class LocalStore implements AutoCloseable {
             return store;
         } catch (RuntimeException e) {
             pool.dispose();
-            throw new StoreException("cannot open the local database in " + config.dataDirectory()
-                    + " (is another BranchPOS running on it?)", e);
+            throw new StoreException("cannot open the local database in " + config.dataDirectory() + ": "
+                    + e.getMessage() + " (is another BranchPOS running on it?)", e);
         }
     }
 

@@ -15,6 +15,10 @@ import javafx.util.Callback;
  */
 public enum FxmlView {
     CHECKOUT("/io/branchpos/desktop/checkout/checkout.fxml"),
+    SIGN_IN("/io/branchpos/desktop/signin/signin.fxml"),
+    PAYMENT("/io/branchpos/desktop/payment/payment.fxml"),
+    RETURNS("/io/branchpos/desktop/returns/returns.fxml"),
+    APPROVAL("/io/branchpos/desktop/approval/approval.fxml"),
     // the store manager's area (issue 7)
     MANAGER_TILL("/io/branchpos/desktop/manager/till.fxml"),
     DAY_CLOSE("/io/branchpos/desktop/dayclose/dayclose.fxml"),

@@ -1,22 +1,17 @@
 package io.branchpos.desktop.manager;
 
+import io.branchpos.domain.auth.Permission;
+import io.branchpos.domain.auth.User;
 import java.util.Objects;
 
-/**
- * Who is doing a manager task. Until sign-in lands (issue 3) the app passes the configured
- * manager; the screens only ask {@link #mayManage()}.
- */
-public record ActingUser(String userId, String role) {
-    public static final String MANAGER = "MANAGER";
-    public static final String CASHIER = "CASHIER";
-
+/** Who is doing a manager task: the signed-in user, and whether their role may manage the branch. */
+public record ActingUser(String userId, String role, boolean mayManage) {
     public ActingUser {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(role, "role");
     }
 
-    /** Day close, cash movements, stock and reports are for managers only. */
-    public boolean mayManage() {
-        return MANAGER.equals(role);
+    public static ActingUser of(User user) {
+        return new ActingUser(user.id(), user.role().name(), user.can(Permission.MANAGE_BRANCH));
     }
 }

@@ -85,7 +85,7 @@ public final class ManagerWiring {
      * {@code <data dir>/virtual-printer/job-NNNN.png}; anything else is a transport URI
      * ({@code tcp://host:9100}, {@code serial:/dev/ttyUSB0}, …). Null when unset or unusable.
      */
-    public static synchronized ZPrinter printer(AppContext app) {
+    public static synchronized ZPrinter printer(AppContext app, VirtualPrinter shared) {
         if (printer != null) {
             return printer;
         }
@@ -96,7 +96,9 @@ public final class ManagerWiring {
             if (setting.isBlank()) {
                 return null;
             } else if (setting.equals("virtual")) {
-                VirtualPrinter virtual = VirtualPrinter.start(profile, 0, app.config().dataDir().resolve("virtual-printer"));
+                // the same virtual paper roll as the receipts when the till already started one
+                VirtualPrinter virtual = shared != null ? shared
+                        : VirtualPrinter.start(profile, 0, app.config().dataDir().resolve("virtual-printer"));
                 device = EscPosPrinter.over(new TcpTransport(virtual.host(), virtual.port(), Duration.ofSeconds(2)));
             } else {
                 device = EscPosPrinter.over(PrinterTransports.fromUri(setting));
@@ -110,8 +112,4 @@ public final class ManagerWiring {
         }
     }
 
-    /** The acting user until sign-in exists (issue 3): {@code manager.user}, default "manager". */
-    public static ActingUser actingUser(AppContext app) {
-        return new ActingUser(app.config().get("manager.user", "manager"), ActingUser.MANAGER);
-    }
 }

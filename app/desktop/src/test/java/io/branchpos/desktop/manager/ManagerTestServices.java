@@ -84,6 +84,6 @@ public final class ManagerTestServices {
         return out;
     }
 
-    public static final ActingUser MANAGER = new ActingUser("u-mgr", ActingUser.MANAGER);
-    public static final ActingUser CASHIER = new ActingUser("u-anna", ActingUser.CASHIER);
+    public static final ActingUser MANAGER = new ActingUser("u-mgr", "MANAGER", true);
+    public static final ActingUser CASHIER = new ActingUser("u-anna", "CASHIER", false);
 }

@@ -30,9 +30,9 @@ public final class Databases {
         return new HikariDataSource(config);
     }
 
-    /** Applies the Flyway migrations under {@code db/migration}. */
+    /** Applies the HQ schema migrations under {@code db/hq} (not db/migration: that is the terminal store's). */
     public static void migrate(DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/hq").load().migrate();
     }
 
     /**
