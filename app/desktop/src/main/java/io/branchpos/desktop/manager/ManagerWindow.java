@@ -23,7 +23,7 @@ import javafx.stage.Window;
 
 /**
  * The store manager's area: till, close the day, stock, reports — one tab each, every tab an
- * FXML view with a thin controller over its view model. Opened from the cashier screen (F10).
+ * FXML view with a thin controller over its view model. Opened from the cashier screen with Ctrl+M, as the signed-in user.
  */
 public final class ManagerWindow {
     private ManagerWindow() {
