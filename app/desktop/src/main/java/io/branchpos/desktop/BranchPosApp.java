@@ -89,6 +89,14 @@ public final class BranchPosApp extends Application {
         stage.setScene(scene);
         stage.show();
         shell.focus();
+        // the store manager's area (issue 7): Ctrl+M, as the signed-in user
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.M
+                    && shell.session().activeBinding().get()) {
+                e.consume();
+                openManager(stage, locale);
+            }
+        });
 
         context.storeExecutor().execute(() -> {
             long products = context.catalog().countProducts();
@@ -101,6 +109,22 @@ public final class BranchPosApp extends Application {
 
         config.screenshot().ifPresent(file -> Screenshots.takeWhenReady(scene, shell, context,
                 config.get("screenshot.query", ""), config.get("screenshot.user", "u-anna"), file));
+    }
+
+    private Stage managerStage;
+
+    /** The manager's area (till, day close, stock, reports) in its own window; one at a time. */
+    private void openManager(Stage owner, Locale locale) {
+        if (managerStage != null && managerStage.isShowing()) {
+            managerStage.toFront();
+            return;
+        }
+        var user = shell.session().requireUser();
+        managerStage = io.branchpos.desktop.manager.ManagerWindow.show(owner,
+                io.branchpos.desktop.manager.ManagerWiring.services(context, Platform::runLater),
+                io.branchpos.desktop.manager.ActingUser.of(user), locale, context.store().businessDay(),
+                io.branchpos.desktop.manager.ManagerWiring.printer(context,
+                        printer == null ? null : printer.virtualPrinter()));
     }
 
     /** {@code display}: {@code none} (default), {@code window} (a second window), or a serial port of a pole display. */

@@ -18,7 +18,12 @@ public enum FxmlView {
     SIGN_IN("/io/branchpos/desktop/signin/signin.fxml"),
     PAYMENT("/io/branchpos/desktop/payment/payment.fxml"),
     RETURNS("/io/branchpos/desktop/returns/returns.fxml"),
-    APPROVAL("/io/branchpos/desktop/approval/approval.fxml");
+    APPROVAL("/io/branchpos/desktop/approval/approval.fxml"),
+    // the store manager's area (issue 7)
+    MANAGER_TILL("/io/branchpos/desktop/manager/till.fxml"),
+    DAY_CLOSE("/io/branchpos/desktop/dayclose/dayclose.fxml"),
+    STOCK("/io/branchpos/desktop/stock/stock.fxml"),
+    REPORTS("/io/branchpos/desktop/reports/reports.fxml");
 
     private final String path;
 
