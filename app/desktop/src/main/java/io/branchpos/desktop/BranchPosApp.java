@@ -41,6 +41,15 @@ public final class BranchPosApp extends Application {
     private TerminalShell shell;
     private EscPosReceiptOutput printer;
     private PoleDisplayFacing pole;
+    private CustomerFacing display = CustomerFacing.NONE;
+    private io.branchpos.hardware.scale.SerialScale scaleDevice;
+    /** Device calls block (up to their timeouts): never on the FX thread, never on the store's thread. */
+    private final java.util.concurrent.ExecutorService deviceExecutor =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "branchpos-devices");
+                t.setDaemon(true);
+                return t;
+            });
 
     /** Set by {@link Main} before launch (JavaFX creates this class itself). */
     static void configure(AppConfig cfg) {
@@ -81,7 +90,8 @@ public final class BranchPosApp extends Application {
             log.warn("No receipt printer ({}): receipts are shown on screen only", e.getMessage());
             receipts = new TextReceiptOutput(layout);
         }
-        shell = new TerminalShell(context, status, locale, receipts, customerDisplay(), Beeper.create());
+        display = customerDisplay();
+        shell = new TerminalShell(context, status, locale, receipts, display, Beeper.create());
         Scene scene = new Scene(shell.root(), 1280, 800);
         scene.getStylesheets().add(Stylesheets.theme());
         shell.install(scene);
@@ -95,6 +105,12 @@ public final class BranchPosApp extends Application {
                     && shell.session().activeBinding().get()) {
                 e.consume();
                 openManager(stage, locale);
+            }
+            // devices: state, test print, drawer, display, scale (issue 4): Ctrl+D
+            if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.D
+                    && shell.session().activeBinding().get()) {
+                e.consume();
+                io.branchpos.desktop.devices.DevicesWindow.show(stage, devices(), deviceExecutor, locale);
             }
         });
 
@@ -145,6 +161,28 @@ public final class BranchPosApp extends Application {
         return CustomerFacing.NONE;
     }
 
+    /** The devices as configured ({@code printer}, {@code display}, {@code scale} + {@code scale.protocol}). */
+    io.branchpos.desktop.devices.TerminalDevices devices() {
+        return new io.branchpos.desktop.devices.TerminalDevices(printer, display, config.get("display", "none"),
+                scale());
+    }
+
+    /** {@code scale=serial:/dev/ttyUSB0} with {@code scale.protocol=toledo} (default) or {@code cas}. */
+    private java.util.Optional<io.branchpos.hardware.scale.Scale> scale() {
+        String setting = config.get("scale", "none");
+        if (!setting.startsWith("serial:")) {
+            return java.util.Optional.empty();
+        }
+        if (scaleDevice == null) {
+            String port = setting.substring("serial:".length());
+            boolean cas = "cas".equalsIgnoreCase(config.get("scale.protocol", "toledo"));
+            scaleDevice = new io.branchpos.hardware.scale.SerialScale(new SerialLink(cas ? SerialSettings.of(port)
+                    : SerialSettings.sevenEvenOne(port)), cas ? new io.branchpos.hardware.scale.CasEcrProtocol()
+                    : new io.branchpos.hardware.scale.Toledo8217Protocol(), java.time.Duration.ofSeconds(2));
+        }
+        return java.util.Optional.of(scaleDevice);
+    }
+
     /** The running shell (tests drive it). */
     TerminalShell shell() {
         return shell;
@@ -161,6 +199,7 @@ public final class BranchPosApp extends Application {
 
     @Override
     public void stop() {
+        deviceExecutor.shutdownNow();
         if (printer != null) {
             printer.close();
         }

@@ -23,7 +23,9 @@ public enum FxmlView {
     MANAGER_TILL("/io/branchpos/desktop/manager/till.fxml"),
     DAY_CLOSE("/io/branchpos/desktop/dayclose/dayclose.fxml"),
     STOCK("/io/branchpos/desktop/stock/stock.fxml"),
-    REPORTS("/io/branchpos/desktop/reports/reports.fxml");
+    REPORTS("/io/branchpos/desktop/reports/reports.fxml"),
+    // devices: state and tests (issue 4)
+    DEVICES("/io/branchpos/desktop/devices/devices.fxml");
 
     private final String path;
 

@@ -115,6 +115,39 @@ public final class EscPosReceiptOutput implements ReceiptOutput, AutoCloseable {
         return new Printed(text, png, problem);
     }
 
+    /** Live status of the printer (blocks up to the status timeout; never throws). */
+    public io.branchpos.hardware.printer.PrinterStatus printerStatus() {
+        return printer.status();
+    }
+
+    public String describe() {
+        return virtual != null ? "virtual printer " + virtual.host() + ":" + virtual.port() : printer.describe();
+    }
+
+    /** Prints the sample receipt (logo, QR, barcode, non-ASCII text) through the print journal. */
+    public io.branchpos.hardware.DeviceOutcome testPrint() {
+        PrintJob job = queue.print(io.branchpos.hardware.receipt.SampleReceipt.build(), "Test print");
+        return job.state() == PrintJob.State.PRINTED ? io.branchpos.hardware.DeviceOutcome.done()
+                : io.branchpos.hardware.DeviceOutcome.failed(job.lastError().isEmpty() ? job.state().name()
+                        : job.lastError());
+    }
+
+    /** Opens the cash drawer through the printer's kick connector. */
+    public io.branchpos.hardware.DeviceOutcome kickDrawer() {
+        return new io.branchpos.hardware.drawer.PrinterKickDrawer(printer, 0).open();
+    }
+
+    /** Receipts that did not come out yet, with their reasons. */
+    public List<PrintJob> queuedJobs() {
+        return queue.pending();
+    }
+
+    /** Sends queued receipts again; returns how many are still queued. */
+    public int retryQueued() {
+        queue.retryAll();
+        return queue.pending().size();
+    }
+
     /** The virtual printer, if this output prints to one (tests read what was printed). */
     public VirtualPrinter virtualPrinter() {
         return virtual;
