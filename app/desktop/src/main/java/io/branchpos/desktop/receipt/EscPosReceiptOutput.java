@@ -22,6 +22,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class EscPosReceiptOutput implements ReceiptOutput, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EscPosReceiptOutput.class);
+    private static final Pattern KEY_VALUE = Pattern.compile("^(\\S.*?\\S|\\s{1,3}\\S.*?\\S)\\s{2,}(\\S.*)$");
 
     private final PlainTextReceipt layout;
     private final PrinterProfile profile;
@@ -83,7 +86,19 @@ public final class EscPosReceiptOutput implements ReceiptOutput, AutoCloseable {
         ReceiptDocument.Builder b = ReceiptDocument.builder();
         b.text(original.storeName(), Align.CENTER, Style.TITLE);
         for (String line : lines.subList(1, lines.size())) {
-            b.text(line, Align.LEFT, Style.NORMAL);
+            // the printer lays out by itself: rules, centred lines and "left ... right" rows
+            Matcher kv = KEY_VALUE.matcher(line);
+            if (line.chars().allMatch(c -> c == '-')) {
+                b.separator('-');
+            } else if (kv.matches()) {
+                b.keyValue(kv.group(1), kv.group(2).trim());
+            } else if (line.startsWith("  ") && line.trim().length() < PlainTextReceipt.WIDTH - 4
+                    && !line.startsWith("  " + line.trim().charAt(0) + " ")) {
+                b.text(line.trim(), line.length() > line.trim().length() + 4 ? Align.CENTER : Align.LEFT,
+                        Style.NORMAL);
+            } else {
+                b.text(line, Align.LEFT, Style.NORMAL);
+            }
         }
         b.qr(ReceiptQr.encode(data.receipt().receiptNumber(), data.sale().saleId()));
         b.text(data.receipt().receiptNumber(), Align.CENTER, Style.NORMAL);
