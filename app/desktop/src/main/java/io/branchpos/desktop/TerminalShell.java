@@ -307,6 +307,7 @@ public final class TerminalShell {
     private boolean returnsKey(KeyCode k) {
         switch (k) {
             case F2 -> returns.returnEverything();
+            case F4 -> returns.startWithoutReceipt();
             case F12 -> returns.confirm();
             case ESCAPE -> returns.back();
             default -> {
@@ -420,6 +421,16 @@ public final class TerminalShell {
             @Override
             public RefundReceipt refund(RefundRequest request) throws RefundRejectedException {
                 return ctx.sales().refund(request);
+            }
+
+            @Override
+            public Optional<io.branchpos.domain.catalog.Product> productByBarcode(String code) {
+                return ctx.catalog().findByBarcode(code);
+            }
+
+            @Override
+            public RefundReceipt refundWithoutReceipt(io.branchpos.store.sale.NoReceiptRefund request) {
+                return new io.branchpos.store.sale.NoReceiptRefunds(ctx.store()).refund(request);
             }
         };
     }
