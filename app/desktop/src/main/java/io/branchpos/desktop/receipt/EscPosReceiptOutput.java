@@ -2,6 +2,8 @@ package io.branchpos.desktop.receipt;
 
 import io.branchpos.domain.sale.Payment;
 import io.branchpos.domain.sale.Tender;
+import io.branchpos.hardware.DeviceOutcome;
+import io.branchpos.hardware.drawer.PrinterKickDrawer;
 import io.branchpos.hardware.escpos.PrinterProfile;
 import io.branchpos.hardware.escpos.ReceiptEncoder;
 import io.branchpos.hardware.printer.DirectoryPrintJobStore;
@@ -128,6 +130,15 @@ public final class EscPosReceiptOutput implements ReceiptOutput, AutoCloseable {
             problem = e.getMessage();
         }
         return new Printed(text, png, problem);
+    }
+
+    /** Kicks the cash drawer wired to the receipt printer (no-sale). Blocking; never throws. */
+    public DeviceOutcome openDrawer() {
+        try {
+            return new PrinterKickDrawer(printer, 0).open();
+        } catch (RuntimeException e) {
+            return new DeviceOutcome(false, e.getMessage());
+        }
     }
 
     /** The virtual printer, if this output prints to one (tests read what was printed). */
