@@ -1,6 +1,10 @@
 package io.branchpos.desktop;
 
 import io.branchpos.desktop.config.AppConfig;
+import io.branchpos.desktop.sync.FileCredentialStore;
+import io.branchpos.desktop.sync.StoreJournalOutbox;
+import io.branchpos.sync.client.SyncEngine;
+import java.util.Optional;
 import io.branchpos.domain.id.IdGenerator;
 import io.branchpos.domain.id.UuidV7Generator;
 import io.branchpos.store.LocalStore;
@@ -45,6 +49,8 @@ public final class AppContext implements AutoCloseable {
     private final TillEvents tillEvents;
     /** Database reads and writes off the FX thread, one at a time, in order. */
     private final ExecutorService storeExecutor;
+    /** Uploads the journal to HQ; absent when no server is configured (demo, offline install). */
+    private SyncEngine sync;
 
     private AppContext(AppConfig config, Clock clock, IdGenerator ids, LocalStore store) {
         this.config = config;
@@ -83,7 +89,21 @@ public final class AppContext implements AutoCloseable {
         }
         // build the name-search index now, off the FX thread, so the first keystroke is instant
         ctx.storeExecutor.execute(ctx.catalog::warmUpSearch);
+        config.serverUrl().ifPresent(url -> ctx.startSync(url, config.get(AppConfig.ENROLLMENT_CODE, null)));
         return ctx;
+    }
+
+    private void startSync(String serverUrl, String enrollmentCode) {
+        sync = SyncEngine.builder()
+                .outbox(new StoreJournalOutbox(journal, clock))
+                .credentials(new FileCredentialStore(config.dataDir()))
+                .serverUrl(serverUrl)
+                .enrollmentCode(enrollmentCode)
+                .clock(clock)
+                .build();
+        store.onCommit(sync::nudge); // a new sale is on its way to HQ within moments
+        sync.start();
+        log.info("Sync to {} started", serverUrl);
     }
 
     /**
@@ -134,6 +154,10 @@ public final class AppContext implements AutoCloseable {
         return journal;
     }
 
+    public Optional<SyncEngine> sync() {
+        return Optional.ofNullable(sync);
+    }
+
     public UserRepository users() {
         return users;
     }
@@ -152,6 +176,9 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        if (sync != null) {
+            sync.close();
+        }
         storeExecutor.shutdown();
         try {
             if (!storeExecutor.awaitTermination(10, TimeUnit.SECONDS)) {

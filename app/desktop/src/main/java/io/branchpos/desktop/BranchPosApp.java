@@ -6,6 +6,12 @@ import io.branchpos.desktop.common.FxmlView;
 import io.branchpos.desktop.common.StatusBarViewModel;
 import io.branchpos.desktop.common.Stylesheets;
 import io.branchpos.desktop.config.AppConfig;
+import io.branchpos.desktop.sync.SyncStatusText;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.util.Duration;
+import io.branchpos.domain.catalog.Product;
 import io.branchpos.desktop.display.CustomerWindow;
 import io.branchpos.desktop.display.PoleDisplayFacing;
 import io.branchpos.desktop.receipt.EscPosReceiptOutput;
@@ -53,6 +59,16 @@ public final class BranchPosApp extends Application {
         StatusBarViewModel status = new StatusBarViewModel();
         status.terminalProperty().set(MessageFormat.format(texts.getString("status.terminal"), config.terminalId()));
         status.syncProperty().set(texts.getString("status.sync.offline"));
+        context.sync().ifPresent(engine -> {
+            Runnable show = () -> status.syncProperty().set(SyncStatusText.of(engine.status(),
+                    context.clock().instant(), texts));
+            engine.addListener(s -> Platform.runLater(show)); // listeners run on the sync thread
+            show.run();
+            // the age of the oldest waiting event keeps ticking between snapshots
+            Timeline tick = new Timeline(new KeyFrame(Duration.seconds(15), e -> show.run()));
+            tick.setCycleCount(Animation.INDEFINITE);
+            tick.play();
+        });
         status.printerProperty().set(texts.getString("status.printer.virtual"));
 
         PlainTextReceipt layout = new PlainTextReceipt(locale, texts, ZoneId.systemDefault());
