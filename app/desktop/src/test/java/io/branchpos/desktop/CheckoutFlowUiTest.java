@@ -45,8 +45,16 @@ class CheckoutFlowUiTest {
     }
 
     @AfterAll
-    static void stopApp() throws Exception {
-        app.stop();
+    static void everyEventMatchesTheWireContractThenStop() throws Exception {
+        try {
+            // what the checkout journaled is what HQ accepts (sync.protocol's payload rules)
+            List<JournalEvent> events = app.context().journal().after(0, 10_000);
+            assertThat(events).extracting(JournalEvent::type).contains("SALE_COMPLETED", "REFUND_COMPLETED");
+            assertThat(events).allSatisfy(e -> assertThat(io.branchpos.sync.protocol.PayloadValidator
+                    .validate(e.type(), e.schemaVersion(), e.payload()).problems()).as(e.type()).isEmpty());
+        } finally {
+            app.stop();
+        }
     }
 
     @AfterEach

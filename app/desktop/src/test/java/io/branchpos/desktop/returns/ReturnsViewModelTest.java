@@ -166,5 +166,7 @@ class ReturnsViewModelTest {
         assertThat(last.type()).isEqualTo("REFUND_COMPLETED");
         assertThat(last.payload()).contains("\"originalSaleId\":null", "\"approvedBy\":\"u-ben\"",
                 "\"quantity\":\"2\"", "\"tender\":\"CASH\"");
+        assertThat(io.branchpos.sync.protocol.PayloadValidator.validate(last.type(), last.schemaVersion(),
+                last.payload()).problems()).isEmpty();
     }
 }
