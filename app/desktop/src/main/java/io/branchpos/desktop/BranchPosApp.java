@@ -118,7 +118,8 @@ public final class BranchPosApp extends Application {
             long products = context.catalog().countProducts();
             String day = context.store().businessDay().toString();
             Platform.runLater(() -> {
-                status.catalogProperty().set(MessageFormat.format(texts.getString("status.catalog"), products));
+                status.catalogProperty().set(new MessageFormat(texts.getString("status.catalog"), locale)
+                        .format(new Object[] {products}));
                 status.businessDayProperty().set(MessageFormat.format(texts.getString("status.day"), day));
             });
         });

@@ -109,9 +109,9 @@ public final class TerminalShell {
         session = new Session(new IdleLock(ctx.clock(), idle));
         signIn = new SignInViewModel(ctx.users()::signIn, session, bg, ui, texts, ZoneId.systemDefault());
         approval = new ApprovalViewModel(ctx.users()::signIn, bg, ui, texts);
-        checkout = new CheckoutViewModel(catalog(ctx), checkoutStore(ctx), session, approval, bg, ui, locale, texts,
-                calculator, ctx.ids(), limits, new HardwareScanDecoder(List.of(HardwareScanDecoder.DEMO_WEIGHT), currency),
-                display);
+        checkout = new CheckoutViewModel(catalog(ctx), checkoutStore(ctx, receipts), session, approval, bg, ui,
+                locale, texts, calculator, ctx.ids(), limits,
+                new HardwareScanDecoder(List.of(HardwareScanDecoder.DEMO_WEIGHT), currency), display);
         payment = new PaymentViewModel(ctx.sales()::complete, receipts, session, bg, ui, locale, texts,
                 RoundingPolicy.DEFAULT.cashRounding(), ctx.clock(), display,
                 config.get("store.name", texts.getString("receipt.store")), config.terminalId());
@@ -307,6 +307,7 @@ public final class TerminalShell {
     private boolean returnsKey(KeyCode k) {
         switch (k) {
             case F2 -> returns.returnEverything();
+            case F4 -> returns.startWithoutReceipt();
             case F12 -> returns.confirm();
             case ESCAPE -> returns.back();
             default -> {
@@ -369,7 +370,7 @@ public final class TerminalShell {
         };
     }
 
-    static CheckoutStore checkoutStore(AppContext ctx) {
+    static CheckoutStore checkoutStore(AppContext ctx, ReceiptOutput receipts) {
         TillRepository tills = new TillRepository(ctx.store());
         return new CheckoutStore() {
             @Override
@@ -404,7 +405,14 @@ public final class TerminalShell {
 
             @Override
             public void noSale(UUID tillSessionId, String userId, String reason, String approvedBy) {
+                // journaled first: a drawer that opened is always explained in the journal
                 ctx.tillEvents().noSale(tillSessionId.toString(), userId, reason, approvedBy);
+                if (receipts instanceof io.branchpos.desktop.receipt.EscPosReceiptOutput printer) {
+                    var outcome = printer.openDrawer();
+                    if (!outcome.ok()) {
+                        log.warn("No-sale: drawer did not open: {}", outcome.message());
+                    }
+                }
                 log.info("No-sale drawer open by {} ({})", userId, reason);
             }
         };
@@ -420,6 +428,16 @@ public final class TerminalShell {
             @Override
             public RefundReceipt refund(RefundRequest request) throws RefundRejectedException {
                 return ctx.sales().refund(request);
+            }
+
+            @Override
+            public Optional<io.branchpos.domain.catalog.Product> productByBarcode(String code) {
+                return ctx.catalog().findByBarcode(code);
+            }
+
+            @Override
+            public RefundReceipt refundWithoutReceipt(io.branchpos.store.sale.NoReceiptRefund request) {
+                return new io.branchpos.store.sale.NoReceiptRefunds(ctx.store()).refund(request);
             }
         };
     }

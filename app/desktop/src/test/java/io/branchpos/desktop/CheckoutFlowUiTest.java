@@ -8,10 +8,13 @@ import io.branchpos.domain.money.Money;
 import io.branchpos.store.demo.DemoCatalog;
 import io.branchpos.store.journal.JournalEvent;
 import io.branchpos.store.sale.SalesRepository.SaleView;
+import io.branchpos.desktop.checkout.ProductRow;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
@@ -24,8 +27,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Whole cashier flows on the real app, headless, driven by the keyboard like a cashier would:
- * every sale is checked in the journal the store wrote.
+ * Whole cashier flows on the real app (demo store on a fresh H2 file), headless under Monocle,
+ * signed in and driven by the keyboard like a cashier would: every sale is checked in the journal
+ * the store wrote and on the virtual printer. One app start for all flows keeps the suite short.
  */
 class CheckoutFlowUiTest {
     @TempDir
@@ -41,8 +45,16 @@ class CheckoutFlowUiTest {
     }
 
     @AfterAll
-    static void stopApp() throws Exception {
-        app.stop();
+    static void everyEventMatchesTheWireContractThenStop() throws Exception {
+        try {
+            // what the checkout journaled is what HQ accepts (sync.protocol's payload rules)
+            List<JournalEvent> events = app.context().journal().after(0, 10_000);
+            assertThat(events).extracting(JournalEvent::type).contains("SALE_COMPLETED", "REFUND_COMPLETED");
+            assertThat(events).allSatisfy(e -> assertThat(io.branchpos.sync.protocol.PayloadValidator
+                    .validate(e.type(), e.schemaVersion(), e.payload()).problems()).as(e.type()).isEmpty());
+        } finally {
+            app.stop();
+        }
     }
 
     @AfterEach
@@ -81,6 +93,24 @@ class CheckoutFlowUiTest {
 
     private String text(String query) {
         return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void typingInTheSearchFieldListsMatchingDemoProducts() throws Exception {
+        robot.clickOn(".search-field").write("whole milk");
+        ListView<ProductRow> list = robot.lookup(".result-list").queryListView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !list.getItems().isEmpty());
+        assertThat(list.getItems()).allSatisfy(r -> assertThat(r.name()).containsIgnoringCase("whole milk"));
+        assertThat(Files.exists(dataDir.resolve("branchpos.mv.db"))).isTrue();
+        robot.type(KeyCode.ESCAPE);
+    }
+
+    @Test
+    void statusBarShowsTerminalAndCatalogSize() throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> robot.lookup("1,000 products").tryQuery().isPresent());
+        assertThat(robot.lookup("Terminal DEMO-01").tryQuery()).isPresent();
+        assertThat(robot.lookup("Cashier: Anna Cashier").tryQuery()).isPresent();
     }
 
     @Test

@@ -64,7 +64,7 @@ public final class TerminalDevices implements DeviceBench {
         return switch (kind) {
             case PRINTER -> printer == null ? DeviceOutcome.failed("No receipt printer configured") : printer.testPrint();
             case DRAWER -> printer == null ? DeviceOutcome.failed("No receipt printer for the drawer")
-                    : printer.kickDrawer();
+                    : printer.openDrawer();
             case DISPLAY -> {
                 if (display == CustomerFacing.NONE) {
                     yield DeviceOutcome.failed("No customer display configured");

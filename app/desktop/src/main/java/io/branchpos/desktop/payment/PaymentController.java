@@ -94,6 +94,7 @@ public final class PaymentController {
             receiptScroll.setVisible(png != null);
             receiptArea.setVisible(png == null);
         });
+        receiptImage.fitWidthProperty().bind(receiptScroll.widthProperty().subtract(34));
         model.quickTenders().addListener((ListChangeListener<Money>) c -> fillQuick());
         var entering = model.stateProperty().isEqualTo(State.ENTERING);
         for (Button b : new Button[] {cashButton, cardButton, voucherButton, creditButton, undoButton, backButton}) {

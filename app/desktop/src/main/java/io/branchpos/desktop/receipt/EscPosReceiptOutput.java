@@ -2,6 +2,8 @@ package io.branchpos.desktop.receipt;
 
 import io.branchpos.domain.sale.Payment;
 import io.branchpos.domain.sale.Tender;
+import io.branchpos.hardware.DeviceOutcome;
+import io.branchpos.hardware.drawer.PrinterKickDrawer;
 import io.branchpos.hardware.escpos.PrinterProfile;
 import io.branchpos.hardware.escpos.ReceiptEncoder;
 import io.branchpos.hardware.printer.DirectoryPrintJobStore;
@@ -22,6 +24,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +39,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class EscPosReceiptOutput implements ReceiptOutput, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EscPosReceiptOutput.class);
+    private static final Pattern KEY_VALUE = Pattern.compile("^(\\S.*?\\S|\\s{1,3}\\S.*?\\S)\\s{2,}(\\S.*)$");
 
     private final PlainTextReceipt layout;
     private final PrinterProfile profile;
@@ -83,7 +88,19 @@ public final class EscPosReceiptOutput implements ReceiptOutput, AutoCloseable {
         ReceiptDocument.Builder b = ReceiptDocument.builder();
         b.text(original.storeName(), Align.CENTER, Style.TITLE);
         for (String line : lines.subList(1, lines.size())) {
-            b.text(line, Align.LEFT, Style.NORMAL);
+            // the printer lays out by itself: rules, centred lines and "left ... right" rows
+            Matcher kv = KEY_VALUE.matcher(line);
+            if (line.chars().allMatch(c -> c == '-')) {
+                b.separator('-');
+            } else if (kv.matches()) {
+                b.keyValue(kv.group(1), kv.group(2).trim());
+            } else if (line.startsWith("  ") && line.trim().length() < PlainTextReceipt.WIDTH - 4
+                    && !line.startsWith("  " + line.trim().charAt(0) + " ")) {
+                b.text(line.trim(), line.length() > line.trim().length() + 4 ? Align.CENTER : Align.LEFT,
+                        Style.NORMAL);
+            } else {
+                b.text(line, Align.LEFT, Style.NORMAL);
+            }
         }
         b.qr(ReceiptQr.encode(data.receipt().receiptNumber(), data.sale().saleId()));
         b.text(data.receipt().receiptNumber(), Align.CENTER, Style.NORMAL);
@@ -132,11 +149,6 @@ public final class EscPosReceiptOutput implements ReceiptOutput, AutoCloseable {
                         : job.lastError());
     }
 
-    /** Opens the cash drawer through the printer's kick connector. */
-    public io.branchpos.hardware.DeviceOutcome kickDrawer() {
-        return new io.branchpos.hardware.drawer.PrinterKickDrawer(printer, 0).open();
-    }
-
     /** Receipts that did not come out yet, with their reasons. */
     public List<PrintJob> queuedJobs() {
         return queue.pending();
@@ -146,6 +158,15 @@ public final class EscPosReceiptOutput implements ReceiptOutput, AutoCloseable {
     public int retryQueued() {
         queue.retryAll();
         return queue.pending().size();
+    }
+
+    /** Kicks the cash drawer wired to the receipt printer (no-sale). Blocking; never throws. */
+    public DeviceOutcome openDrawer() {
+        try {
+            return new PrinterKickDrawer(printer, 0).open();
+        } catch (RuntimeException e) {
+            return new DeviceOutcome(false, e.getMessage());
+        }
     }
 
     /** The virtual printer, if this output prints to one (tests read what was printed). */

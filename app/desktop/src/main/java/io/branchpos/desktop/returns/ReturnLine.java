@@ -1,5 +1,6 @@
 package io.branchpos.desktop.returns;
 
+import io.branchpos.domain.catalog.Product;
 import java.math.BigDecimal;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -12,13 +13,26 @@ public final class ReturnLine {
     private final BigDecimal refunded;
     private final String gross;
     private final StringProperty returnQuantity = new SimpleStringProperty("");
+    private final Product product;
 
     public ReturnLine(int lineNo, String description, BigDecimal sold, BigDecimal refunded, String gross) {
+        this(lineNo, description, sold, refunded, gross, null);
+    }
+
+    /** A line of a return without receipt: {@code product} as scanned, {@code sold} = units brought back. */
+    public ReturnLine(int lineNo, String description, BigDecimal sold, BigDecimal refunded, String gross,
+            Product product) {
         this.lineNo = lineNo;
         this.description = description;
         this.sold = sold;
         this.refunded = refunded;
         this.gross = gross;
+        this.product = product;
+    }
+
+    /** The scanned product of a return without receipt; null for a line of a receipt. */
+    public Product product() {
+        return product;
     }
 
     public int lineNo() {

@@ -104,6 +104,12 @@ public final class ReturnsController {
     }
 
     @FXML
+    private void noReceipt() {
+        model.startWithoutReceipt();
+        receiptField.requestFocus();
+    }
+
+    @FXML
     private void confirm() {
         model.confirm();
     }

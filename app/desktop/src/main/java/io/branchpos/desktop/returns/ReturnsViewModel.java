@@ -14,6 +14,8 @@ import io.branchpos.domain.sale.SoldLine;
 import io.branchpos.domain.sale.Tender;
 import io.branchpos.hardware.scan.ReceiptQr;
 import io.branchpos.hardware.scan.ScanParseException;
+import io.branchpos.domain.catalog.Product;
+import io.branchpos.store.sale.NoReceiptRefund;
 import io.branchpos.store.sale.RefundReceipt;
 import io.branchpos.store.sale.RefundRequest;
 import io.branchpos.store.sale.SalesRepository.PaymentView;
@@ -55,6 +57,10 @@ public final class ReturnsViewModel {
         Optional<SaleView> findByReceipt(String receiptNumber);
 
         RefundReceipt refund(RefundRequest request) throws RefundRejectedException;
+
+        Optional<Product> productByBarcode(String code);
+
+        RefundReceipt refundWithoutReceipt(NoReceiptRefund request);
     }
 
     private final ReturnsStore store;
@@ -76,6 +82,7 @@ public final class ReturnsViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final BooleanProperty error = new SimpleBooleanProperty(false);
+    private final BooleanProperty noReceipt = new SimpleBooleanProperty(false);
     private Runnable onBack = () -> {
     };
 
@@ -135,6 +142,11 @@ public final class ReturnsViewModel {
         return error;
     }
 
+    /** True while taking back items without a receipt (scanned one by one, a supervisor approves). */
+    public BooleanProperty noReceiptProperty() {
+        return noReceipt;
+    }
+
     public BooleanProperty busyProperty() {
         return busy;
     }
@@ -145,6 +157,7 @@ public final class ReturnsViewModel {
 
     /** Opens the screen fresh. */
     public void reset() {
+        noReceipt.set(false);
         receiptNumber.set("");
         lines.clear();
         sale.set(null);
@@ -162,6 +175,10 @@ public final class ReturnsViewModel {
 
     /** Looks the receipt up (Enter in the receipt field). Accepts the number or our receipt QR payload. */
     public void find() {
+        if (noReceipt.get()) {
+            addScanned(receiptNumber.get().trim());
+            return;
+        }
         String number = receiptNumberOf(receiptNumber.get());
         if (number.isEmpty()) {
             say(texts.getString("returns.typeReceipt"), true);
@@ -203,6 +220,58 @@ public final class ReturnsViewModel {
             }
         }
         return t;
+    }
+
+    /** F4: a return without receipt. Items are scanned into the receipt field; a supervisor approves the refund. */
+    public void startWithoutReceipt() {
+        reset();
+        noReceipt.set(true);
+        originalTender.set(texts.getString("tender.CASH"));
+        say(texts.getString("returns.noReceiptHint"), false);
+    }
+
+    private void addScanned(String code) {
+        if (code.isEmpty()) {
+            return;
+        }
+        receiptNumber.set("");
+        background.execute(() -> {
+            Optional<Product> p;
+            try {
+                p = store.productByBarcode(code);
+            } catch (RuntimeException e) {
+                ui.execute(() -> say(MessageFormat.format(texts.getString("checkout.storeFailed"), e.getMessage()),
+                        true));
+                return;
+            }
+            ui.execute(() -> {
+                if (p.isEmpty()) {
+                    say(MessageFormat.format(texts.getString("checkout.unknownBarcode"), code), true);
+                    return;
+                }
+                Product product = p.get();
+                for (int i = 0; i < lines.size(); i++) {
+                    ReturnLine l = lines.get(i);
+                    if (l.product().sku().equals(product.sku()) && !product.unit().isMeasured()) {
+                        BigDecimal n = l.sold().add(BigDecimal.ONE);
+                        ReturnLine more = scannedLine(l.lineNo(), product, n);
+                        lines.set(i, more);
+                        recompute();
+                        return;
+                    }
+                }
+                lines.add(scannedLine(lines.size() + 1, product, BigDecimal.ONE));
+                recompute();
+                say("", false);
+            });
+        });
+    }
+
+    private ReturnLine scannedLine(int no, Product p, BigDecimal qty) {
+        ReturnLine l = new ReturnLine(no, p.name(), qty, BigDecimal.ZERO, MoneyFormat.format(p.price(), locale), p);
+        l.returnQuantityProperty().set(plain(qty));
+        l.returnQuantityProperty().addListener((o, a, b) -> recompute());
+        return l;
     }
 
     private void show(SaleView v) {
@@ -249,6 +318,16 @@ public final class ReturnsViewModel {
     }
 
     private void recompute() {
+        if (noReceipt.get()) {
+            Money sum = null;
+            for (ReturnLine l : lines) {
+                BigDecimal q = Inputs.decimal(l.returnQuantityProperty().get()).orElse(BigDecimal.ZERO);
+                Money m = l.product().price().times(q, java.math.RoundingMode.HALF_UP);
+                sum = sum == null ? m : sum.plus(m);
+            }
+            refundTotal.set(sum == null ? "" : MoneyFormat.format(sum, locale));
+            return;
+        }
         SaleView v = sale.get();
         if (v == null) {
             refundTotal.set("");
@@ -273,6 +352,10 @@ public final class ReturnsViewModel {
 
     /** F12: pays the refund out. */
     public void confirm() {
+        if (noReceipt.get()) {
+            confirmWithoutReceipt();
+            return;
+        }
         SaleView v = sale.get();
         if (v == null || busy.get()) {
             say(texts.getString("returns.typeReceipt"), true);
@@ -312,6 +395,53 @@ public final class ReturnsViewModel {
             return;
         }
         submit(new RefundRequest(v.receiptNumber(), req, tender, ref.isEmpty() ? null : ref, cashier, null, why));
+    }
+
+    private void confirmWithoutReceipt() {
+        List<NoReceiptRefund.Line> picked = new ArrayList<>();
+        for (ReturnLine l : lines) {
+            Optional<BigDecimal> q = Inputs.decimal(l.returnQuantityProperty().get()).filter(d -> d.signum() > 0);
+            if (q.isPresent()) {
+                try {
+                    picked.add(new NoReceiptRefund.Line(l.product(), q.get()));
+                } catch (IllegalArgumentException e) {
+                    say(e.getMessage(), true);
+                    return;
+                }
+            }
+        }
+        if (picked.isEmpty()) {
+            say(texts.getString("returns.noReceiptHint"), true);
+            return;
+        }
+        Tender tender = refundTo.get() == RefundTo.STORE_CREDIT ? Tender.STORE_CREDIT : Tender.CASH;
+        String cashier = session.requireUser().id();
+        approvals.request(new ApprovalRequest("REFUND_WITHOUT_RECEIPT", null,
+                MessageFormat.format(texts.getString("approval.noReceipt"), refundTotal.get()),
+                Permission.APPROVE_OVERRIDES), a -> {
+                    NoReceiptRefund req = new NoReceiptRefund(picked, tender, null, cashier, a.approvedBy(),
+                            a.reason());
+                    busy.set(true);
+                    background.execute(() -> {
+                        try {
+                            RefundReceipt done = store.refundWithoutReceipt(req);
+                            ui.execute(() -> {
+                                busy.set(false);
+                                lines.clear();
+                                refundTotal.set("");
+                                say(MessageFormat.format(texts.getString("returns.doneNoReceipt"),
+                                        MoneyFormat.format(done.total(), locale),
+                                        texts.getString("tender." + tender.name())), false);
+                            });
+                        } catch (RuntimeException e) {
+                            ui.execute(() -> {
+                                busy.set(false);
+                                say(MessageFormat.format(texts.getString("checkout.storeFailed"), e.getMessage()),
+                                        true);
+                            });
+                        }
+                    });
+                });
     }
 
     private void submit(RefundRequest request) {

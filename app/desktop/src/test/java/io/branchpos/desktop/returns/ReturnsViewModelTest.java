@@ -23,6 +23,9 @@ import io.branchpos.store.StoreConfig;
 import io.branchpos.store.catalog.CatalogRepository;
 import io.branchpos.store.demo.DemoCatalog;
 import io.branchpos.store.journal.JournalRepository;
+import io.branchpos.domain.sale.Approval;
+import io.branchpos.store.sale.NoReceiptRefund;
+import io.branchpos.store.sale.NoReceiptRefunds;
 import io.branchpos.store.sale.RefundReceipt;
 import io.branchpos.store.sale.RefundRequest;
 import io.branchpos.store.sale.SalesRepository;
@@ -46,15 +49,18 @@ class ReturnsViewModelTest {
     Path dir;
     private LocalStore store;
     private SalesRepository sales;
+    private CatalogRepository catalog;
     private ReturnsViewModel vm;
     private String receipt;
+    private final java.util.List<String> asked = new java.util.ArrayList<>();
+    private String approver;
 
     @BeforeEach
     void setUp() {
         Clock clock = Clock.systemUTC();
         store = LocalStore.open(new StoreConfig(dir, "T-001", clock, new UuidV7Generator(clock, new SecureRandom()),
                 StoreConfig.Durability.FSYNC));
-        CatalogRepository catalog = new CatalogRepository(store);
+        catalog = new CatalogRepository(store);
         catalog.importAll(new DemoCatalog(5, 42), DemoCatalog.RATES);
         sales = new SalesRepository(store);
         Product p = catalog.findByBarcode(DemoCatalog.primaryBarcode(0)).orElseThrow();
@@ -77,8 +83,22 @@ class ReturnsViewModelTest {
             public RefundReceipt refund(RefundRequest request) throws RefundRejectedException {
                 return sales.refund(request);
             }
+
+            @Override
+            public Optional<Product> productByBarcode(String code) {
+                return catalog.findByBarcode(code);
+            }
+
+            @Override
+            public RefundReceipt refundWithoutReceipt(NoReceiptRefund request) {
+                return new NoReceiptRefunds(store).refund(request);
+            }
         };
         vm = new ReturnsViewModel(rs, session, (r, cb) -> {
+            asked.add(r.action());
+            if (approver != null) {
+                cb.accept(new Approval(r.action(), null, approver, "no receipt, regular customer"));
+            }
         }, Runnable::run, Runnable::run, Locale.US, FxmlView.Messages.bundle(Locale.ENGLISH));
     }
 
@@ -126,5 +146,27 @@ class ReturnsViewModelTest {
         vm.refundTo(ReturnsViewModel.RefundTo.STORE_CREDIT);
         refund("1");
         assertThat(vm.messageProperty().get()).contains("as Store credit");
+    }
+
+    @Test
+    void aReturnWithoutReceiptNeedsASupervisorAndIsJournaledWithTheApprover() {
+        vm.startWithoutReceipt();
+        vm.receiptNumberProperty().set(DemoCatalog.primaryBarcode(1));
+        vm.find();
+        vm.receiptNumberProperty().set(DemoCatalog.primaryBarcode(1));
+        vm.find();
+        assertThat(vm.lines()).singleElement().satisfies(l -> assertThat(l.returnQuantityProperty().get()).isEqualTo("2"));
+        vm.confirm();
+        assertThat(asked).containsExactly("REFUND_WITHOUT_RECEIPT");
+        assertThat(new JournalRepository(store).after(0, 100)).noneMatch(e -> e.payload().contains("\"originalSaleId\":null"));
+        approver = "u-ben";
+        vm.confirm();
+        assertThat(vm.messageProperty().get()).startsWith("Refunded").contains("without receipt");
+        var last = new JournalRepository(store).after(0, 100).stream().reduce((a, b) -> b).orElseThrow();
+        assertThat(last.type()).isEqualTo("REFUND_COMPLETED");
+        assertThat(last.payload()).contains("\"originalSaleId\":null", "\"approvedBy\":\"u-ben\"",
+                "\"quantity\":\"2\"", "\"tender\":\"CASH\"");
+        assertThat(io.branchpos.sync.protocol.PayloadValidator.validate(last.type(), last.schemaVersion(),
+                last.payload()).problems()).isEmpty();
     }
 }
