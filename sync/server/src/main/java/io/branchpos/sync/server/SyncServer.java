@@ -12,6 +12,7 @@ import io.branchpos.sync.protocol.ProtocolVersion;
 import io.branchpos.sync.protocol.Validation;
 import io.branchpos.sync.server.auth.TerminalRegistry;
 import io.branchpos.sync.server.auth.TerminalRegistry.AuthenticatedTerminal;
+import io.branchpos.sync.server.feed.FeedService;
 import io.branchpos.sync.server.http.ApiException;
 import io.branchpos.sync.server.http.BodyReader;
 import io.branchpos.sync.server.ingest.IngestResult;
@@ -46,6 +47,7 @@ public final class SyncServer implements AutoCloseable {
     private final DataSource dataSource;
     private final TerminalRegistry registry;
     private final IngestService ingest;
+    private final FeedService feed;
     private final Metrics metrics = new Metrics();
     private final int maxBodyBytes;
     private final Javalin app;
@@ -59,6 +61,7 @@ public final class SyncServer implements AutoCloseable {
         this.dataSource = dataSource;
         this.registry = registry;
         this.ingest = new IngestService(dataSource, metrics);
+        this.feed = new FeedService(dataSource);
         this.maxBodyBytes = maxBodyBytes;
         this.app = Javalin.create(cfg -> {
             cfg.http.maxRequestSize = maxBodyBytes;
@@ -67,6 +70,7 @@ public final class SyncServer implements AutoCloseable {
             cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.render()));
             cfg.routes.post("/v1/enrollments", this::enroll);
             cfg.routes.post("/v1/terminals/{terminalId}/batches", this::batch);
+            cfg.routes.get("/v1/branches/{branchId}/feed", this::feed);
             cfg.routes.exception(ApiException.class, (e, ctx) -> {
                 if (ctx.path().endsWith("/batches")) {
                     metrics.batchRejected();
@@ -163,6 +167,24 @@ public final class SyncServer implements AutoCloseable {
             case BLOCKED -> ctx.status(409).contentType(JSON)
                     .result(ProtocolJson.write(new ErrorBody(ErrorCodes.TERMINAL_BLOCKED, result.message(), result.ack())));
         }
+    }
+
+    private void feed(Context ctx) throws SQLException {
+        AuthenticatedTerminal caller = authenticate(ctx);
+        if (!caller.branchId().equals(ctx.pathParam("branchId"))) {
+            throw new ApiException(403, ErrorCodes.FORBIDDEN, "terminal " + caller.terminalId() + " may read only the feed of branch "
+                    + caller.branchId());
+        }
+        FeedService.Cursor after;
+        int limit;
+        try {
+            after = FeedService.Cursor.parse(ctx.queryParam("after"));
+            String limitText = ctx.queryParam("limit");
+            limit = limitText == null ? 500 : Integer.parseInt(limitText);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, ErrorCodes.INVALID_REQUEST, abbreviate(e.getMessage(), 200));
+        }
+        ctx.contentType(JSON).result(ProtocolJson.write(feed.page(caller.branchId(), after, limit)));
     }
 
     private AuthenticatedTerminal authenticate(Context ctx) throws SQLException {
