@@ -13,6 +13,8 @@ import io.branchpos.sync.protocol.Validation;
 import io.branchpos.sync.server.auth.TerminalRegistry;
 import io.branchpos.sync.server.auth.TerminalRegistry.AuthenticatedTerminal;
 import io.branchpos.sync.server.feed.FeedService;
+import io.branchpos.sync.server.feed.FeedSignals;
+import io.javalin.http.sse.SseHandler;
 import io.branchpos.sync.server.http.ApiException;
 import io.branchpos.sync.server.http.BodyReader;
 import io.branchpos.sync.server.ingest.IngestResult;
@@ -48,6 +50,7 @@ public final class SyncServer implements AutoCloseable {
     private final TerminalRegistry registry;
     private final IngestService ingest;
     private final FeedService feed;
+    private final FeedSignals feedSignals;
     private final Metrics metrics = new Metrics();
     private final int maxBodyBytes;
     private final Javalin app;
@@ -62,6 +65,7 @@ public final class SyncServer implements AutoCloseable {
         this.registry = registry;
         this.ingest = new IngestService(dataSource, metrics);
         this.feed = new FeedService(dataSource);
+        this.feedSignals = new FeedSignals(dataSource);
         this.maxBodyBytes = maxBodyBytes;
         this.app = Javalin.create(cfg -> {
             cfg.http.maxRequestSize = maxBodyBytes;
@@ -71,6 +75,7 @@ public final class SyncServer implements AutoCloseable {
             cfg.routes.post("/v1/enrollments", this::enroll);
             cfg.routes.post("/v1/terminals/{terminalId}/batches", this::batch);
             cfg.routes.get("/v1/branches/{branchId}/feed", this::feed);
+            cfg.routes.get("/v1/branches/{branchId}/feed/events", this::feedEvents);
             cfg.routes.exception(ApiException.class, (e, ctx) -> {
                 if (ctx.path().endsWith("/batches")) {
                     metrics.batchRejected();
@@ -101,6 +106,7 @@ public final class SyncServer implements AutoCloseable {
 
     /** Starts on the given port (0 = any free port) on all interfaces. */
     public SyncServer start(int port) {
+        feedSignals.start();
         app.start(port);
         log.info("sync server listening on port {}", app.port());
         return this;
@@ -108,6 +114,7 @@ public final class SyncServer implements AutoCloseable {
 
     /** Starts on loopback only (tests, demo). */
     public SyncServer start(String host, int port) {
+        feedSignals.start();
         app.start(host, port);
         return this;
     }
@@ -118,6 +125,7 @@ public final class SyncServer implements AutoCloseable {
 
     @Override
     public void close() {
+        feedSignals.close();
         app.stop();
     }
 
@@ -185,6 +193,16 @@ public final class SyncServer implements AutoCloseable {
             throw new ApiException(400, ErrorCodes.INVALID_REQUEST, abbreviate(e.getMessage(), 200));
         }
         ctx.contentType(JSON).result(ProtocolJson.write(feed.page(caller.branchId(), after, limit)));
+    }
+
+    /** Server-sent events that only say "changed": the terminal then pulls the feed. */
+    private void feedEvents(Context ctx) throws Exception {
+        AuthenticatedTerminal caller = authenticate(ctx);
+        if (!caller.branchId().equals(ctx.pathParam("branchId"))) {
+            throw new ApiException(403, ErrorCodes.FORBIDDEN, "terminal " + caller.terminalId() + " may listen only to branch "
+                    + caller.branchId());
+        }
+        new SseHandler(feedSignals::subscribe).handle(ctx);
     }
 
     private AuthenticatedTerminal authenticate(Context ctx) throws SQLException {

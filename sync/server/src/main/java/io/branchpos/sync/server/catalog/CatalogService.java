@@ -25,6 +25,10 @@ public final class CatalogService {
             c.setAutoCommit(false);
             try {
                 T result = work.run(new CatalogChanges(c, actor));
+                try (var st = c.createStatement()) {
+                    // delivered at commit to every server instance, which tells its terminals (FeedSignals)
+                    st.execute("select pg_notify('catalog_feed', pg_current_xact_id()::text)");
+                }
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
