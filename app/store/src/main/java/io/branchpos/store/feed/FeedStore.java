@@ -272,6 +272,12 @@ public final class FeedStore {
                 Money.of(price == null ? BigDecimal.ZERO : price, currency), d.path("active").asBoolean() && price != null,
                 d.path("serialized").asBoolean());
         catalog.upsert(ctx, new CatalogItem(product, barcodes));
+        // keep the persistence context small: every later flush of a big page checks each managed entity
+        ctx.session().flush();
+        Object managed = ctx.session().find(io.branchpos.store.catalog.ProductEntity.class, sku);
+        if (managed != null) {
+            ctx.session().detach(managed);
+        }
         try (PreparedStatement ps = c.prepareStatement("UPDATE feed_product SET price_version = ?, next_price_at = ?, pending = FALSE WHERE sku = ?")) {
             ps.setObject(1, version);
             ps.setTimestamp(2, next);
