@@ -14,6 +14,9 @@ import io.branchpos.sync.server.auth.TerminalRegistry;
 import io.branchpos.sync.server.auth.TerminalRegistry.AuthenticatedTerminal;
 import io.branchpos.sync.server.feed.FeedService;
 import io.branchpos.sync.server.feed.FeedSignals;
+import io.branchpos.sync.server.operator.OperatorService;
+import io.branchpos.sync.server.operator.PasswordHasher;
+import io.branchpos.sync.server.web.OperatorWeb;
 import io.javalin.http.sse.SseHandler;
 import io.branchpos.sync.server.http.ApiException;
 import io.branchpos.sync.server.http.BodyReader;
@@ -51,6 +54,7 @@ public final class SyncServer implements AutoCloseable {
     private final IngestService ingest;
     private final FeedService feed;
     private final FeedSignals feedSignals;
+    private final OperatorService operators;
     private final Metrics metrics = new Metrics();
     private final int maxBodyBytes;
     private final Javalin app;
@@ -66,6 +70,8 @@ public final class SyncServer implements AutoCloseable {
         this.ingest = new IngestService(dataSource, metrics);
         this.feed = new FeedService(dataSource);
         this.feedSignals = new FeedSignals(dataSource);
+        this.operators = new OperatorService(dataSource, registry, new PasswordHasher(210_000));
+        OperatorWeb operatorWeb = new OperatorWeb(operators, Clock.systemUTC());
         this.maxBodyBytes = maxBodyBytes;
         this.app = Javalin.create(cfg -> {
             cfg.http.maxRequestSize = maxBodyBytes;
@@ -76,6 +82,7 @@ public final class SyncServer implements AutoCloseable {
             cfg.routes.post("/v1/terminals/{terminalId}/batches", this::batch);
             cfg.routes.get("/v1/branches/{branchId}/feed", this::feed);
             cfg.routes.get("/v1/branches/{branchId}/feed/events", this::feedEvents);
+            operatorWeb.register(cfg.routes);
             cfg.routes.exception(ApiException.class, (e, ctx) -> {
                 if (ctx.path().endsWith("/batches")) {
                     metrics.batchRejected();
@@ -98,6 +105,10 @@ public final class SyncServer implements AutoCloseable {
 
     public TerminalRegistry registry() {
         return registry;
+    }
+
+    public OperatorService operators() {
+        return operators;
     }
 
     public Metrics metrics() {
