@@ -55,6 +55,12 @@ public final class SyncServer implements AutoCloseable {
     private final FeedService feed;
     private final FeedSignals feedSignals;
     private final OperatorService operators;
+    private final java.util.concurrent.ScheduledExecutorService background =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "day-close-reconciler");
+                t.setDaemon(true);
+                return t;
+            });
     private final Metrics metrics = new Metrics();
     private final int maxBodyBytes;
     private final Javalin app;
@@ -117,7 +123,7 @@ public final class SyncServer implements AutoCloseable {
 
     /** Starts on the given port (0 = any free port) on all interfaces. */
     public SyncServer start(int port) {
-        feedSignals.start();
+        startBackground();
         app.start(port);
         log.info("sync server listening on port {}", app.port());
         return this;
@@ -125,9 +131,22 @@ public final class SyncServer implements AutoCloseable {
 
     /** Starts on loopback only (tests, demo). */
     public SyncServer start(String host, int port) {
-        feedSignals.start();
+        startBackground();
         app.start(host, port);
         return this;
+    }
+
+    /** Push signals, and day-close reconciliation once a minute (re-checks what is still waiting). */
+    private void startBackground() {
+        feedSignals.start();
+        io.branchpos.sync.server.dayclose.DayCloseReconciler reconciler = new io.branchpos.sync.server.dayclose.DayCloseReconciler(dataSource);
+        background.scheduleWithFixedDelay(() -> {
+            try {
+                reconciler.reconcilePending();
+            } catch (SQLException | RuntimeException e) {
+                log.warn("day-close reconciliation failed: {}", e.getMessage());
+            }
+        }, 5, 60, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     public int port() {
@@ -137,6 +156,7 @@ public final class SyncServer implements AutoCloseable {
     @Override
     public void close() {
         feedSignals.close();
+        background.shutdownNow();
         app.stop();
     }
 

@@ -148,6 +148,36 @@ class FeedCursorTest {
         assertTrue(!naiveMissed.isEmpty(), "the schedule did not commit out of order; the test proved nothing");
     }
 
+    @Test
+    void aTerminalReadsOnlyItsOwnBranchFeedWithItsToken() throws Exception {
+        io.branchpos.sync.client.TerminalCredential t = hq.enroll("B7", "T-71");
+        new CatalogService(hq.dataSource).write("test", c -> {
+            c.upsertUser("B7", "u-7", "7", "Seven", "CASHIER", "pbkdf2-sha256$1$AA==$AA==", true);
+            c.upsertUser("B8", "u-8", "8", "Eight", "CASHIER", "pbkdf2-sha256$1$AA==$AA==", true);
+            return null;
+        });
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.util.function.BiFunction<String, String, java.net.http.HttpResponse<String>> get = (path, token) -> {
+            var b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(hq.baseUrl() + path));
+            if (token != null) {
+                b.header("Authorization", "Bearer " + token);
+            }
+            try {
+                return http.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        assertEquals(401, get.apply("/v1/branches/B7/feed", null).statusCode());
+        assertEquals(403, get.apply("/v1/branches/B8/feed", t.token()).statusCode());
+        assertEquals(400, get.apply("/v1/branches/B7/feed?after=abc", t.token()).statusCode());
+        var ok = get.apply("/v1/branches/B7/feed?limit=100000", t.token());
+        assertEquals(200, ok.statusCode());
+        FeedPage page = io.branchpos.sync.protocol.ProtocolJson.read(ok.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), FeedPage.class);
+        assertTrue(page.changes().stream().anyMatch(c -> c.key().equals("u-7")), "own branch's user");
+        assertTrue(page.changes().stream().noneMatch(c -> c.key().equals("u-8")), "another branch's user leaked");
+    }
+
     private static void sleep(long ms) {
         try {
             Thread.sleep(ms);

@@ -115,6 +115,25 @@ public final class OperatorService {
         return out;
     }
 
+    /** A Z report and what HQ made of it (null status: not checked yet). */
+    public record DayCloseState(String terminalId, int zNumber, String businessDay, String status, String detail) {
+    }
+
+    public List<DayCloseState> dayCloses(int limit) throws SQLException {
+        List<DayCloseState> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select d.terminal_id, d.z_number, d.business_day::text, r.status, r.detail from day_close d left join day_reconciliation r "
+                        + "on r.terminal_id = d.terminal_id and r.z_number = d.z_number order by d.business_day desc, d.terminal_id limit ?")) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new DayCloseState(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                }
+            }
+        }
+        return out;
+    }
+
     public List<AuditEntry> audit(int limit) throws SQLException {
         List<AuditEntry> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(

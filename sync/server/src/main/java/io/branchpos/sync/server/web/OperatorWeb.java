@@ -144,6 +144,14 @@ public final class OperatorWeb {
                     .append("</td><td>").append(esc(q.reason())).append("</td><td>").append(q.createdAt()).append("</td><td><pre>")
                     .append(esc(abbreviate(q.payload(), 2000))).append("</pre></td></tr>");
         }
+        h.append("</table><h2>Day closes</h2><table id=\"dayclose\"><tr><th>Terminal</th><th>Z</th><th>Day</th><th>Status</th><th>Detail</th></tr>");
+        for (OperatorService.DayCloseState d : operators.dayCloses(100)) {
+            boolean ok = "RECONCILED".equals(d.status());
+            h.append("<tr").append(ok ? "" : " class=\"bad\"").append("><td>").append(esc(d.terminalId())).append("</td><td>")
+                    .append(d.zNumber()).append("</td><td>").append(esc(d.businessDay())).append("</td><td>")
+                    .append(d.status() == null ? "not checked yet" : esc(d.status())).append("</td><td>").append(esc(d.detail()))
+                    .append("</td></tr>");
+        }
         h.append("</table><p>Actions: <code>POST /v1/operator/...</code> with <code>?reason=</code> (docs/feed.md). Role ")
                 .append(op.may(Role.SUPPORT) ? "allows" : "does not allow").append(" release and resolve.</p></body></html>");
         ctx.contentType("text/html; charset=utf-8").result(h.toString());
