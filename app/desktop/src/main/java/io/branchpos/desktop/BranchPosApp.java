@@ -89,6 +89,7 @@ public final class BranchPosApp extends Application {
         stage.setScene(scene);
         stage.show();
         shell.focus();
+        context.catalogFeed().ifPresent(feed -> io.branchpos.desktop.feed.BootstrapWindow.showWhileIncomplete(stage, feed));
 
         context.storeExecutor().execute(() -> {
             long products = context.catalog().countProducts();

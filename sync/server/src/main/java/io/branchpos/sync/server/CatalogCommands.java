@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,7 +25,7 @@ final class CatalogCommands {
     static final class Catalog implements Runnable {
         @Override
         public void run() {
-            picocli.CommandLine.usage(this, System.out);
+            picocli.CommandLine.usage(this, System.err);
         }
     }
 
@@ -32,6 +34,8 @@ final class CatalogCommands {
     static final class Import implements Callable<Integer> {
         @Mixin
         ServerMain.DbOptions db;
+        @Spec
+        CommandSpec spec;
         @Parameters(paramLabel = "FILE", description = "products or taxes, .csv or .json (see docs/feed.md)")
         Path file;
         @Option(names = "--dry-run", description = "check every row and report, change nothing")
@@ -45,15 +49,16 @@ final class CatalogCommands {
             try {
                 Databases.migrate(ds);
                 CatalogImporter.Report r = new CatalogImporter(ds, Instant.now()).importFile(file, dryRun, by);
-                r.problems().forEach(p -> System.out.println(p));
+                r.problems().forEach(p -> spec.commandLine().getOut().println(p));
                 if (!r.ok()) {
-                    System.out.println(r.problems().size() + " problem(s); nothing was imported. Fix the lines above and run again.");
+                    spec.commandLine().getOut().println(r.problems().size() + " problem(s); nothing was imported. Fix the lines above and run again.");
                     return 1;
                 }
-                System.out.println((r.dryRun() ? "dry run OK, would import " : "imported ") + r.taxes() + " tax rates, "
+                spec.commandLine().getOut().println((r.dryRun() ? "dry run OK, would import " : "imported ") + r.taxes() + " tax rates, "
                         + r.products() + " products, " + r.prices() + " price changes");
                 return 0;
             } finally {
+                spec.commandLine().getOut().flush();
                 db.close(ds);
             }
         }
@@ -63,7 +68,7 @@ final class CatalogCommands {
     static final class Price implements Runnable {
         @Override
         public void run() {
-            picocli.CommandLine.usage(this, System.out);
+            picocli.CommandLine.usage(this, System.err);
         }
     }
 
@@ -72,6 +77,8 @@ final class CatalogCommands {
     static final class SetPrice implements Callable<Integer> {
         @Mixin
         ServerMain.DbOptions db;
+        @Spec
+        CommandSpec spec;
         @Option(names = "--sku", required = true)
         String sku;
         @Option(names = "--price", required = true, description = "e.g. 1.99")
@@ -88,9 +95,10 @@ final class CatalogCommands {
                 Databases.migrate(ds);
                 Instant at = from == null ? Instant.now() : from;
                 long version = new CatalogService(ds).write(by, c -> c.setPrice(sku, price, at));
-                System.out.println("price of " + sku + " is " + price.toPlainString() + " from " + at + " (price version " + version + ")");
+                spec.commandLine().getOut().println("price of " + sku + " is " + price.toPlainString() + " from " + at + " (price version " + version + ")");
                 return 0;
             } finally {
+                spec.commandLine().getOut().flush();
                 db.close(ds);
             }
         }

@@ -7,6 +7,8 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -19,7 +21,7 @@ final class OperatorCommands {
     static final class Operator implements Runnable {
         @Override
         public void run() {
-            picocli.CommandLine.usage(this, System.out);
+            picocli.CommandLine.usage(this, System.err);
         }
     }
 
@@ -27,6 +29,8 @@ final class OperatorCommands {
     static final class Add implements Callable<Integer> {
         @Mixin
         ServerMain.DbOptions db;
+        @Spec
+        CommandSpec spec;
         @Option(names = "--username", required = true)
         String username;
         @Option(names = "--role", required = true, description = "VIEWER, SUPPORT (release, resolve) or ADMIN (also revoke, enrollment codes)")
@@ -48,8 +52,9 @@ final class OperatorCommands {
                 Databases.migrate(ds);
                 Set<Role> roles = EnumSet.of(role);
                 new SyncServer(ds).operators().createOperator(username, pw, roles);
-                System.out.println("operator " + username + " (" + role + ") can sign in at /console");
+                spec.commandLine().getOut().println("operator " + username + " (" + role + ") can sign in at /console");
             } finally {
+                spec.commandLine().getOut().flush();
                 db.close(ds);
             }
             return 0;
