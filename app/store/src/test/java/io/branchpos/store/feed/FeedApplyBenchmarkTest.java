@@ -9,17 +9,19 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Bootstrap speed of the apply path: -Dfeed.bench.products=200000 for the real size (default 5,000). */
+/** Bootstrap speed of the apply path; runs only when asked: -Dfeed.bench.products=5000 (or 200000). */
 class FeedApplyBenchmarkTest {
     @TempDir
     Path dir;
 
     @Test
     void bootstrapApplyRate() {
-        int products = Integer.getInteger("feed.bench.products", 5_000);
+        Assumptions.assumeTrue(Integer.getInteger("feed.bench.products") != null, "benchmark: set -Dfeed.bench.products=N");
+        int products = Integer.getInteger("feed.bench.products");
         int pageSize = 500;
         try (LocalStore store = TestStores.open(dir)) {
             FeedStore feed = new FeedStore(store);
