@@ -113,6 +113,7 @@ public final class BranchPosApp extends Application {
                 io.branchpos.desktop.devices.DevicesWindow.show(stage, devices(), deviceExecutor, locale);
             }
         });
+        context.catalogFeed().ifPresent(feed -> io.branchpos.desktop.feed.BootstrapWindow.showWhileIncomplete(stage, feed));
 
         context.storeExecutor().execute(() -> {
             long products = context.catalog().countProducts();
