@@ -31,6 +31,25 @@ final class ChildJvm {
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
 
+    /**
+     * In the child: if the test JVM dies, our stdin (a pipe from it) closes — then stop at once
+     * instead of running on as an orphan that sells or closes days forever.
+     */
+    static void exitWhenParentDies() {
+        Thread guard = new Thread(() -> {
+            try {
+                while (System.in.read() != -1) {
+                    // the parent never writes; we only wait for the end of the stream
+                }
+            } catch (IOException brokenPipe) {
+                // means the same
+            }
+            Runtime.getRuntime().halt(3);
+        }, "orphan-guard");
+        guard.setDaemon(true);
+        guard.start();
+    }
+
     /** The last lines of a child's log, for an assertion message. */
     static String tail(Path log) {
         try {
