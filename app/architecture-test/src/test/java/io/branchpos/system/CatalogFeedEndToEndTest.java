@@ -1,4 +1,7 @@
-package io.branchpos.desktop.feed;
+package io.branchpos.system;
+
+import io.branchpos.desktop.feed.CatalogFeed;
+import io.branchpos.desktop.feed.StoreCatalogSink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
