@@ -92,6 +92,11 @@ public final class BranchPosApp extends Application {
         }
         display = customerDisplay();
         shell = new TerminalShell(context, status, locale, receipts, display, Beeper.create());
+        // weighed items take their weight from the scale when one is configured (typing still works)
+        scale().ifPresent(sc -> shell.checkout().useScale(() -> {
+            io.branchpos.hardware.scale.WeightReading r = sc.read();
+            return r.isSellable() ? java.util.Optional.of(r.kilograms()) : java.util.Optional.empty();
+        }, deviceExecutor));
         Scene scene = new Scene(shell.root(), 1280, 800);
         scene.getStylesheets().add(Stylesheets.theme());
         shell.install(scene);
