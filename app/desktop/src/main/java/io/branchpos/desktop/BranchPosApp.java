@@ -7,6 +7,7 @@ import io.branchpos.desktop.common.FxmlView;
 import io.branchpos.desktop.common.StatusBarViewModel;
 import io.branchpos.desktop.common.Stylesheets;
 import io.branchpos.desktop.config.AppConfig;
+import io.branchpos.desktop.install.Kiosk;
 import io.branchpos.domain.catalog.Product;
 import java.text.MessageFormat;
 import java.util.List;
@@ -61,6 +62,9 @@ public final class BranchPosApp extends Application {
         scene.getStylesheets().add(Stylesheets.theme());
         stage.setTitle("BranchPOS — " + config.terminalId());
         stage.setScene(scene);
+        if (Kiosk.enabled(config)) {
+            Kiosk.apply(stage);
+        }
         stage.show();
         controller[0].focusSearch();
 
