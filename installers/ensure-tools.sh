@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs what building and testing the Linux packages needs (called by `-Ppackages` before packaging):
-# fakeroot + dpkg-dev (jpackage's .deb), rpm (jpackage's .rpm), xvfb + xauth + libgtk-3-0 (running the
+# fakeroot + dpkg-dev (jpackage's .deb), rpm (jpackage's .rpm), the packages' own dependencies
+# (libgtk-3-0, xdg-utils, curl: the tests install with dpkg -i, which does not fetch them), xvfb + xauth (running the
 # installed client with a real display), binutils (objcopy, used by jlink --strip-debug).
 # Never fails by itself: the build step or test that needs a missing tool says so.
 set -u
-needed=(fakeroot dpkg-dev rpm xvfb xauth libgtk-3-0 binutils)
+[ "$(uname -s)" = Linux ] && command -v dpkg-query >/dev/null 2>&1 || exit 0
+needed=(fakeroot dpkg-dev rpm xvfb xauth libgtk-3-0 xdg-utils curl binutils)
 missing=()
 for pkg in "${needed[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

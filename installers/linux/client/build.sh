@@ -78,13 +78,13 @@ echo "client: app image (jlink runtime) $VERSION"
   "${FX_OPTS[@]}"
 
 build_installer() {
-  local type=$1
-  echo "client: .$type $VERSION"
+  local type=$1 version=$2 dest=$3
+  echo "client: .$type $version"
   "$JPACKAGE" --type "$type" \
-    --dest "$OUT" \
+    --dest "$dest" \
     --app-image "$IMAGE_DIR/branchpos" \
     --name branchpos \
-    --app-version "$VERSION" \
+    --app-version "$version" \
     --vendor "BranchPOS" \
     --description "BranchPOS branch terminal (point of sale)" \
     --icon "$INSTALLERS/icons/branchpos.png" \
@@ -94,9 +94,9 @@ build_installer() {
     --linux-menu-group "Office;Finance" \
     --linux-app-category "$( [ "$type" = deb ] && echo misc || echo Applications/Productivity )" \
     --linux-package-name branchpos \
-    --linux-package-deps "$( [ "$type" = deb ] && echo 'libgtk-3-0, xdg-utils' || echo 'gtk3' )" \
+    --linux-package-deps "$( [ "$type" = deb ] && echo 'libgtk-3-0' || echo 'gtk3' )" \
     --license-file "$INSTALLERS/templates/LICENSE.txt" \
-    "${@:2}"
+    "${@:4}"
 }
 
 TYPES=${TYPES:-deb rpm}
@@ -105,6 +105,11 @@ for t in $TYPES; do
     if [ "${SKIP_RPM:-false}" = true ]; then echo "client: .rpm skipped (SKIP_RPM=true)"; continue; fi
     if ! command -v rpmbuild >/dev/null 2>&1; then echo "client: .rpm skipped (no rpmbuild; apt-get install rpm)"; continue; fi
   fi
-  build_installer "$t" $( [ "$t" = deb ] && echo "--linux-deb-maintainer it@branchpos.example" )
+  build_installer "$t" "$VERSION" "$OUT" $( [ "$t" = deb ] && echo "--linux-deb-maintainer it@branchpos.example" )
 done
+# The installer tests upgrade N -> N+1: the same app image packaged again with a higher version.
+if [ -n "${UPGRADE_TEST_VERSION:-}" ]; then
+  mkdir -p "$OUT/upgrade-test"
+  build_installer deb "$UPGRADE_TEST_VERSION" "$OUT/upgrade-test" --linux-deb-maintainer it@branchpos.example
+fi
 ls -la "$OUT"
