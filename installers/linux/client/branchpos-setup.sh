@@ -1,7 +1,9 @@
 #!/bin/sh
 # Machine set-up of the BranchPOS terminal package, shared by the .deb postinst and the .rpm %post.
-#   branchpos-setup.sh configure   group, data directory, default config (only if missing), kiosk autostart
-# Never touches existing data or an existing configuration file.
+#   branchpos-setup.sh configure [first]   group, data directory, default config (only if missing),
+#                                          kiosk autostart; `first` (first install, not an upgrade) also
+#                                          gives a pre-seeded config file to root:branchpos 0640
+# Never touches existing data, nor the contents of an existing configuration file.
 set -e
 SHARE=$(dirname "$0")
 CONF_DIR=/etc/branchpos
@@ -17,6 +19,10 @@ case "$1" in
     install -d -m 0755 "$CONF_DIR"
     if [ ! -e "$CONF" ]; then
       install -m 0640 -o root -g branchpos "$SHARE/branchpos.properties.example" "$CONF"
+    elif [ "${2:-}" = first ]; then
+      # pre-seeded before the group existed: terminal accounts must read it, nobody else (enrollment code)
+      chown root:branchpos "$CONF"
+      chmod 0640 "$CONF"
     fi
     # kiosk=true in the system config: start the terminal full screen at every graphical login
     if grep -Eq '^[[:space:]]*kiosk[[:space:]]*[=:][[:space:]]*true[[:space:]]*$' "$CONF" 2>/dev/null; then

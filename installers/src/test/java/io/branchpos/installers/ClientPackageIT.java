@@ -85,6 +85,10 @@ class ClientPackageIT {
 
         assertThat(LAUNCHER).isExecutable();
         assertThat(Files.readString(CONF)).as("pre-seeded config kept").isEqualTo(seeded);
+        assertThat(Files.getPosixFilePermissions(CONF)).as("readable by the group only")
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        assertThat(Files.readAttributes(CONF, java.nio.file.attribute.PosixFileAttributes.class).group().getName())
+                .isEqualTo("branchpos");
         assertThat(DATA).isDirectory();
         Files.writeString(DATA.resolve(MARKER), "made by ClientPackageIT\n");
         assertThat(Host.run("dpkg-query", "-W", "-f=${Depends}", "branchpos").output()).contains("libgtk-3-0");
