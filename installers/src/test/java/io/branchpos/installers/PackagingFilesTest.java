@@ -45,7 +45,9 @@ class PackagingFilesTest {
         assertThat(setup).as("config is created only when missing").contains("if [ ! -e \"$CONF\" ]");
         String postrm = Files.readString(DIR.resolve("linux/client/deb/postrm"));
         assertThat(postrm).contains("purge)").contains("rm -rf /var/lib/branchpos");
-        assertThat(postrm.substring(postrm.indexOf("remove|upgrade"))).doesNotContain("rm ");
+        String keepBranch = postrm.substring(postrm.indexOf("remove|upgrade"));
+        assertThat(keepBranch.substring(0, keepBranch.indexOf(";;"))).as("remove and upgrade delete nothing")
+                .doesNotContain("rm ");
     }
 
     @Test
