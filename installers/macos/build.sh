@@ -32,6 +32,7 @@ for jar in "$STAGE"/modules/*.jar; do (cd "$STAGE/input/native" && unzip -q -j -
 cp "$INSTALLERS/templates/branchpos.properties" "$STAGE/input/share/branchpos.properties.example"
 MAIN_JAR=$(cd "$STAGE/input" && ls branchpos-desktop-*.jar)
 
+# jpackage splits each --java-options value on blanks unless quoted: the paths with a space carry quotes
 FX_OPTS=()
 for pkg in javafx.graphics/com.sun.glass.ui javafx.graphics/com.sun.glass.events javafx.graphics/com.sun.glass.utils \
            javafx.graphics/com.sun.javafx.util javafx.graphics/com.sun.javafx.application javafx.graphics/com.sun.prism \
@@ -47,8 +48,8 @@ if [ -n "${MAC_SIGN_IDENTITY:-}" ]; then SIGN=(--mac-sign --mac-signing-key-user
   --input "$STAGE/input" --main-jar "$MAIN_JAR" --main-class io.branchpos.desktop.Main \
   --module-path "$STAGE/modules" \
   --add-modules "javafx.controls,javafx.fxml,javafx.swing,java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.sql,java.transaction.xa,java.xml,java.instrument,java.security.jgss,jdk.crypto.ec,jdk.localedata,jdk.charsets,jdk.unsupported,jdk.zipfs,jdk.management" \
-  --java-options "-Dbranchpos.data.dir=/Library/Application Support/BranchPOS" \
-  --java-options "-Dbranchpos.config=/Library/Application Support/BranchPOS/config/branchpos.properties" \
+  --java-options "\"-Dbranchpos.data.dir=/Library/Application Support/BranchPOS\"" \
+  --java-options "\"-Dbranchpos.config=/Library/Application Support/BranchPOS/config/branchpos.properties\"" \
   --java-options '-DjSerialComm.library.path=$APPDIR/native' \
   --java-options '-Djava.library.path=$APPDIR/native' \
   "${FX_OPTS[@]}" "${SIGN[@]}"

@@ -29,6 +29,7 @@ for jar in "$STAGE"/modules/*.jar; do (cd "$STAGE/input/native" && unzip -q -j -
 cp "$INSTALLERS/templates/branchpos.properties" "$STAGE/input/share/branchpos.properties.example"
 MAIN_JAR=$(cd "$STAGE/input" && ls branchpos-desktop-*.jar)
 
+# forward slashes: jpackage splits --java-options on blanks and treats backslashes as escapes; Java reads C:/x fine
 FX_OPTS=()
 for pkg in javafx.graphics/com.sun.glass.ui javafx.graphics/com.sun.glass.events javafx.graphics/com.sun.glass.utils \
            javafx.graphics/com.sun.javafx.util javafx.graphics/com.sun.javafx.application javafx.graphics/com.sun.prism \
@@ -42,10 +43,10 @@ done
   --input "$STAGE/input" --main-jar "$MAIN_JAR" --main-class io.branchpos.desktop.Main \
   --module-path "$STAGE/modules" \
   --add-modules "javafx.controls,javafx.fxml,javafx.swing,java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.sql,java.transaction.xa,java.xml,java.instrument,java.security.jgss,jdk.crypto.ec,jdk.crypto.mscapi,jdk.localedata,jdk.charsets,jdk.unsupported,jdk.zipfs,jdk.management" \
-  --java-options '-Dbranchpos.data.dir=C:\ProgramData\BranchPOS' \
-  --java-options '-Dbranchpos.config=C:\ProgramData\BranchPOS\config\branchpos.properties' \
-  --java-options '-DjSerialComm.library.path=$APPDIR\native' \
-  --java-options '-Djava.library.path=$APPDIR\native' \
+  --java-options '-Dbranchpos.data.dir=C:/ProgramData/BranchPOS' \
+  --java-options '-Dbranchpos.config=C:/ProgramData/BranchPOS/config/branchpos.properties' \
+  --java-options '-DjSerialComm.library.path=$APPDIR/native' \
+  --java-options '-Djava.library.path=$APPDIR/native' \
   "${FX_OPTS[@]}"
 
 # --win-upgrade-uuid is FIXED for the life of the product: it makes version N+1 replace N (never change it).
