@@ -102,6 +102,16 @@ class ClientPackageIT {
         assertThat(image.getHeight()).isEqualTo(800);
         assertThat(distinctColours(image)).as("a drawn window, not a blank image").isGreaterThan(20);
 
+        // and on a real (virtual) X display through GTK, with a fresh home: it keeps running until stopped,
+        // and JavaFX loads its libraries from /opt/branchpos/lib/app/native (nothing unpacked to ~/.openjfx)
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        Host.Result x11 = Host.run(java.time.Duration.ofMinutes(2), java.util.Map.of("HOME", home.toString()),
+                "xvfb-run", "-a", "timeout", "20", LAUNCHER.toString());
+        assertThat(x11.exitCode()).as("still running after 20 s under Xvfb (124 = stopped by timeout):\n" + x11.output())
+                .isEqualTo(124);
+        assertThat(x11.output()).doesNotContain("Unable to load glass GTK", "Exception");
+        assertThat(home.resolve(".openjfx")).doesNotExist();
+
         // the packaged app used the machine's data dir and read the pre-seeded terminal id
         assertThat(DATA.resolve("branchpos.mv.db")).isRegularFile();
         assertThat(Files.readString(DATA.resolve("logs/branchpos.log")))
