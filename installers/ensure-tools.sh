@@ -15,8 +15,8 @@ done
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "installers/ensure-tools: installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  (apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null 2>&1) ||
-    (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null 2>&1) ||
+  (apt-get install -y -qq -o DPkg::Lock::Timeout=300 --no-install-recommends "${missing[@]}" >/dev/null 2>&1) ||
+    (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq -o DPkg::Lock::Timeout=300 --no-install-recommends "${missing[@]}" >/dev/null 2>&1) ||
     echo "installers/ensure-tools: could not install ${missing[*]}; packaging or its tests will say what is missing"
 else
   echo "installers/ensure-tools: please install ${missing[*]} (e.g. sudo apt-get install ${missing[*]})"

@@ -50,7 +50,25 @@ final class Host {
         return found.get(0);
     }
 
+    /**
+     * Runs a command; dpkg commands wait (up to 5 minutes) while another process holds the dpkg lock
+     * (the CI machines are shared: someone else's apt-get may be running).
+     */
     static Result run(Duration timeout, Map<String, String> env, String... command) throws IOException, InterruptedException {
+        long giveUp = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (true) {
+            Result r = runOnce(timeout, env, command);
+            boolean locked = command[0].startsWith("dpkg") && r.exitCode() != 0
+                    && (r.output().contains("dpkg frontend lock") || r.output().contains("database is locked"));
+            if (!locked || System.nanoTime() > giveUp) {
+                return r;
+            }
+            Thread.sleep(3_000);
+        }
+    }
+
+    private static Result runOnce(Duration timeout, Map<String, String> env, String... command)
+            throws IOException, InterruptedException {
         Path log = Files.createTempFile("installer-test", ".log");
         try {
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

@@ -22,7 +22,8 @@ class PackagingFilesTest {
         try (Stream<Path> s = Files.walk(DIR)) {
             scripts = s.filter(Files::isRegularFile)
                     .filter(p -> !p.startsWith(DIR.resolve("target")))
-                    .filter(p -> p.toString().endsWith(".sh") || p.getParent().getFileName().toString().equals("deb"))
+                    .filter(p -> p.toString().endsWith(".sh")
+                            || p.getFileName().toString().matches("preinst|postinst|prerm|postrm"))
                     .toList();
         }
         assertThat(scripts).hasSizeGreaterThanOrEqualTo(10);
