@@ -24,6 +24,5 @@ public final class QueueUnsyncedWork {
                 new UuidV7Generator(clock, new SecureRandom()), StoreConfig.Durability.FSYNC))) {
             new TillRepository(store).open("installer-test", CashCount.empty(Currency.getInstance("EUR")));
         }
-        System.out.println("queued a TILL_OPENED event"); // command-line entry of a test helper
     }
 }
