@@ -52,6 +52,8 @@ public final class LocalStore implements AutoCloseable {
     // One writer at a time: the journal head is a single row, and H2 would otherwise make a
     // second writer wait on its lock anyway. Reads never take this lock.
     private final ReentrantLock writeLock = new ReentrantLock();
+    /** Told after every durable commit (e.g. to wake the sync uploader); must be quick, must not throw. */
+    private final java.util.List<Runnable> commitListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Per-store singletons of repositories that keep state (e.g. the catalog search index). */
     private final java.util.concurrent.ConcurrentHashMap<Class<?>, Object> components =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -93,8 +95,8 @@ public final class LocalStore implements AutoCloseable {
             return store;
         } catch (RuntimeException e) {
             pool.dispose();
-            throw new StoreException("cannot open the local database in " + config.dataDirectory()
-                    + " (is another BranchPOS running on it?)", e);
+            throw new StoreException("cannot open the local database in " + config.dataDirectory() + ": "
+                    + e.getMessage() + " (is another BranchPOS running on it?)", e);
         }
     }
 
@@ -139,6 +141,13 @@ public final class LocalStore implements AutoCloseable {
             if (config.durability() == StoreConfig.Durability.FSYNC) {
                 forceToDisk(session);
             }
+            for (Runnable listener : commitListeners) {
+                try {
+                    listener.run();
+                } catch (RuntimeException e) {
+                    log.warn("commit listener failed: {}", e.getMessage(), e);
+                }
+            }
             return result;
         } finally {
             writeLock.unlock();
@@ -175,6 +184,11 @@ public final class LocalStore implements AutoCloseable {
     @FunctionalInterface
     public interface SqlWork<T> {
         T run(java.sql.Connection connection) throws SQLException;
+    }
+
+    /** Registers {@code listener} to run after every durable commit (on the writing thread). */
+    public void onCommit(Runnable listener) {
+        commitListeners.add(listener);
     }
 
     /** The one instance of {@code type} for this store, created by {@code factory} on first use. */
@@ -241,6 +255,14 @@ public final class LocalStore implements AutoCloseable {
         @Override
         public String nextReceiptNumber() {
             return String.format("%s-%06d", config.terminalId(), head.takeReceiptNumber());
+        }
+
+        @Override
+        public void advanceBusinessDay(LocalDate next) {
+            if (!next.isAfter(head.businessDay())) {
+                throw new IllegalArgumentException("business day " + next + " is not after " + head.businessDay());
+            }
+            head.setBusinessDay(next);
         }
 
         TerminalStateEntity head() {

@@ -23,6 +23,8 @@ public final class AppConfig {
     public static final String TERMINAL_ID = "terminal.id";
     public static final String SERVER_URL = "server.url";
     public static final String DEMO = "demo";
+    /** One-time code from HQ; the first start enrols with it (then the credential is kept in the data dir). */
+    public static final String ENROLLMENT_CODE = "enrollment.code";
     public static final String LOCALE = "locale";
     public static final String PRINTER = "printer";
 

@@ -86,11 +86,28 @@ final class ProductSearchIndex {
     record Hit(String sku, String nameNorm, boolean wordStart) {
     }
 
-    /** Products whose name contains every term: word-start matches first, each group in name order. */
+    /**
+     * Products whose name contains every term: word-start matches first, each group in name
+     * order. If that finds nothing, terms of 4+ letters that match no name are taken as typos and
+     * matched within one edit (insert, delete, replace, swap) of a word or word start.
+     */
     List<Hit> search(List<String> terms, int limit, Set<String> exclude) {
+        List<Hit> exact = search(terms, limit, exclude, false);
+        if (!exact.isEmpty() || terms.stream().noneMatch(t -> t.length() >= MIN_FUZZY)) {
+            return exact;
+        }
+        return search(terms, limit, exclude, true);
+    }
+
+    private static final int MIN_FUZZY = 4;
+
+    private List<Hit> search(List<String> terms, int limit, Set<String> exclude, boolean fuzzy) {
         BitSet matches = null;
         for (String term : terms) {
             BitSet t = candidates(term);
+            if (fuzzy && t.isEmpty() && term.length() >= MIN_FUZZY) {
+                t = fuzzyCandidates(term);
+            }
             if (matches == null) {
                 matches = t;
             } else {
@@ -131,6 +148,75 @@ final class ProductSearchIndex {
             out.add(hit);
         }
         return out;
+    }
+
+    /**
+     * Products with a word within one edit of {@code term} (or of a word start as long as the
+     * term). One edit destroys at most four of the term's trigrams (a swap), so for terms of 7+ letters
+     * the candidates share all but four of them; shorter terms have too few trigrams for that,
+     * so their candidates are the words with the same first letter. Each candidate is checked.
+     */
+    private BitSet fuzzyCandidates(String term) {
+        BitSet set = new BitSet(skus.length);
+        if (term.length() <= 6) {
+            for (int i : postings[gram('^', '^', term.charAt(0))]) {
+                if (hasWordNear(padded[i], term)) {
+                    set.set(i);
+                }
+            }
+            return set;
+        }
+        String marked = "^" + term;
+        int grams = marked.length() - 2;
+        int[] hits = new int[skus.length];
+        for (int k = 0; k + 3 <= marked.length(); k++) {
+            for (int i : postings[gram(marked.charAt(k), marked.charAt(k + 1), marked.charAt(k + 2))]) {
+                hits[i]++;
+            }
+        }
+        int needed = grams - 4;
+        for (int i = 0; i < hits.length; i++) {
+            if (hits[i] >= needed && hasWordNear(padded[i], term)) {
+                set.set(i);
+            }
+        }
+        return set;
+    }
+
+    private static boolean hasWordNear(String paddedName, String term) {
+        for (String w : paddedName.trim().split(" ")) {
+            if (withinOneEdit(w, term) || (w.length() > term.length()
+                    && (withinOneEdit(w.substring(0, term.length()), term)
+                        || withinOneEdit(w.substring(0, term.length() + 1), term)
+                        || withinOneEdit(w.substring(0, term.length() - 1), term)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Damerau–Levenshtein distance ≤ 1 (one insert, delete, replace, or swap of neighbours). */
+    static boolean withinOneEdit(String a, String b) {
+        int la = a.length();
+        int lb = b.length();
+        if (Math.abs(la - lb) > 1) {
+            return false;
+        }
+        int i = 0;
+        while (i < la && i < lb && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        if (i == la && i == lb) {
+            return true;
+        }
+        if (la == lb) {
+            if (a.substring(i + 1).equals(b.substring(i + 1))) {
+                return true; // replace
+            }
+            return i + 1 < la && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+                    && a.substring(i + 2).equals(b.substring(i + 2)); // swap
+        }
+        return la > lb ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(b.substring(i + 1));
     }
 
     /** Brute-force match of one name, for products changed since the index was built. */

@@ -37,6 +37,55 @@ public final class JournalRepository {
                 .executeUpdate());
     }
 
+    /** Highest seq up to which every event is acknowledged by HQ (0 if none). */
+    public long syncedThroughSeq() {
+        return store.read(s -> {
+            Long firstPending = s.createSelectionQuery("select min(key.seq) from JournalEventEntity"
+                    + " where key.terminalId = :t and syncedAt is null", Long.class)
+                    .setParameter("t", store.terminalId()).getSingleResult();
+            if (firstPending != null) {
+                return firstPending - 1;
+            }
+            Long last = s.createSelectionQuery("select max(key.seq) from JournalEventEntity where key.terminalId = :t",
+                    Long.class).setParameter("t", store.terminalId()).getSingleResult();
+            return last == null ? 0L : last;
+        });
+    }
+
+    /** An event HQ quarantined, as the manager's screen lists it. */
+    public record Quarantined(java.util.UUID eventId, long seq, String type, String reason, Instant recordedAt) {
+    }
+
+    /** Remembers that HQ quarantined an event (idempotent per event id). */
+    public void recordQuarantined(java.util.UUID eventId, long seq, String reason, Instant at) {
+        store.jdbc(c -> {
+            try (var ps = c.prepareStatement("MERGE INTO sync_quarantine(event_id, seq, reason, recorded_at)"
+                    + " KEY(event_id) VALUES (?, ?, ?, ?)")) {
+                ps.setObject(1, eventId);
+                ps.setLong(2, seq);
+                ps.setString(3, reason.length() > 2000 ? reason.substring(0, 2000) : reason);
+                ps.setObject(4, java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public List<Quarantined> quarantined() {
+        return store.jdbc(c -> {
+            List<Quarantined> out = new java.util.ArrayList<>();
+            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT q.event_id, q.seq, e.type, q.reason,"
+                    + " q.recorded_at FROM sync_quarantine q LEFT JOIN journal_event e ON e.event_id = q.event_id"
+                    + " ORDER BY q.seq")) {
+                while (rs.next()) {
+                    out.add(new Quarantined(rs.getObject(1, java.util.UUID.class), rs.getLong(2), rs.getString(3),
+                            rs.getString(4), rs.getObject(5, java.time.OffsetDateTime.class).toInstant()));
+                }
+            }
+            return out;
+        });
+    }
+
     public long pendingCount() {
         return store.read(s -> s.createSelectionQuery("select count(*) from JournalEventEntity"
                 + " where key.terminalId = :t and syncedAt is null", Long.class)

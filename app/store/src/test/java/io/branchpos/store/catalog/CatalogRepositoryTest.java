@@ -70,6 +70,17 @@ class CatalogRepositoryTest {
     }
 
     @Test
+    void aTypoOfOneLetterStillFindsTheProductWhenNothingMatchesExactly() {
+        assertThat(names(catalog.search("mlik", 10))).containsExactly("Organic Whole Milk 1 l"); // swap
+        assertThat(names(catalog.search("orgnic", 10))).containsExactly("Organic Whole Milk 1 l"); // missing letter
+        assertThat(names(catalog.search("raisim", 10))).containsExactly("Raisin Bread"); // wrong letter
+        assertThat(names(catalog.search("breaf", 10))).containsExactly("Raisin Bread");
+        assertThat(names(catalog.search("crwme", 10))).containsExactly("Müller Crème fraîche 200 ml");
+        assertThat(names(catalog.search("sussigkieten", 10))).containsExactly("Straße Süßigkeiten"); // long word
+        assertThat(catalog.search("mxyzk", 10)).isEmpty();
+    }
+
+    @Test
     void aTermThatMatchesNothingFindsNothing() {
         assertThat(catalog.search("zzq", 10)).isEmpty();
         assertThat(catalog.search("milk zzq", 10)).isEmpty();

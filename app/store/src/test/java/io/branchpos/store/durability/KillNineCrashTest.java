@@ -42,8 +42,10 @@ class KillNineCrashTest {
         Set<String> confirmed = new HashSet<>();
         long totalSales = 0;
         for (int k = 0; k < kills; k++) {
-            Process child = ChildJvm.start(ChildJvm.command(SellingChild.class, dir.toString()));
+            Path childLog = dir.resolve("child-stderr.log");
+            Process child = ChildJvm.start(ChildJvm.command(SellingChild.class, dir.toString()), childLog);
             CountDownLatch ready = new CountDownLatch(1);
+            CountDownLatch firstSale = new CountDownLatch(1);
             Set<String> printed = java.util.Collections.synchronizedSet(new HashSet<>());
             Thread reader = new Thread(() -> {
                 try (BufferedReader r = new BufferedReader(
@@ -54,6 +56,7 @@ class KillNineCrashTest {
                             ready.countDown();
                         } else if (line.startsWith("COMMITTED ")) {
                             printed.add(line.substring("COMMITTED ".length()));
+                            firstSale.countDown();
                         }
                     }
                 } catch (java.io.IOException endOfChild) {
@@ -61,8 +64,12 @@ class KillNineCrashTest {
                 }
             });
             reader.start();
-            assertThat(ready.await(60, TimeUnit.SECONDS)).as("child %d became ready", k).isTrue();
-            Thread.sleep(30 + random.nextInt(400));
+            assertThat(ready.await(120, TimeUnit.SECONDS)).as("child %d became ready (alive: %s); its log:%n%s", k,
+                    child.isAlive(), ChildJvm.tail(childLog)).isTrue();
+            // kill while it is selling steadily (a loaded machine may need seconds for the first sale)
+            assertThat(firstSale.await(120, TimeUnit.SECONDS)).as("child %d sold something; its log:%n%s", k,
+                    ChildJvm.tail(childLog)).isTrue();
+            Thread.sleep(random.nextInt(300));
             child.destroyForcibly(); // SIGKILL on Linux and macOS
             child.waitFor(30, TimeUnit.SECONDS);
             reader.join(10_000);

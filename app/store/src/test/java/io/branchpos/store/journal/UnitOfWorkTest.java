@@ -64,10 +64,39 @@ class UnitOfWorkTest {
                 sales.complete(TestStores.cashSale(store, List.of(p)));
             }
             JournalRepository journal = new JournalRepository(store);
+            assertThat(journal.syncedThroughSeq()).isZero();
             assertThat(journal.markSyncedThrough(2, Instant.now())).isEqualTo(2);
+            assertThat(journal.syncedThroughSeq()).isEqualTo(2);
             assertThat(journal.pendingCount()).isEqualTo(1);
             assertThat(journal.unsynced(10)).extracting(JournalEvent::seq).containsExactly(3L);
             assertThat(journal.verifyChain().ok()).isTrue();
+        }
+    }
+
+    @Test
+    void quarantineNoticesAreKeptOncePerEventAndListedWithTheirType() {
+        try (LocalStore store = TestStores.withDemoCatalog(dir, 5)) {
+            var p = new CatalogRepository(store).findBySku("000002").orElseThrow();
+            new SalesRepository(store).complete(TestStores.cashSale(store, List.of(p)));
+            JournalRepository journal = new JournalRepository(store);
+            JournalEvent e = journal.unsynced(1).get(0);
+            journal.recordQuarantined(e.eventId(), e.seq(), "payload hash differs", Instant.now());
+            journal.recordQuarantined(e.eventId(), e.seq(), "payload hash differs", Instant.now());
+            assertThat(journal.quarantined()).singleElement().satisfies(q -> {
+                assertThat(q.type()).isEqualTo("SALE_COMPLETED");
+                assertThat(q.reason()).isEqualTo("payload hash differs");
+            });
+        }
+    }
+
+    @Test
+    void commitListenersHearOfEveryDurableCommit() {
+        try (LocalStore store = TestStores.withDemoCatalog(dir, 5)) {
+            java.util.concurrent.atomic.AtomicInteger heard = new java.util.concurrent.atomic.AtomicInteger();
+            store.onCommit(heard::incrementAndGet);
+            var p = new CatalogRepository(store).findBySku("000002").orElseThrow();
+            new SalesRepository(store).complete(TestStores.cashSale(store, List.of(p)));
+            assertThat(heard.get()).isEqualTo(1);
         }
     }
 

@@ -1,0 +1,372 @@
+package io.branchpos.sync.client;
+
+import io.branchpos.sync.protocol.BatchAck;
+import io.branchpos.sync.protocol.EnrollmentResponse;
+import io.branchpos.sync.protocol.EventBatch;
+import io.branchpos.sync.protocol.ProtocolVersion;
+import io.branchpos.sync.protocol.QuarantinedEvent;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains the terminal's journal to HQ, in order and in batches, and keeps doing so by itself.
+ *
+ * <p>Threading: {@link #start()} runs one daemon thread ("branchpos-sync") that owns all I/O.
+ * {@link #nudge()} (after each sale) and {@link #status()} may be called from any thread, including
+ * the FX thread; they never block. Listeners are called on the sync thread.
+ *
+ * <p>Exactly-once is HQ's job (constraints); the engine's job is at-least-once: an event is marked
+ * synced only after HQ acknowledged it, and anything unacknowledged is sent again, forever.
+ */
+public final class SyncEngine implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
+
+    private final JournalOutbox outbox;
+    private final CredentialStore credentials;
+    private final SyncTransport transport;
+    private final String enrollmentCode;
+    private final Clock clock;
+    private final Backoff backoff;
+    private final Duration idleInterval;
+    private final Duration haltedInterval;
+    private final int maxBatch;
+    private final List<SyncStatusListener> listeners = new CopyOnWriteArrayList<>();
+    private final Object wakeUp = new Object();
+    private final Object drainLock = new Object();
+
+    private volatile SyncStatus status;
+    private volatile boolean running;
+    private boolean nudged;
+    private Thread thread;
+
+    // owned by the sync thread
+    private int batchSize;
+    private Long resendFrom;
+    private Instant lastSuccessAt;
+    private boolean enrollmentCodeSpent;
+
+    private SyncEngine(Builder b) {
+        this.outbox = Objects.requireNonNull(b.outbox, "outbox");
+        this.credentials = Objects.requireNonNull(b.credentials, "credentials");
+        this.transport = Objects.requireNonNull(b.transport, "transport");
+        this.enrollmentCode = b.enrollmentCode;
+        this.clock = b.clock;
+        this.backoff = new Backoff(b.backoffBase, b.backoffMax, b.random);
+        this.idleInterval = b.idleInterval;
+        this.haltedInterval = b.haltedInterval;
+        this.maxBatch = b.maxBatch;
+        this.batchSize = Math.min(b.initialBatch, b.maxBatch);
+        this.status = new SyncStatus(SyncStatus.State.STARTING, 0, null, null, null, clock.instant());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts the background thread; it drains now, then whenever nudged or its timer fires. */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, "branchpos-sync");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Asks the sync thread to drain now (call after each committed sale). Never blocks. */
+    public void nudge() {
+        synchronized (wakeUp) {
+            nudged = true;
+            wakeUp.notifyAll();
+        }
+    }
+
+    /** The latest status snapshot. */
+    public SyncStatus status() {
+        return status;
+    }
+
+    /** Adds a listener and immediately gives it the current snapshot. */
+    public void addListener(SyncStatusListener listener) {
+        listeners.add(listener);
+        safeNotify(listener, status);
+    }
+
+    public void removeListener(SyncStatusListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Stops the thread (waits up to 5 s for an upload in flight). Unacknowledged events stay queued. */
+    @Override
+    public void close() {
+        Thread t;
+        synchronized (this) {
+            running = false;
+            t = thread;
+        }
+        nudge();
+        if (t != null) {
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            Duration delay;
+            try {
+                delay = drain();
+            } catch (RuntimeException e) {
+                log.warn("sync pass failed", e);
+                publish(SyncStatus.State.ERROR, "sync failed: " + e.getMessage());
+                delay = backoff.next(Duration.ZERO);
+            }
+            synchronized (wakeUp) {
+                long deadline = System.nanoTime() + delay.toNanos();
+                while (running && !nudged) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        break;
+                    }
+                    try {
+                        TimeUnit.NANOSECONDS.timedWait(wakeUp, left);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                nudged = false;
+            }
+        }
+    }
+
+    /**
+     * One drain pass on the calling thread: uploads batches until the journal is drained or something
+     * fails, and returns how long to wait before the next pass. Public for tests and simulations;
+     * serialised with the engine's own thread (prefer {@link #nudge()} in the application).
+     */
+    public Duration drain() {
+        synchronized (drainLock) {
+            return drainLocked();
+        }
+    }
+
+    private Duration drainLocked() {
+        Optional<TerminalCredential> credential = ensureEnrolled();
+        if (credential.isEmpty()) {
+            return status.state() == SyncStatus.State.OFFLINE ? backoff.next(Duration.ZERO) : haltedInterval;
+        }
+        int noProgress = 0;
+        while (true) {
+            long from = resendFrom != null ? resendFrom : outbox.syncedThroughSeq() + 1;
+            List<OutboxEvent> events = outbox.eventsFrom(from, batchSize);
+            if (events.isEmpty()) {
+                resendFrom = null;
+                backoff.reset();
+                publish(SyncStatus.State.UP_TO_DATE, null);
+                return idleInterval;
+            }
+            publish(SyncStatus.State.SYNCING, status.lastError());
+            EventBatch batch = new EventBatch(ProtocolVersion.CURRENT, credential.get().terminalId(),
+                    events.stream().map(OutboxEvent::toWire).toList());
+            long started = System.nanoTime();
+            UploadResult result;
+            try {
+                result = transport.upload(credential.get(), batch);
+            } catch (InterruptedIOException e) {
+                shrinkBatch();
+                return offline("HQ did not answer in time (" + e.getMessage() + ")");
+            } catch (IOException e) {
+                return offline("HQ unreachable: " + e.getMessage());
+            }
+            adaptBatchSize(events.size(), System.nanoTime() - started);
+            if (result instanceof UploadResult.Acknowledged a) {
+                long before = outbox.syncedThroughSeq();
+                apply(a.ack());
+                if (a.conflict()) {
+                    log.warn("HQ quarantined conflicting copies: {}", a.ack().quarantined());
+                }
+                if (outbox.syncedThroughSeq() == before && a.ack().resendFrom() == null) {
+                    noProgress++;
+                } else {
+                    noProgress = 0;
+                }
+                if (noProgress >= 3) {
+                    return offline("HQ acknowledges nothing new; retrying later");
+                }
+                lastSuccessAt = clock.instant();
+                backoff.reset();
+            } else if (result instanceof UploadResult.Blocked b) {
+                if (b.ack() != null) {
+                    apply(b.ack());
+                }
+                publish(SyncStatus.State.BLOCKED, b.message());
+                return haltedInterval;
+            } else if (result instanceof UploadResult.Unauthorized u) {
+                credentials.clear();
+                publish(SyncStatus.State.NEEDS_ENROLLMENT, "HQ refused this terminal's credential: " + u.message());
+                return haltedInterval;
+            } else if (result instanceof UploadResult.UpgradeRequired u) {
+                publish(SyncStatus.State.UPGRADE_REQUIRED, u.message());
+                return haltedInterval;
+            } else if (result instanceof UploadResult.RetryLater r) {
+                publish(SyncStatus.State.OFFLINE, "HQ busy or unavailable: " + r.message());
+                return backoff.next(r.retryAfter());
+            } else if (result instanceof UploadResult.Rejected r) {
+                if (batchSize > 1) {
+                    shrinkBatch();
+                    publish(SyncStatus.State.SYNCING, "HQ refused a batch (" + r.code() + "), retrying smaller");
+                } else {
+                    publish(SyncStatus.State.ERROR, "HQ refused event " + events.get(0).seq() + ": " + r.message());
+                    return backoff.next(Duration.ZERO);
+                }
+            }
+        }
+    }
+
+    private void apply(BatchAck ack) {
+        for (QuarantinedEvent q : ack.quarantined()) {
+            outbox.recordQuarantined(q);
+        }
+        if (ack.acceptedThroughSeq() > outbox.syncedThroughSeq()) {
+            outbox.markSyncedThrough(ack.acceptedThroughSeq());
+        }
+        // HQ lacks seq resendFrom; it may be below our synced mark if HQ's database was restored
+        resendFrom = ack.resendFrom();
+    }
+
+    private Optional<TerminalCredential> ensureEnrolled() {
+        Optional<TerminalCredential> stored = credentials.load();
+        if (stored.isPresent()) {
+            return stored;
+        }
+        if (enrollmentCode == null || enrollmentCodeSpent) {
+            publish(SyncStatus.State.NEEDS_ENROLLMENT, status.lastError() != null ? status.lastError()
+                    : "this terminal is not enrolled; ask HQ for an enrollment code");
+            return Optional.empty();
+        }
+        try {
+            EnrollmentResponse r = transport.enroll(enrollmentCode);
+            TerminalCredential credential = new TerminalCredential(r.terminalId(), r.branchId(), r.token());
+            credentials.save(credential);
+            log.info("enrolled as terminal {} of branch {}", r.terminalId(), r.branchId());
+            return Optional.of(credential);
+        } catch (SyncTransport.EnrollmentRefusedException e) {
+            enrollmentCodeSpent = true;
+            publish(SyncStatus.State.NEEDS_ENROLLMENT, "HQ refused the enrollment code: " + e.getMessage());
+            return Optional.empty();
+        } catch (IOException e) {
+            publish(SyncStatus.State.OFFLINE, "HQ unreachable for enrollment: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Duration offline(String error) {
+        publish(SyncStatus.State.OFFLINE, error);
+        return backoff.next(Duration.ZERO);
+    }
+
+    /** Aims at round trips of 0.2–2 s: grow while fast and full, shrink when slow. */
+    private void adaptBatchSize(int sent, long nanos) {
+        if (nanos < 200_000_000L && sent == batchSize) {
+            batchSize = Math.min(maxBatch, batchSize * 2);
+        } else if (nanos > 2_000_000_000L) {
+            shrinkBatch();
+        }
+    }
+
+    private void shrinkBatch() {
+        batchSize = Math.max(1, batchSize / 2);
+    }
+
+    /** Current batch size (adapts to the link). */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    private void publish(SyncStatus.State state, String error) {
+        Instant now = clock.instant();
+        SyncStatus next = new SyncStatus(state, outbox.pendingCount(), outbox.oldestPendingOccurredAt().orElse(null), error,
+                lastSuccessAt, now);
+        SyncStatus previous = status;
+        status = next;
+        if (!sameExceptTime(previous, next)) {
+            for (SyncStatusListener l : listeners) {
+                safeNotify(l, next);
+            }
+        }
+    }
+
+    private static boolean sameExceptTime(SyncStatus a, SyncStatus b) {
+        return a.state() == b.state() && a.pendingCount() == b.pendingCount() && Objects.equals(a.lastError(), b.lastError())
+                && Objects.equals(a.lastSuccessAt(), b.lastSuccessAt())
+                && Objects.equals(a.oldestPendingOccurredAt(), b.oldestPendingOccurredAt());
+    }
+
+    private static void safeNotify(SyncStatusListener l, SyncStatus s) {
+        try {
+            l.onStatus(s);
+        } catch (RuntimeException e) {
+            log.warn("sync status listener failed", e);
+        }
+    }
+
+    /** Configures a {@link SyncEngine}. Only outbox, credentials and transport are required. */
+    public static final class Builder {
+        private JournalOutbox outbox;
+        private CredentialStore credentials;
+        private SyncTransport transport;
+        private String enrollmentCode;
+        private Clock clock = Clock.systemUTC();
+        private Random random = new Random();
+        private Duration idleInterval = Duration.ofSeconds(30);
+        private Duration haltedInterval = Duration.ofMinutes(5);
+        private Duration backoffBase = Duration.ofSeconds(1);
+        private Duration backoffMax = Duration.ofMinutes(1);
+        private int initialBatch = 50;
+        private int maxBatch = 500;
+
+        public Builder outbox(JournalOutbox v) { outbox = v; return this; }
+        public Builder credentials(CredentialStore v) { credentials = v; return this; }
+        public Builder transport(SyncTransport v) { transport = v; return this; }
+        /** Shorthand for an {@link OkHttpSyncTransport} to HQ's base URL. */
+        public Builder serverUrl(String baseUrl) { transport = new OkHttpSyncTransport(baseUrl); return this; }
+        /** A pre-seeded one-time code: used once, on first start, when no credential is stored. */
+        public Builder enrollmentCode(String v) { enrollmentCode = v == null || v.isBlank() ? null : v.trim(); return this; }
+        public Builder clock(Clock v) { clock = v; return this; }
+        public Builder random(Random v) { random = v; return this; }
+        /** How often to look for work when idle and not nudged (default 30 s). */
+        public Builder idleInterval(Duration v) { idleInterval = v; return this; }
+        /** How often to retry when blocked, unenrolled or too old (default 5 min). */
+        public Builder haltedInterval(Duration v) { haltedInterval = v; return this; }
+        public Builder backoff(Duration base, Duration max) { backoffBase = base; backoffMax = max; return this; }
+        public Builder batchSizes(int initial, int max) {
+            if (initial < 1 || max < initial || max > 1000) {
+                throw new IllegalArgumentException("need 1 <= initial <= max <= 1000");
+            }
+            initialBatch = initial;
+            maxBatch = max;
+            return this;
+        }
+
+        public SyncEngine build() {
+            return new SyncEngine(this);
+        }
+    }
+}

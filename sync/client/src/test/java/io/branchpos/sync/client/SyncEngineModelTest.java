@@ -1,0 +1,145 @@
+package io.branchpos.sync.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.branchpos.sync.protocol.BatchAck;
+import io.branchpos.sync.protocol.EnrollmentResponse;
+import io.branchpos.sync.protocol.EventBatch;
+import io.branchpos.sync.protocol.WireEvent;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * Model-based property: against an in-memory HQ with the server's rules (apply only at hwm+1,
+ * duplicates below, resendFrom above) and random faults, the engine never marks an event synced
+ * before HQ has it, and drains everything once the faults stop.
+ */
+class SyncEngineModelTest {
+
+    /** HQ's ingest rules in a few lines, with faults before and after "commit". */
+    static final class ModelHq implements SyncTransport {
+        final List<String> stored = new ArrayList<>();
+        final Random faults;
+        boolean faulty = true;
+
+        ModelHq(long seed) {
+            faults = new Random(seed);
+        }
+
+        @Override
+        public UploadResult upload(TerminalCredential credential, EventBatch batch) throws IOException {
+            int roll = faulty ? faults.nextInt(100) : 99;
+            if (roll < 15) {
+                throw new IOException("dropped");
+            }
+            if (roll < 20) {
+                return new UploadResult.RetryLater(Duration.ofSeconds(1), "503");
+            }
+            long acceptedThrough = 0;
+            Long resendFrom = null;
+            int applied = 0;
+            int duplicates = 0;
+            for (WireEvent e : batch.events()) {
+                if (e.seq() <= stored.size()) {
+                    assertThat(stored.get((int) e.seq() - 1)).isEqualTo(e.eventId());
+                    duplicates++;
+                    acceptedThrough = e.seq();
+                } else if (e.seq() == stored.size() + 1) {
+                    stored.add(e.eventId());
+                    applied++;
+                    acceptedThrough = e.seq();
+                } else {
+                    resendFrom = stored.size() + 1L;
+                    acceptedThrough = Math.min(stored.size(), batch.events().get(0).seq() - 1);
+                    break;
+                }
+            }
+            if (roll < 35) {
+                throw new IOException("answer lost after commit");
+            }
+            return new UploadResult.Acknowledged(new BatchAck(acceptedThrough, applied, duplicates, List.of(), resendFrom), false);
+        }
+
+        @Override
+        public EnrollmentResponse enroll(String code) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    /** A journal that checks the engine never marks more than HQ holds. */
+    static final class CheckingJournal implements JournalOutbox {
+        final InMemoryJournalOutbox journal;
+        final ModelHq hq;
+
+        CheckingJournal(InMemoryJournalOutbox journal, ModelHq hq) {
+            this.journal = journal;
+            this.hq = hq;
+        }
+
+        @Override
+        public List<OutboxEvent> eventsFrom(long fromSeq, int max) {
+            return journal.eventsFrom(fromSeq, max);
+        }
+
+        @Override
+        public long syncedThroughSeq() {
+            return journal.syncedThroughSeq();
+        }
+
+        @Override
+        public void markSyncedThrough(long seq) {
+            assertThat(seq).as("marked synced beyond what HQ holds").isLessThanOrEqualTo(hq.stored.size());
+            journal.markSyncedThrough(seq);
+        }
+
+        @Override
+        public long pendingCount() {
+            return journal.pendingCount();
+        }
+
+        @Override
+        public java.util.Optional<Instant> oldestPendingOccurredAt() {
+            return journal.oldestPendingOccurredAt();
+        }
+    }
+
+    @Property(tries = 300)
+    void neverMarksUnstoredEventsAndDrainsOnceFaultsStop(@ForAll long seed, @ForAll @IntRange(min = 1, max = 60) int steps) {
+        Random rnd = new Random(seed);
+        ModelHq hq = new ModelHq(seed);
+        InMemoryJournalOutbox journal = new InMemoryJournalOutbox("T-1", new Random(seed));
+        CredentialStore credentials = CredentialStore.inMemory();
+        credentials.save(new TerminalCredential("T-1", "B-1", "t"));
+        CheckingJournal outbox = new CheckingJournal(journal, hq);
+        SyncEngine engine = newEngine(outbox, credentials, hq, rnd);
+        Instant t = Instant.parse("2026-11-22T08:00:00Z");
+        for (int i = 0; i < steps; i++) {
+            int action = rnd.nextInt(10);
+            if (action < 4) {
+                journal.append("SALE_COMPLETED", "{\"n\":" + i + "}", t.plusSeconds(i));
+            } else if (action < 9) {
+                engine.drain();
+            } else {
+                engine = newEngine(outbox, credentials, hq, rnd); // restart
+            }
+        }
+        hq.faulty = false;
+        engine.drain();
+
+        assertThat(journal.pendingCount()).isZero();
+        assertThat(hq.stored).containsExactlyElementsOf(journal.all().stream().map(OutboxEvent::eventId).toList());
+    }
+
+    private static SyncEngine newEngine(JournalOutbox outbox, CredentialStore credentials, SyncTransport hq, Random rnd) {
+        int initial = 1 + rnd.nextInt(5);
+        return SyncEngine.builder().outbox(outbox).credentials(credentials).transport(hq).random(new Random(rnd.nextLong()))
+                .batchSizes(initial, initial + rnd.nextInt(10)).build();
+    }
+}

@@ -1,0 +1,232 @@
+package io.branchpos.sync.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.branchpos.sync.protocol.BatchAck;
+import io.branchpos.sync.protocol.EnrollmentResponse;
+import io.branchpos.sync.protocol.EventBatch;
+import io.branchpos.sync.protocol.QuarantinedEvent;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The engine against a scripted fake HQ: what it does with each kind of answer. */
+class SyncEngineTest {
+
+    static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+    static final TerminalCredential CREDENTIAL = new TerminalCredential("T-1", "B-1", "bpt_secret");
+
+    /** A fake HQ answering from a script; an empty script acknowledges everything sent. */
+    static final class ScriptedHq implements SyncTransport {
+        final Deque<Object> script = new ArrayDeque<>();
+        final List<EventBatch> received = new ArrayList<>();
+        String enrolledWith;
+
+        @Override
+        public UploadResult upload(TerminalCredential credential, EventBatch batch) throws IOException {
+            received.add(batch);
+            Object next = script.poll();
+            if (next instanceof IOException e) {
+                throw e;
+            }
+            if (next instanceof UploadResult r) {
+                return r;
+            }
+            long last = batch.events().get(batch.events().size() - 1).seq();
+            return new UploadResult.Acknowledged(new BatchAck(last, batch.events().size(), 0, List.of(), null), false);
+        }
+
+        @Override
+        public EnrollmentResponse enroll(String code) throws IOException {
+            if (!"GOOD-CODE".equals(code)) {
+                throw new EnrollmentRefusedException("unknown code");
+            }
+            enrolledWith = code;
+            return new EnrollmentResponse("T-1", "B-1", "bpt_secret");
+        }
+    }
+
+    final ScriptedHq hq = new ScriptedHq();
+    final InMemoryJournalOutbox journal = new InMemoryJournalOutbox("T-1", new Random(1));
+    final CredentialStore credentials = CredentialStore.inMemory();
+
+    SyncEngine.Builder engine() {
+        return SyncEngine.builder().outbox(journal).credentials(credentials).transport(hq)
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).random(new Random(7)).batchSizes(3, 3)
+                .backoff(Duration.ofSeconds(1), Duration.ofSeconds(60));
+    }
+
+    void sales(int n) {
+        for (int i = 0; i < n; i++) {
+            journal.append("SALE_COMPLETED", "{}", NOW.minusSeconds(600 - i));
+        }
+    }
+
+    @Test
+    void drainsInOrderInBatchesAndMarksOnlyWhatHqAcknowledged() {
+        credentials.save(CREDENTIAL);
+        sales(7);
+
+        Duration next = engine().build().drain();
+
+        assertThat(hq.received).extracting(b -> b.events().get(0).seq()).containsExactly(1L, 4L, 7L);
+        assertThat(journal.syncedThroughSeq()).isEqualTo(7);
+        assertThat(next).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void enrolsAutomaticallyWithAPreSeededCode() {
+        sales(1);
+
+        engine().enrollmentCode("GOOD-CODE").build().drain();
+
+        assertThat(hq.enrolledWith).isEqualTo("GOOD-CODE");
+        assertThat(credentials.load()).contains(CREDENTIAL);
+        assertThat(journal.pendingCount()).isZero();
+    }
+
+    @Test
+    void aRefusedEnrollmentCodeAsksForEnrollment() {
+        SyncEngine engine = engine().enrollmentCode("BAD").build();
+
+        engine.drain();
+
+        assertThat(engine.status().state()).isEqualTo(SyncStatus.State.NEEDS_ENROLLMENT);
+        assertThat(engine.status().lastError()).contains("refused the enrollment code");
+    }
+
+    @Test
+    void offlineBacksOffExponentiallyWithJitterAndKeepsTheQueue() {
+        credentials.save(CREDENTIAL);
+        sales(2);
+        for (int i = 0; i < 4; i++) {
+            hq.script.add(new IOException("connection refused"));
+        }
+        SyncEngine engine = engine().build();
+
+        List<Duration> delays = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            delays.add(engine.drain());
+        }
+
+        assertThat(delays.get(0)).isBetween(Duration.ofMillis(500), Duration.ofSeconds(1));
+        assertThat(delays.get(1)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        assertThat(delays.get(2)).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(4));
+        assertThat(delays.get(3)).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(8));
+        SyncStatus status = engine.status();
+        assertThat(status.state()).isEqualTo(SyncStatus.State.OFFLINE);
+        assertThat(status.online()).isFalse();
+        assertThat(status.pendingCount()).isEqualTo(2);
+        assertThat(status.oldestPending()).contains(Duration.ofSeconds(600));
+        assertThat(status.lastError()).contains("connection refused");
+        engine.drain();
+        assertThat(journal.pendingCount()).as("resumes by itself when the network heals").isZero();
+    }
+
+    @Test
+    void retryAfterIsHonoured() {
+        credentials.save(CREDENTIAL);
+        sales(1);
+        hq.script.add(new UploadResult.RetryLater(Duration.ofSeconds(120), "503 busy"));
+
+        assertThat(engine().build().drain()).isGreaterThanOrEqualTo(Duration.ofSeconds(120));
+    }
+
+    @Test
+    void resendFromRewindsTheCursor() {
+        credentials.save(CREDENTIAL);
+        sales(6);
+        journal.markSyncedThrough(3);
+        hq.script.add(new UploadResult.Acknowledged(new BatchAck(1, 0, 0, List.of(), 2L), false));
+
+        engine().build().drain();
+
+        assertThat(hq.received).extracting(b -> b.events().get(0).seq()).containsExactly(4L, 2L, 5L);
+        assertThat(journal.syncedThroughSeq()).isEqualTo(6);
+    }
+
+    @Test
+    void quarantinedEventsAreHandedToTheStoreAndCountAsSynced() {
+        credentials.save(CREDENTIAL);
+        sales(2);
+        QuarantinedEvent q = new QuarantinedEvent(journal.all().get(1).eventId(), 2, "invalid SALE_COMPLETED payload: lines is missing");
+        hq.script.add(new UploadResult.Acknowledged(new BatchAck(2, 1, 0, List.of(q), null), false));
+
+        engine().build().drain();
+
+        assertThat(journal.quarantined()).containsEntry(q.eventId(), q);
+        assertThat(journal.pendingCount()).isZero();
+    }
+
+    @Test
+    void unauthorizedForgetsTheCredentialAndAsksForEnrollment() {
+        credentials.save(CREDENTIAL);
+        sales(1);
+        hq.script.add(new UploadResult.Unauthorized("revoked"));
+        SyncEngine engine = engine().build();
+
+        engine.drain();
+
+        assertThat(credentials.load()).isEmpty();
+        assertThat(engine.status().state()).isEqualTo(SyncStatus.State.NEEDS_ENROLLMENT);
+        assertThat(journal.pendingCount()).isEqualTo(1);
+    }
+
+    @Test
+    void upgradeRequiredKeepsTheQueue() {
+        credentials.save(CREDENTIAL);
+        sales(2);
+        hq.script.add(new UploadResult.UpgradeRequired("too old"));
+        SyncEngine engine = engine().build();
+
+        engine.drain();
+
+        assertThat(engine.status().state()).isEqualTo(SyncStatus.State.UPGRADE_REQUIRED);
+        assertThat(journal.pendingCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aBlockedTerminalStopsAndSaysSo() {
+        credentials.save(CREDENTIAL);
+        sales(2);
+        hq.script.add(new UploadResult.Blocked("sequence went backwards", null));
+        SyncEngine engine = engine().build();
+
+        engine.drain();
+
+        assertThat(engine.status().state()).isEqualTo(SyncStatus.State.BLOCKED);
+        assertThat(hq.received).hasSize(1);
+    }
+
+    @Test
+    void aNudgeWakesTheSyncThreadWithoutWaitingForTheTimer() throws Exception {
+        credentials.save(CREDENTIAL);
+        List<SyncStatus> seen = new CopyOnWriteArrayList<>();
+        CountDownLatch drained = new CountDownLatch(1);
+        try (SyncEngine engine = engine().idleInterval(Duration.ofHours(1)).build()) {
+            engine.addListener(s -> {
+                seen.add(s);
+                if (s.state() == SyncStatus.State.UP_TO_DATE && s.pendingCount() == 0 && !hq.received.isEmpty()) {
+                    drained.countDown();
+                }
+            });
+            engine.start();
+            sales(2);
+            engine.nudge();
+
+            assertThat(drained.await(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(seen).extracting(SyncStatus::state).contains(SyncStatus.State.SYNCING);
+    }
+}
