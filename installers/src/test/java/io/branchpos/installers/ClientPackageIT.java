@@ -121,7 +121,8 @@ class ClientPackageIT {
         String cp = Path.of(QueueUnsyncedWork.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                 + java.io.File.pathSeparator + libs + "/*";
         Host.run(java.time.Duration.ofMinutes(2), java.util.Map.of(),
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", cp,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dbranchpos.logDir=" + tmp.resolve("helper-logs"), "-cp", cp,
                 QueueUnsyncedWork.class.getName(), DATA.toString(), TERMINAL).assertOk("queue unsynced work");
         eventsBeforeUpgrade = unsyncedEventIds();
         assertThat(eventsBeforeUpgrade).isNotEmpty();
