@@ -6,6 +6,7 @@ import io.branchpos.desktop.common.FxmlView;
 import io.branchpos.desktop.common.StatusBarViewModel;
 import io.branchpos.desktop.common.Stylesheets;
 import io.branchpos.desktop.config.AppConfig;
+import io.branchpos.desktop.install.Kiosk;
 import io.branchpos.desktop.sync.SyncStatusText;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -102,6 +103,9 @@ public final class BranchPosApp extends Application {
         shell.install(scene);
         stage.setTitle("BranchPOS — " + config.terminalId());
         stage.setScene(scene);
+        if (Kiosk.enabled(config)) {
+            Kiosk.apply(stage);
+        }
         stage.show();
         shell.focus();
         // the store manager's area (issue 7): Ctrl+M, as the signed-in user
