@@ -121,6 +121,12 @@ public final class BranchPosApp extends Application {
                 e.consume();
                 io.branchpos.desktop.devices.DevicesWindow.show(stage, devices(), deviceExecutor, locale);
             }
+            // sync with HQ: waiting events and quarantined ones with HQ's reasons (issue 5): Ctrl+Y
+            if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.Y
+                    && shell.session().activeBinding().get()) {
+                e.consume();
+                io.branchpos.desktop.sync.SyncWindow.show(stage, syncScreen(texts), locale);
+            }
         });
         context.catalogFeed().ifPresent(feed -> io.branchpos.desktop.feed.BootstrapWindow.showWhileIncomplete(stage, feed));
 
@@ -170,6 +176,14 @@ public final class BranchPosApp extends Application {
             log.warn("Customer display {} not available: {}", setting, e.getMessage());
         }
         return CustomerFacing.NONE;
+    }
+
+    /** The sync screen's view model over this terminal's journal and sync engine. */
+    io.branchpos.desktop.sync.SyncViewModel syncScreen(ResourceBundle texts) {
+        return new io.branchpos.desktop.sync.SyncViewModel(context.journal(),
+                () -> context.sync().map(engine -> SyncStatusText.of(engine.status(), context.clock().instant(), texts))
+                        .orElse(texts.getString("status.sync.offline")),
+                context.storeExecutor(), Platform::runLater, ZoneId.systemDefault(), texts);
     }
 
     /** The devices as configured ({@code printer}, {@code display}, {@code scale} + {@code scale.protocol}). */

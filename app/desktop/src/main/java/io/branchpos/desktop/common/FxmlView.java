@@ -25,7 +25,9 @@ public enum FxmlView {
     STOCK("/io/branchpos/desktop/stock/stock.fxml"),
     REPORTS("/io/branchpos/desktop/reports/reports.fxml"),
     // devices: state and tests (issue 4)
-    DEVICES("/io/branchpos/desktop/devices/devices.fxml");
+    DEVICES("/io/branchpos/desktop/devices/devices.fxml"),
+    // sync state and quarantined events (issue 5)
+    SYNC("/io/branchpos/desktop/sync/sync.fxml");
 
     private final String path;
 
