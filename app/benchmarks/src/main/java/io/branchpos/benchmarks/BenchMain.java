@@ -59,7 +59,8 @@ public final class BenchMain {
         Files.createDirectories(work);
         List<Row> rows = new ArrayList<>();
         Path terminalDir = work.resolve("terminal");
-        boolean needStore = only.stream().anyMatch(t -> Set.of("1", "2", "3", "4", "5").contains(t));
+        int[] history = new int[1];
+        boolean needStore = only.stream().anyMatch(t -> Set.of("1", "2", "3", "4", "5", "6", "8").contains(t));
         if (needStore) {
             LocalStore store = Stores.open(terminalDir);
             try {
@@ -78,19 +79,25 @@ public final class BenchMain {
                     step("target 2: name search");
                     rows.addAll(guard("2", "name search", () -> SearchBench.run(store, scale)));
                 }
-                if (only.contains("4") || only.contains("5") || only.contains("3")) {
-                    step("history: " + scale.salesHistory() + " past sales");
+                if (only.contains("4") || only.contains("5") || only.contains("3") || only.contains("6")) {
+                    step("history: up to " + scale.salesHistory() + " past sales in " + scale.historyBudgetSeconds()
+                            + " s, the last " + scale.catchUpEvents() + " not yet at HQ");
                     rows.addAll(guard("4", "sales history", () -> {
-                        long ns = SalesHistory.append(store, scale.skus(), scale.salesHistory(), true);
-                        return List.of(Row.info("0", String.format("generate %,d past sales", scale.salesHistory()),
-                                ns / 1e9, "s", String.format("JDBC batches, hash-chained journal: %,.0f sales/s",
-                                        scale.salesHistory() / (ns / 1e9))));
+                        SalesHistory.Written w = SalesHistory.append(store, scale.skus(), scale.catchUpEvents(),
+                                scale.salesHistory(), scale.historyBudgetSeconds() * 1_000_000_000L,
+                                scale.catchUpEvents());
+                        history[0] = w.sales();
+                        return List.of(Row.info("0", String.format("generate %,d past sales", w.sales()),
+                                w.nanos() / 1e9, "s", String.format("JDBC batches, hash-chained journal: %,.0f sales/s;"
+                                        + " target %,d, stopped by the %d s budget: %s", w.sales() / (w.nanos() / 1e9),
+                                        scale.salesHistory(), scale.historyBudgetSeconds(),
+                                        w.sales() < scale.salesHistory() ? "yes" : "no")));
                     }));
                 }
                 if (only.contains("4")) {
                     step("target 4: complete a sale");
                     rows.addAll(guard("4", "complete a sale",
-                            () -> SaleBench.run(store, scale, work, scale.salesHistory())));
+                            () -> SaleBench.run(store, scale, work, history[0])));
                 }
             } finally {
                 store.close();
@@ -101,7 +108,7 @@ public final class BenchMain {
             rows.addAll(guard("5", "app start", () -> AppBench.run(terminalDir, scale, only)));
         }
         if (only.contains("6") || only.contains("7") || only.contains("8")) {
-            rows.addAll(guard("6", "HQ", () -> HqBench.run(work.resolve("hq"), scale, only)));
+            rows.addAll(guard("6", "HQ", () -> HqBench.run(work.resolve("hq"), terminalDir, scale, only)));
         }
         rows.sort(Comparator.comparing(Row::target));
         machine.put("loadAverageAtEnd", Machine.loadAverage());

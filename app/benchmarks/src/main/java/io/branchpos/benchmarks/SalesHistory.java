@@ -68,12 +68,18 @@ final class SalesHistory {
     private record Template(String saleId, String receipt, Object[] event, Table sale, Table lines, Table payments) {
     }
 
+    /** What {@link #append} wrote. */
+    record Written(int sales, long nanos) {
+    }
+
     /**
-     * Appends {@code count} sales (the first 64 through the app's own code) to the store's
-     * journal; marks them synced to HQ when {@code synced}. Returns the time taken in nanoseconds.
+     * Appends up to {@code count} sales (the first 64 through the app's own code) to the store's
+     * journal, but at least {@code min} and no more once {@code budgetNanos} have passed. All but
+     * the last {@code unsynced} are marked as acknowledged by HQ.
      */
-    static long append(LocalStore store, int skus, int count, boolean synced) {
+    static Written append(LocalStore store, int skus, int min, int count, long budgetNanos, int unsynced) {
         long started = System.nanoTime();
+        long deadline = started + budgetNanos;
         CatalogRepository catalog = new CatalogRepository(store);
         SalesRepository sales = new SalesRepository(store);
         Random r = new Random(11);
@@ -82,15 +88,14 @@ final class SalesHistory {
         for (int i = 0; i < templates; i++) {
             receipts.add(sales.complete(randomSale(store, catalog, skus, r)).receiptNumber());
         }
-        store.jdbc(c -> {
+        int copied = store.jdbc(c -> {
             List<Template> ts = new ArrayList<>();
             for (String receipt : receipts) {
                 ts.add(template(c, receipt));
             }
-            copy(c, store, ts, count - templates, synced);
-            return null;
+            return copy(c, store, ts, Math.max(0, min - templates), count - templates, deadline, unsynced);
         });
-        return System.nanoTime() - started;
+        return new Written(templates + copied, System.nanoTime() - started);
     }
 
     private static Template template(Connection c, String receipt) throws SQLException {
@@ -133,8 +138,8 @@ final class SalesHistory {
                 + String.join(", ", java.util.Collections.nCopies(t.columns().size(), "?")) + ")";
     }
 
-    private static void copy(Connection c, LocalStore store, List<Template> ts, int count, boolean synced)
-            throws SQLException {
+    private static int copy(Connection c, LocalStore store, List<Template> ts, int min, int max, long deadline,
+            int unsynced) throws SQLException {
         String terminal = store.terminalId();
         long lastSeq;
         String lastHash;
@@ -154,7 +159,8 @@ final class SalesHistory {
         List<String> ec = eventShape.columns();
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
-        OffsetDateTime syncedAt = synced ? OffsetDateTime.now(ZoneOffset.UTC) : null;
+        OffsetDateTime syncedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        int count = max;
         try (PreparedStatement ev = c.prepareStatement(insertSql(eventShape));
                 PreparedStatement sale = c.prepareStatement(insertSql(first.sale()));
                 PreparedStatement line = c.prepareStatement(insertSql(first.lines()));
@@ -181,7 +187,7 @@ final class SalesHistory {
                 e[ec.indexOf("HASH")] = hash;
                 e[ec.indexOf("OCCURRED_AT")] = at;
                 e[ec.indexOf("PAYLOAD")] = payload;
-                e[ec.indexOf("SYNCED_AT")] = syncedAt;
+                e[ec.indexOf("SYNCED_AT")] = null;
                 bind(ev, e);
                 Object[] s = t.sale().rows().get(0).clone();
                 List<String> sc = t.sale().columns();
@@ -208,6 +214,9 @@ final class SalesHistory {
                     line.executeBatch();
                     pay.executeBatch();
                     c.commit();
+                    if (i + 1 >= min && System.nanoTime() > deadline) {
+                        count = i + 1; // out of time: the largest history that fits the budget
+                    }
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE terminal_state SET last_seq = ?, last_hash = ?,"
@@ -218,12 +227,11 @@ final class SalesHistory {
                 ps.setString(4, terminal);
                 ps.executeUpdate();
             }
-            if (synced) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE journal_event SET synced_at = ? WHERE synced_at IS NULL")) {
-                    ps.setObject(1, syncedAt);
-                    ps.executeUpdate();
-                }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE journal_event SET synced_at = ? WHERE synced_at IS NULL AND seq <= ?")) {
+                ps.setObject(1, syncedAt);
+                ps.setLong(2, lastSeq - unsynced);
+                ps.executeUpdate();
             }
             c.commit();
         } catch (SQLException | RuntimeException ex) {
@@ -235,6 +243,7 @@ final class SalesHistory {
         try (Statement st = c.createStatement()) {
             st.execute("CHECKPOINT SYNC");
         }
+        return count;
     }
 
     private static List<String> eventColumns(Connection c) throws SQLException {
