@@ -79,7 +79,7 @@ public final class BenchMain {
                     step("target 2: name search");
                     rows.addAll(guard("2", "name search", () -> SearchBench.run(store, scale)));
                 }
-                if (only.contains("4") || only.contains("5") || only.contains("3") || only.contains("6")) {
+                if (only.stream().anyMatch(t -> Set.of("3", "4", "5", "6", "8").contains(t))) {
                     step("history: up to " + scale.salesHistory() + " past sales in " + scale.historyBudgetSeconds()
                             + " s, the last " + scale.catchUpEvents() + " not yet at HQ");
                     rows.addAll(guard("4", "sales history", () -> {
