@@ -11,7 +11,16 @@ import io.branchpos.store.LocalStore;
 import io.branchpos.store.StoreConfig;
 import io.branchpos.store.catalog.CatalogRepository;
 import io.branchpos.store.demo.DemoCatalog;
+import io.branchpos.domain.auth.LockoutPolicy;
+import io.branchpos.store.auth.DemoUsers;
+import io.branchpos.store.auth.PinHasher;
+import io.branchpos.store.auth.UserRepository;
 import io.branchpos.store.journal.JournalRepository;
+import io.branchpos.store.park.ParkedSales;
+import io.branchpos.store.park.TillEvents;
+import io.branchpos.store.till.TillRepository;
+import io.branchpos.domain.till.CashCount;
+import io.branchpos.domain.till.Denomination;
 import io.branchpos.store.sale.SalesRepository;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -35,6 +44,9 @@ public final class AppContext implements AutoCloseable {
     private final CatalogRepository catalog;
     private final SalesRepository sales;
     private final JournalRepository journal;
+    private final UserRepository users;
+    private final ParkedSales parkedSales;
+    private final TillEvents tillEvents;
     /** Database reads and writes off the FX thread, one at a time, in order. */
     private final ExecutorService storeExecutor;
     /** Uploads the journal to HQ; absent when no server is configured (demo, offline install). */
@@ -48,6 +60,11 @@ public final class AppContext implements AutoCloseable {
         this.catalog = new CatalogRepository(store);
         this.sales = new SalesRepository(store);
         this.journal = new JournalRepository(store);
+        this.users = new UserRepository(store, new PinHasher(), new LockoutPolicy(
+                Integer.parseInt(config.get("signin.maxFailures", "5")),
+                java.time.Duration.ofMinutes(Long.parseLong(config.get("signin.lockMinutes", "5")))));
+        this.parkedSales = new ParkedSales(store);
+        this.tillEvents = new TillEvents(store);
         this.storeExecutor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "branchpos-store");
             t.setDaemon(true);
@@ -66,6 +83,10 @@ public final class AppContext implements AutoCloseable {
             log.info("Seeding the demo store with {} products", 1_000);
             ctx.catalog.importAll(DemoCatalog.demoStore(), DemoCatalog.RATES);
         }
+        if (config.demo()) {
+            DemoUsers.seed(ctx.users, store);
+            openDemoTill(config, store);
+        }
         // build the name-search index now, off the FX thread, so the first keystroke is instant
         ctx.storeExecutor.execute(ctx.catalog::warmUpSearch);
         config.serverUrl().ifPresent(url -> ctx.startSync(url, config.get(AppConfig.ENROLLMENT_CODE, null)));
@@ -83,6 +104,26 @@ public final class AppContext implements AutoCloseable {
         store.onCommit(sync::nudge); // a new sale is on its way to HQ within moments
         sync.start();
         log.info("Sync to {} started", serverUrl);
+    }
+
+    /**
+     * The demo store sells right away: if no till is open, the demo manager opens one with a
+     * counted float of 150.00 (journaled TILL_OPENED). A real branch opens its till on the
+     * manager screen. Off with {@code --set demo.openTill=false}. See decision 0302.
+     */
+    private static void openDemoTill(AppConfig config, LocalStore store) {
+        if (!Boolean.parseBoolean(config.get("demo.openTill", "true"))) {
+            return;
+        }
+        TillRepository tills = new TillRepository(store);
+        if (tills.current().isEmpty()) {
+            java.util.Currency eur = java.util.Currency.getInstance("EUR");
+            CashCount demoFloat = CashCount.empty(eur).with(Denomination.note("50"), 1).with(Denomination.note("20"), 2)
+                    .with(Denomination.note("10"), 3).with(Denomination.note("5"), 2).with(Denomination.coin("2"), 5)
+                    .with(Denomination.coin("1"), 10);
+            tills.open("u-maria", demoFloat);
+            log.info("Demo: opened the till with a float of {}", demoFloat.total());
+        }
     }
 
     public AppConfig config() {
@@ -115,6 +156,18 @@ public final class AppContext implements AutoCloseable {
 
     public Optional<SyncEngine> sync() {
         return Optional.ofNullable(sync);
+    }
+
+    public UserRepository users() {
+        return users;
+    }
+
+    public ParkedSales parkedSales() {
+        return parkedSales;
+    }
+
+    public TillEvents tillEvents() {
+        return tillEvents;
     }
 
     public ExecutorService storeExecutor() {

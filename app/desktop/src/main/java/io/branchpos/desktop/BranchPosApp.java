@@ -1,8 +1,7 @@
 package io.branchpos.desktop;
 
-import io.branchpos.desktop.checkout.CheckoutController;
-import io.branchpos.desktop.checkout.CheckoutViewModel;
-import io.branchpos.desktop.checkout.ProductSearch;
+import io.branchpos.desktop.common.Beeper;
+import io.branchpos.desktop.common.CustomerFacing;
 import io.branchpos.desktop.common.FxmlView;
 import io.branchpos.desktop.common.StatusBarViewModel;
 import io.branchpos.desktop.common.Stylesheets;
@@ -13,14 +12,21 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.util.Duration;
 import io.branchpos.domain.catalog.Product;
+import io.branchpos.desktop.display.CustomerWindow;
+import io.branchpos.desktop.display.PoleDisplayFacing;
+import io.branchpos.desktop.receipt.EscPosReceiptOutput;
+import io.branchpos.hardware.display.SerialPoleDisplay;
+import io.branchpos.hardware.transport.SerialLink;
+import io.branchpos.hardware.transport.SerialSettings;
+import io.branchpos.desktop.receipt.PlainTextReceipt;
+import io.branchpos.desktop.receipt.ReceiptOutput;
+import io.branchpos.desktop.receipt.TextReceiptOutput;
 import java.text.MessageFormat;
-import java.util.List;
+import java.time.ZoneId;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.ResourceBundle;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -32,6 +38,18 @@ public final class BranchPosApp extends Application {
 
     private static volatile AppConfig config;
     private AppContext context;
+    private TerminalShell shell;
+    private EscPosReceiptOutput printer;
+    private PoleDisplayFacing pole;
+    private CustomerFacing display = CustomerFacing.NONE;
+    private io.branchpos.hardware.scale.SerialScale scaleDevice;
+    /** Device calls block (up to their timeouts): never on the FX thread, never on the store's thread. */
+    private final java.util.concurrent.ExecutorService deviceExecutor =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "branchpos-devices");
+                t.setDaemon(true);
+                return t;
+            });
 
     /** Set by {@link Main} before launch (JavaFX creates this class itself). */
     static void configure(AppConfig cfg) {
@@ -62,52 +80,133 @@ public final class BranchPosApp extends Application {
         });
         status.printerProperty().set(texts.getString("status.printer.virtual"));
 
-        CheckoutViewModel checkout = new CheckoutViewModel(storeSearch(), context.storeExecutor(), Platform::runLater,
-                locale);
-        CheckoutController[] controller = new CheckoutController[1];
-        Parent root = FxmlView.CHECKOUT.load(locale, type -> {
-            if (type == CheckoutController.class) {
-                controller[0] = new CheckoutController(checkout, status);
-                return controller[0];
-            }
-            throw new IllegalStateException("no controller registered for " + type.getName());
-        });
-        Scene scene = new Scene(root, 1280, 800);
+        PlainTextReceipt layout = new PlainTextReceipt(locale, texts, ZoneId.systemDefault());
+        ReceiptOutput receipts;
+        try {
+            printer = EscPosReceiptOutput.open(config.get(AppConfig.PRINTER, "virtual"), layout, config.dataDir(),
+                    context.clock());
+            receipts = printer;
+        } catch (java.io.IOException | RuntimeException e) {
+            log.warn("No receipt printer ({}): receipts are shown on screen only", e.getMessage());
+            receipts = new TextReceiptOutput(layout);
+        }
+        display = customerDisplay();
+        shell = new TerminalShell(context, status, locale, receipts, display, Beeper.create());
+        Scene scene = new Scene(shell.root(), 1280, 800);
         scene.getStylesheets().add(Stylesheets.theme());
+        shell.install(scene);
         stage.setTitle("BranchPOS — " + config.terminalId());
         stage.setScene(scene);
         stage.show();
-        controller[0].focusSearch();
+        shell.focus();
+        // the store manager's area (issue 7): Ctrl+M, as the signed-in user
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.M
+                    && shell.session().activeBinding().get()) {
+                e.consume();
+                openManager(stage, locale);
+            }
+            // devices: state, test print, drawer, display, scale (issue 4): Ctrl+D
+            if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.D
+                    && shell.session().activeBinding().get()) {
+                e.consume();
+                io.branchpos.desktop.devices.DevicesWindow.show(stage, devices(), deviceExecutor, locale);
+            }
+        });
 
         context.storeExecutor().execute(() -> {
             long products = context.catalog().countProducts();
             String day = context.store().businessDay().toString();
             Platform.runLater(() -> {
-                status.catalogProperty().set(MessageFormat.format(texts.getString("status.catalog"), products));
+                status.catalogProperty().set(new MessageFormat(texts.getString("status.catalog"), locale)
+                        .format(new Object[] {products}));
                 status.businessDayProperty().set(MessageFormat.format(texts.getString("status.day"), day));
             });
         });
 
-        config.screenshot().ifPresent(file -> Screenshots.takeWhenReady(scene, checkout,
-                config.get("screenshot.query", ""), file));
+        config.screenshot().ifPresent(file -> Screenshots.takeWhenReady(scene, shell, context,
+                config.get("screenshot.query", ""), config.get("screenshot.user", "u-anna"), file));
     }
 
-    private ProductSearch storeSearch() {
-        return new ProductSearch() {
-            @Override
-            public List<Product> search(String query, int limit) {
-                return context.catalog().search(query, limit);
-            }
+    private Stage managerStage;
 
-            @Override
-            public Optional<Product> byBarcode(String code) {
-                return context.catalog().findByBarcode(code);
+    /** The manager's area (till, day close, stock, reports) in its own window; one at a time. */
+    private void openManager(Stage owner, Locale locale) {
+        if (managerStage != null && managerStage.isShowing()) {
+            managerStage.toFront();
+            return;
+        }
+        var user = shell.session().requireUser();
+        managerStage = io.branchpos.desktop.manager.ManagerWindow.show(owner,
+                io.branchpos.desktop.manager.ManagerWiring.services(context, Platform::runLater),
+                io.branchpos.desktop.manager.ActingUser.of(user), locale, context.store().businessDay(),
+                io.branchpos.desktop.manager.ManagerWiring.printer(context,
+                        printer == null ? null : printer.virtualPrinter()));
+    }
+
+    /** {@code display}: {@code none} (default), {@code window} (a second window), or a serial port of a pole display. */
+    private CustomerFacing customerDisplay() {
+        String setting = config.get("display", "none");
+        try {
+            if ("window".equals(setting)) {
+                return new CustomerWindow("BranchPOS — customer");
             }
-        };
+            if (setting.startsWith("serial:")) {
+                pole = new PoleDisplayFacing(new SerialPoleDisplay(new SerialLink(
+                        SerialSettings.of(setting.substring("serial:".length()))), 20));
+                return pole;
+            }
+        } catch (RuntimeException e) {
+            log.warn("Customer display {} not available: {}", setting, e.getMessage());
+        }
+        return CustomerFacing.NONE;
+    }
+
+    /** The devices as configured ({@code printer}, {@code display}, {@code scale} + {@code scale.protocol}). */
+    io.branchpos.desktop.devices.TerminalDevices devices() {
+        return new io.branchpos.desktop.devices.TerminalDevices(printer, display, config.get("display", "none"),
+                scale());
+    }
+
+    /** {@code scale=serial:/dev/ttyUSB0} with {@code scale.protocol=toledo} (default) or {@code cas}. */
+    private java.util.Optional<io.branchpos.hardware.scale.Scale> scale() {
+        String setting = config.get("scale", "none");
+        if (!setting.startsWith("serial:")) {
+            return java.util.Optional.empty();
+        }
+        if (scaleDevice == null) {
+            String port = setting.substring("serial:".length());
+            boolean cas = "cas".equalsIgnoreCase(config.get("scale.protocol", "toledo"));
+            scaleDevice = new io.branchpos.hardware.scale.SerialScale(new SerialLink(cas ? SerialSettings.of(port)
+                    : SerialSettings.sevenEvenOne(port)), cas ? new io.branchpos.hardware.scale.CasEcrProtocol()
+                    : new io.branchpos.hardware.scale.Toledo8217Protocol(), java.time.Duration.ofSeconds(2));
+        }
+        return java.util.Optional.of(scaleDevice);
+    }
+
+    /** The running shell (tests drive it). */
+    TerminalShell shell() {
+        return shell;
+    }
+
+    AppContext context() {
+        return context;
+    }
+
+    /** The receipt printer output, if one could be opened (tests read the virtual printer). */
+    EscPosReceiptOutput printer() {
+        return printer;
     }
 
     @Override
     public void stop() {
+        deviceExecutor.shutdownNow();
+        if (printer != null) {
+            printer.close();
+        }
+        if (pole != null) {
+            pole.close();
+        }
         if (context != null) {
             context.close();
         }

@@ -1,6 +1,5 @@
 package io.branchpos.desktop;
 
-import io.branchpos.desktop.checkout.CheckoutViewModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,9 +21,12 @@ final class Screenshots {
     private Screenshots() {
     }
 
-    static void takeWhenReady(Scene scene, CheckoutViewModel checkout, String query, Path file) {
+    static void takeWhenReady(Scene scene, TerminalShell shell, AppContext context, String query, String userId,
+            Path file) {
+        // the screenshot shows the selling screen: sign the demo user in without a PIN
+        context.users().findById(userId).ifPresent(u -> shell.session().signIn(u));
         if (!query.isBlank()) {
-            checkout.queryProperty().set(query);
+            shell.checkout().queryProperty().set(query);
         }
         // give the background search and the status bar a moment to arrive, then draw
         PauseTransition settle = new PauseTransition(Duration.millis(query.isBlank() ? 600 : 1500));

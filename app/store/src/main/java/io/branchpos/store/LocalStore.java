@@ -257,6 +257,14 @@ public final class LocalStore implements AutoCloseable {
             return String.format("%s-%06d", config.terminalId(), head.takeReceiptNumber());
         }
 
+        @Override
+        public void advanceBusinessDay(LocalDate next) {
+            if (!next.isAfter(head.businessDay())) {
+                throw new IllegalArgumentException("business day " + next + " is not after " + head.businessDay());
+            }
+            head.setBusinessDay(next);
+        }
+
         TerminalStateEntity head() {
             return head;
         }

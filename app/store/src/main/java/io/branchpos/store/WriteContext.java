@@ -29,4 +29,12 @@ public interface WriteContext {
 
     /** Takes the next receipt number of this terminal: gapless, because it commits with the sale. */
     String nextReceiptNumber();
+
+    /**
+     * Moves the terminal to a later business day (day close). Events journaled after this call in
+     * the same transaction belong to the new day; if the transaction rolls back, so does the day.
+     *
+     * @throws IllegalArgumentException if {@code next} is not after the current business day
+     */
+    void advanceBusinessDay(LocalDate next);
 }

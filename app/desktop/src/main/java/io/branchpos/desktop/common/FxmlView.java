@@ -14,7 +14,18 @@ import javafx.util.Callback;
  * controller is missing, instead of showing half a screen.
  */
 public enum FxmlView {
-    CHECKOUT("/io/branchpos/desktop/checkout/checkout.fxml");
+    CHECKOUT("/io/branchpos/desktop/checkout/checkout.fxml"),
+    SIGN_IN("/io/branchpos/desktop/signin/signin.fxml"),
+    PAYMENT("/io/branchpos/desktop/payment/payment.fxml"),
+    RETURNS("/io/branchpos/desktop/returns/returns.fxml"),
+    APPROVAL("/io/branchpos/desktop/approval/approval.fxml"),
+    // the store manager's area (issue 7)
+    MANAGER_TILL("/io/branchpos/desktop/manager/till.fxml"),
+    DAY_CLOSE("/io/branchpos/desktop/dayclose/dayclose.fxml"),
+    STOCK("/io/branchpos/desktop/stock/stock.fxml"),
+    REPORTS("/io/branchpos/desktop/reports/reports.fxml"),
+    // devices: state and tests (issue 4)
+    DEVICES("/io/branchpos/desktop/devices/devices.fxml");
 
     private final String path;
 

@@ -139,6 +139,11 @@ public final class Ticket {
         recordApproval(approval);
     }
 
+    /** Puts back an approval given earlier (a recalled parked ticket keeps who approved what). */
+    public void restoreApproval(Approval approval) {
+        recordApproval(Objects.requireNonNull(approval, "approval"));
+    }
+
     private void recordApproval(Approval approval) {
         if (approval != null) {
             approvals.add(approval);

@@ -44,6 +44,7 @@ class KillNineCrashTest {
         for (int k = 0; k < kills; k++) {
             Process child = ChildJvm.start(ChildJvm.command(SellingChild.class, dir.toString()));
             CountDownLatch ready = new CountDownLatch(1);
+            CountDownLatch firstSale = new CountDownLatch(1);
             Set<String> printed = java.util.Collections.synchronizedSet(new HashSet<>());
             Thread reader = new Thread(() -> {
                 try (BufferedReader r = new BufferedReader(
@@ -54,6 +55,7 @@ class KillNineCrashTest {
                             ready.countDown();
                         } else if (line.startsWith("COMMITTED ")) {
                             printed.add(line.substring("COMMITTED ".length()));
+                            firstSale.countDown();
                         }
                     }
                 } catch (java.io.IOException endOfChild) {
@@ -61,8 +63,10 @@ class KillNineCrashTest {
                 }
             });
             reader.start();
-            assertThat(ready.await(60, TimeUnit.SECONDS)).as("child %d became ready", k).isTrue();
-            Thread.sleep(30 + random.nextInt(400));
+            assertThat(ready.await(120, TimeUnit.SECONDS)).as("child %d became ready", k).isTrue();
+            // kill while it is selling steadily (a loaded machine may need seconds for the first sale)
+            assertThat(firstSale.await(120, TimeUnit.SECONDS)).as("child %d sold something", k).isTrue();
+            Thread.sleep(random.nextInt(300));
             child.destroyForcibly(); // SIGKILL on Linux and macOS
             child.waitFor(30, TimeUnit.SECONDS);
             reader.join(10_000);

@@ -44,6 +44,7 @@ public final class SyncEngine implements AutoCloseable {
     private final int maxBatch;
     private final List<SyncStatusListener> listeners = new CopyOnWriteArrayList<>();
     private final Object wakeUp = new Object();
+    private final Object drainLock = new Object();
 
     private volatile SyncStatus status;
     private volatile boolean running;
@@ -158,9 +159,15 @@ public final class SyncEngine implements AutoCloseable {
     /**
      * One drain pass on the calling thread: uploads batches until the journal is drained or something
      * fails, and returns how long to wait before the next pass. Public for tests and simulations;
-     * do not call it concurrently with a started engine.
+     * serialised with the engine's own thread (prefer {@link #nudge()} in the application).
      */
     public Duration drain() {
+        synchronized (drainLock) {
+            return drainLocked();
+        }
+    }
+
+    private Duration drainLocked() {
         Optional<TerminalCredential> credential = ensureEnrolled();
         if (credential.isEmpty()) {
             return status.state() == SyncStatus.State.OFFLINE ? backoff.next(Duration.ZERO) : haltedInterval;

@@ -30,4 +30,20 @@ class RecordedFixturesTest {
             prev = e.hash();
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void recordedServerAnswersAreStillUnderstood() throws Exception {
+        Path v1 = Path.of(RecordedFixturesTest.class.getResource("/fixtures/v1").toURI());
+
+        BatchAck ack = ProtocolJson.read(Files.readAllBytes(v1.resolve("response-ack.json")), BatchAck.class);
+        ErrorBody conflict = ProtocolJson.read(Files.readAllBytes(v1.resolve("response-error-conflict.json")), ErrorBody.class);
+        EnrollmentResponse enrolled = ProtocolJson.read(Files.readAllBytes(v1.resolve("response-enrollment.json")), EnrollmentResponse.class);
+
+        assertThat(ack).isEqualTo(new BatchAck(57, 14, 2, java.util.List.of(new QuarantinedEvent("01a20245-3620-7d83-b52c-856caa616abe", 50,
+                "invalid SALE_COMPLETED payload: lines must be a non-empty array")), 60L));
+        assertThat(conflict.code()).isEqualTo(ErrorCodes.EVENT_CONFLICT);
+        assertThat(conflict.ack().acceptedThroughSeq()).isEqualTo(3);
+        assertThat(enrolled.terminalId()).isEqualTo("T-001");
+        assertThat(enrolled.token()).startsWith("bpt_");
+    }
 }

@@ -67,7 +67,12 @@ public final class SyncServer implements AutoCloseable {
             cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.render()));
             cfg.routes.post("/v1/enrollments", this::enroll);
             cfg.routes.post("/v1/terminals/{terminalId}/batches", this::batch);
-            cfg.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
+            cfg.routes.exception(ApiException.class, (e, ctx) -> {
+                if (ctx.path().endsWith("/batches")) {
+                    metrics.batchRejected();
+                }
+                error(ctx, e.status(), e.code(), e.getMessage());
+            });
             cfg.routes.exception(SQLException.class, (e, ctx) -> {
                 log.warn("database unavailable: {}", e.getMessage());
                 ctx.header("Retry-After", "5");
@@ -137,20 +142,17 @@ public final class SyncServer implements AutoCloseable {
         AuthenticatedTerminal caller = authenticate(ctx);
         String pathTerminal = ctx.pathParam("terminalId");
         if (!caller.terminalId().equals(pathTerminal)) {
-            metrics.batchRejected();
             throw new ApiException(403, ErrorCodes.FORBIDDEN, "terminal " + caller.terminalId()
                     + " may write only its own stream, not " + abbreviate(pathTerminal));
         }
         EventBatch batch = read(ctx, EventBatch.class, maxBodyBytes);
         checkVersion(batch.protocolVersion());
         if (batch.terminalId() != null && !caller.terminalId().equals(batch.terminalId())) {
-            metrics.batchRejected();
             throw new ApiException(403, ErrorCodes.FORBIDDEN, "the batch belongs to terminal " + abbreviate(batch.terminalId())
                     + "; terminal " + caller.terminalId() + " may send only its own events");
         }
         Validation validation = BatchValidator.validate(batch);
         if (!validation.isValid()) {
-            metrics.batchRejected();
             throw new ApiException(400, ErrorCodes.INVALID_REQUEST, abbreviate(validation.message(), 2000));
         }
         IngestResult result = ingest.ingest(caller.terminalId(), batch);
@@ -166,14 +168,10 @@ public final class SyncServer implements AutoCloseable {
     private AuthenticatedTerminal authenticate(Context ctx) throws SQLException {
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            metrics.batchRejected();
             throw new ApiException(401, ErrorCodes.UNAUTHENTICATED, "missing bearer token; enrol the terminal first");
         }
-        return registry.authenticate(header.substring(7).trim()).orElseThrow(() -> {
-            metrics.batchRejected();
-            return new ApiException(401, ErrorCodes.UNAUTHENTICATED,
-                    "the terminal's credential is not valid (revoked or re-enrolled elsewhere); enrol the terminal again");
-        });
+        return registry.authenticate(header.substring(7).trim()).orElseThrow(() -> new ApiException(401, ErrorCodes.UNAUTHENTICATED,
+                "the terminal's credential is not valid (revoked or re-enrolled elsewhere); enrol the terminal again"));
     }
 
     private <T> T read(Context ctx, Class<T> type, int limit) {

@@ -24,8 +24,9 @@ final class ChildProcesses {
         List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(File.createTempFile("child-", ".log")).start();
+        File log = File.createTempFile("branchpos-child-", ".log");
+        log.deleteOnExit();
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
     }
 
     /** {@code ServerChild <jdbcUrl> <portFile>}: serves until killed. */

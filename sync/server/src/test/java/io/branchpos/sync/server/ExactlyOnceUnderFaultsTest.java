@@ -70,9 +70,13 @@ class ExactlyOnceUnderFaultsTest {
             assertThat(journal.pendingCount()).isZero();
             assertThat(engine.status().state()).isEqualTo(SyncStatus.State.UP_TO_DATE);
         }
-        assertThat(hq.count("select count(*) from event where terminal_id = ?", terminal)).isEqualTo(70);
+        assertThat(hq.count("select count(*) from event where terminal_id = ?", terminal))
+                .as(() -> "HQ has " + hq.rows("select seq from event where terminal_id = ? order by seq", terminal)
+                        + " hwm " + hq.rows("select * from terminal where terminal_id = ?", terminal))
+                .isEqualTo(70);
         assertThat(hq.count("select count(*) from sale where terminal_id = ?", terminal)).isEqualTo(70);
         assertThat(hq.count("select count(distinct seq) from event where terminal_id = ?", terminal)).isEqualTo(70);
+        assertThat(hq.count("select count(*) from quarantine where terminal_id = ?", terminal)).isZero();
         assertThat(hq.server.metrics().render()).containsPattern("branchpos_sync_duplicates_total [1-9]");
     }
 
@@ -111,5 +115,64 @@ class ExactlyOnceUnderFaultsTest {
         assertThat(hq.count("select count(*) from event where terminal_id = ?", terminal)).isEqualTo(150);
         assertThat(hq.count("select count(*) from sale where terminal_id = ?", terminal)).isEqualTo(150);
         assertThat(hq.count("select high_water_seq from terminal where terminal_id = ?", terminal)).isEqualTo(150);
+    }
+
+    @Test
+    void terminalsOfOneBranchSellingTheSameSkusInParallelAreAllCountedExactlyOnce() throws Exception {
+        int terminals = 6;
+        List<InMemoryJournalOutbox> journals = new ArrayList<>();
+        List<SyncEngine> engines = new ArrayList<>();
+        Random rnd = new Random(8);
+        for (int t = 0; t < terminals; t++) {
+            String id = "T-PAR-" + t;
+            InMemoryJournalOutbox journal = new InMemoryJournalOutbox(id, new Random(1000 + t)); // seeds unique in this database: equal seeds and clocks give equal event ids
+            for (int i = 0; i < 120; i++) {
+                // lines in varying SKU order across terminals: concurrent batches lock stock rows in different orders
+                journal.append("SALE_COMPLETED", Payloads.sale(id + "-" + i, "SKU-P" + rnd.nextInt(3), "1", "1.00"), T0.plusSeconds(i));
+                if (i % 10 == 9) {
+                    journal.append("REFUND_COMPLETED", Payloads.refund(id + "-r" + i, id + "-" + (i - 1), skuOf(journal, id + "-" + (i - 1)), "1", "1.00"),
+                            T0.plusSeconds(i));
+                }
+            }
+            CredentialStore credentials = CredentialStore.inMemory();
+            credentials.save(hq.enroll("B-PAR", id));
+            journals.add(journal);
+            engines.add(SyncEngine.builder().outbox(journal).credentials(credentials).transport(hq.transport()).batchSizes(20, 40).build());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(terminals);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int t = 0; t < terminals; t++) {
+                SyncEngine engine = engines.get(t);
+                InMemoryJournalOutbox journal = journals.get(t);
+                runs.add(pool.submit(() -> {
+                    for (int pass = 0; pass < 50 && journal.pendingCount() > 0; pass++) {
+                        engine.drain();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long expected = 0;
+        for (InMemoryJournalOutbox journal : journals) {
+            assertThat(journal.pendingCount()).isZero();
+            expected += journal.all().stream().filter(e -> e.type().equals("REFUND_COMPLETED")).count()
+                    - journal.all().stream().filter(e -> e.type().equals("SALE_COMPLETED")).count();
+        }
+        assertThat(hq.count("select count(*) from event where terminal_id like 'T-PAR-%'"))
+                .isEqualTo(journals.stream().mapToLong(j -> j.all().size()).sum());
+        assertThat(((java.math.BigDecimal) hq.single("select sum(quantity) from stock_on_hand where branch_id = 'B-PAR'")).longValueExact())
+                .isEqualTo(expected);
+        assertThat(hq.count("select count(*) from flag where terminal_id like 'T-PAR-%'")).isZero();
+    }
+
+    private static String skuOf(InMemoryJournalOutbox journal, String saleId) {
+        return journal.all().stream().filter(e -> e.payload().contains("\"" + saleId + "\""))
+                .map(e -> e.payload().replaceAll(".*\"sku\":\"(SKU-P\\d)\".*", "$1")).findFirst().orElseThrow();
     }
 }

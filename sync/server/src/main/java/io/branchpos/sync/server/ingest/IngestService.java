@@ -15,7 +15,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -107,6 +110,7 @@ public final class IngestService {
         String blockedReason = null;
         Long resendFrom = null;
         long lastStored = 0;
+        Map<String, BigDecimal> stockDeltas = new HashMap<>();
 
         for (WireEvent e : batch.events()) {
             String payloadHash = JournalHash.sha256Hex(e.payload());
@@ -161,7 +165,7 @@ public final class IngestService {
                 }
                 if (insertEvent(c, terminalId, e, payloadHash, reason)) {
                     if (reason == null) {
-                        reason = applyProjections(c, branchId, terminalId, e, payload);
+                        reason = applyProjections(c, branchId, terminalId, e, payload, stockDeltas);
                     }
                     if (reason == null) {
                         applied++;
@@ -186,6 +190,7 @@ public final class IngestService {
                 break;
             }
         }
+        Projections.flushStock(c, branchId, stockDeltas);
         try (PreparedStatement ps = c.prepareStatement(
                 "update terminal set high_water_seq = ?, last_hash = ?, last_seen_at = ? where terminal_id = ?")) {
             ps.setLong(1, hwm);
@@ -214,12 +219,14 @@ public final class IngestService {
      * refuses) must not wedge the stream with endless 5xx: the event is quarantined instead.
      * Returns the quarantine reason, or null when applied.
      */
-    private static String applyProjections(Connection c, String branchId, String terminalId, WireEvent e, JsonNode payload)
-            throws SQLException {
+    private static String applyProjections(Connection c, String branchId, String terminalId, WireEvent e, JsonNode payload,
+                                           Map<String, BigDecimal> stockDeltas) throws SQLException {
         java.sql.Savepoint savepoint = c.setSavepoint();
+        Map<String, BigDecimal> eventDeltas = new HashMap<>();
         try {
-            Projections.apply(c, branchId, terminalId, e, payload);
+            Projections.apply(c, branchId, terminalId, e, payload, eventDeltas);
             c.releaseSavepoint(savepoint);
+            eventDeltas.forEach((sku, qty) -> stockDeltas.merge(sku, qty, BigDecimal::add));
             return null;
         } catch (SQLException ex) {
             String state = ex.getSQLState() == null ? "" : ex.getSQLState();

@@ -14,6 +14,8 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Read models derived from applied events, written in the ingest transaction: sales ledger, refunds
@@ -26,12 +28,19 @@ final class Projections {
     private Projections() {
     }
 
-    static void apply(Connection c, String branchId, String terminalId, WireEvent e, JsonNode p) throws SQLException {
+    /**
+     * Applies one event. Stock changes are only collected into {@code stockDeltas} (SKU → signed
+     * quantity) and written by {@link #flushStock} at the end of the batch, in SKU order: concurrent
+     * batches of one branch then lock stock rows in the same order and cannot deadlock.
+     */
+    static void apply(Connection c, String branchId, String terminalId, WireEvent e, JsonNode p,
+                      Map<String, BigDecimal> stockDeltas) throws SQLException {
+        StockCollector stock = new StockCollector(stockDeltas);
         switch (e.type()) {
-            case EventTypes.SALE_COMPLETED -> sale(c, branchId, terminalId, e, p);
-            case EventTypes.REFUND_COMPLETED -> refund(c, branchId, terminalId, e, p);
+            case EventTypes.SALE_COMPLETED -> sale(c, branchId, terminalId, e, p, stock);
+            case EventTypes.REFUND_COMPLETED -> refund(c, branchId, terminalId, e, p, stock);
             case EventTypes.STOCK_MOVEMENT -> {
-                stock(c, e, 0, branchId, p.get("sku").asText(), PayloadValidator.decimal(p.get("quantity")), p.get("kind").asText());
+                stock.move(c, e, 0, branchId, p.get("sku").asText(), PayloadValidator.decimal(p.get("quantity")), p.get("kind").asText());
             }
             case EventTypes.CASH_MOVEMENT -> cash(c, branchId, terminalId, e, p);
             case EventTypes.DAY_CLOSED -> dayClose(c, branchId, terminalId, e, p);
@@ -41,7 +50,8 @@ final class Projections {
         }
     }
 
-    private static void sale(Connection c, String branchId, String terminalId, WireEvent e, JsonNode p) throws SQLException {
+    private static void sale(Connection c, String branchId, String terminalId, WireEvent e, JsonNode p, StockCollector stock)
+            throws SQLException {
         String saleId = p.get("saleId").asText();
         lockSale(c, saleId);
         int inserted = update(c, "insert into sale (sale_id, event_id, terminal_id, branch_id, business_day, receipt_number, currency, gross, occurred_at) "
@@ -61,13 +71,14 @@ final class Projections {
             if (lineInserted == 0) {
                 flag(c, terminalId, branchId, "DUPLICATE_LINE_NO", e.eventId(), "sale " + saleId + " has line " + lineNo + " twice");
             }
-            stock(c, e, idx++, branchId, line.get("sku").asText(), qty.negate(), "SALE");
+            stock.move(c, e, idx++, branchId, line.get("sku").asText(), qty.negate(), "SALE");
         }
         // refunds of this sale may have arrived first (another terminal synced earlier)
         checkOverRefund(c, branchId, terminalId, e.eventId(), saleId);
     }
 
-    private static void refund(Connection c, String branchId, String terminalId, WireEvent e, JsonNode p) throws SQLException {
+    private static void refund(Connection c, String branchId, String terminalId, WireEvent e, JsonNode p, StockCollector stock)
+            throws SQLException {
         String refundId = p.get("refundId").asText();
         String originalSaleId = p.hasNonNull("originalSaleId") ? p.get("originalSaleId").asText() : null;
         if (originalSaleId != null) {
@@ -86,7 +97,7 @@ final class Projections {
             Integer originalLineNo = line.hasNonNull("originalLineNo") ? line.get("originalLineNo").asInt() : null;
             update(c, "insert into refund_line (refund_id, idx, original_sale_id, original_line_no, sku, quantity, gross) values (?, ?, ?, ?, ?, ?, ?)",
                     refundId, idx, originalSaleId, originalLineNo, line.get("sku").asText(), qty, PayloadValidator.decimal(line.get("gross")));
-            stock(c, e, idx, branchId, line.get("sku").asText(), qty, "REFUND");
+            stock.move(c, e, idx, branchId, line.get("sku").asText(), qty, "REFUND");
             idx++;
         }
         if (originalSaleId != null) {
@@ -128,11 +139,24 @@ final class Projections {
         }
     }
 
-    private static void stock(Connection c, WireEvent e, int idx, String branchId, String sku, BigDecimal qty, String kind) throws SQLException {
-        update(c, "insert into stock_movement (event_id, idx, branch_id, sku, quantity, kind) values (?::uuid, ?, ?, ?, ?, ?)",
-                e.eventId(), idx, branchId, sku, qty, kind);
-        update(c, "insert into stock_on_hand (branch_id, sku, quantity) values (?, ?, ?) "
-                + "on conflict (branch_id, sku) do update set quantity = stock_on_hand.quantity + excluded.quantity", branchId, sku, qty);
+    /** Writes the movement row now and remembers the on-hand change for {@link #flushStock}. */
+    private record StockCollector(Map<String, BigDecimal> deltas) {
+        void move(Connection c, WireEvent e, int idx, String branchId, String sku, BigDecimal qty, String kind) throws SQLException {
+            update(c, "insert into stock_movement (event_id, idx, branch_id, sku, quantity, kind) values (?::uuid, ?, ?, ?, ?, ?)",
+                    e.eventId(), idx, branchId, sku, qty, kind);
+            deltas.merge(sku, qty, BigDecimal::add);
+        }
+    }
+
+    /** Adds the batch's stock changes to on-hand, one row per SKU, in SKU order. */
+    static void flushStock(Connection c, String branchId, Map<String, BigDecimal> deltas) throws SQLException {
+        for (Map.Entry<String, BigDecimal> d : new TreeMap<>(deltas).entrySet()) {
+            if (d.getValue().signum() != 0) {
+                update(c, "insert into stock_on_hand (branch_id, sku, quantity) values (?, ?, ?) "
+                        + "on conflict (branch_id, sku) do update set quantity = stock_on_hand.quantity + excluded.quantity",
+                        branchId, d.getKey(), d.getValue());
+            }
+        }
     }
 
     private static void cash(Connection c, String branchId, String terminalId, WireEvent e, JsonNode p) throws SQLException {

@@ -1,4 +1,4 @@
-package io.branchpos.desktop.sync;
+package io.branchpos.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

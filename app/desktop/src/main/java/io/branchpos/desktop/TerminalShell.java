@@ -1,0 +1,444 @@
+package io.branchpos.desktop;
+
+import io.branchpos.desktop.approval.ApprovalController;
+import io.branchpos.desktop.approval.ApprovalViewModel;
+import io.branchpos.desktop.checkout.CheckoutController;
+import io.branchpos.desktop.checkout.CheckoutStore;
+import io.branchpos.desktop.checkout.CheckoutViewModel;
+import io.branchpos.desktop.checkout.ProductSearch;
+import io.branchpos.desktop.checkout.HardwareScanDecoder;
+import io.branchpos.desktop.common.CustomerFacing;
+import io.branchpos.desktop.common.FxmlView;
+import io.branchpos.desktop.common.StatusBarViewModel;
+import io.branchpos.desktop.config.AppConfig;
+import io.branchpos.desktop.payment.PaymentController;
+import io.branchpos.desktop.payment.PaymentViewModel;
+import io.branchpos.desktop.receipt.ReceiptOutput;
+import io.branchpos.desktop.returns.ReturnsController;
+import io.branchpos.desktop.returns.ReturnsViewModel;
+import io.branchpos.desktop.session.Session;
+import io.branchpos.desktop.signin.SignInController;
+import io.branchpos.desktop.signin.SignInViewModel;
+import io.branchpos.domain.auth.IdleLock;
+import io.branchpos.domain.money.Money;
+import io.branchpos.domain.money.RoundingPolicy;
+import io.branchpos.domain.sale.OverrideLimits;
+import io.branchpos.domain.sale.RefundRejectedException;
+import io.branchpos.domain.sale.SaleCalculator;
+import io.branchpos.domain.sale.Ticket;
+import io.branchpos.domain.tax.PricingMode;
+import io.branchpos.store.park.ParkedSales;
+import io.branchpos.store.sale.RefundReceipt;
+import io.branchpos.store.sale.RefundRequest;
+import io.branchpos.store.sale.SalesRepository.SaleView;
+import io.branchpos.store.till.TillRepository;
+import io.branchpos.hardware.scan.WedgeBurstDetector;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.StackPane;
+import javafx.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The terminal's window content: sign-in, selling, payment and returns screens stacked in one
+ * scene, the approval dialog over them, the keyboard map, and the idle lock. Builds every view
+ * model from the {@link AppContext} and owns nothing but navigation.
+ */
+public final class TerminalShell {
+    private static final Logger log = LoggerFactory.getLogger(TerminalShell.class);
+
+    /** Which working screen is showing (sign-in and the approval dialog lie over it). */
+    public enum Screen { SELL, PAYMENT, RETURNS }
+
+    private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(Screen.SELL);
+    private final Session session;
+    private final SignInViewModel signIn;
+    private final ApprovalViewModel approval;
+    private final CheckoutViewModel checkout;
+    private final PaymentViewModel payment;
+    private final ReturnsViewModel returns;
+    private final StackPane root = new StackPane();
+    private final WedgeBurstDetector wedge = new WedgeBurstDetector(WedgeBurstDetector.Config.defaults());
+    private final java.time.Clock clock;
+    private final Parent signInView;
+    private final Parent checkoutView;
+    private final Parent paymentView;
+    private final Parent returnsView;
+    private final Parent approvalView;
+    private SignInController signInController;
+    private CheckoutController checkoutController;
+    private PaymentController paymentController;
+    private ReturnsController returnsController;
+    private ApprovalController approvalController;
+
+    public TerminalShell(AppContext ctx, StatusBarViewModel status, Locale locale, ReceiptOutput receipts,
+            CustomerFacing display, Runnable beep) {
+        AppConfig config = ctx.config();
+        ResourceBundle texts = FxmlView.Messages.bundle(locale);
+        Executor bg = ctx.storeExecutor();
+        Executor ui = Platform::runLater;
+        Currency currency = Currency.getInstance(config.get("currency", "EUR"));
+        SaleCalculator calculator = new SaleCalculator(currency,
+                PricingMode.valueOf(config.get("pricing", "INCLUSIVE")), RoundingPolicy.DEFAULT);
+        OverrideLimits limits = new OverrideLimits(new BigDecimal(config.get("override.maxPercent", "10")),
+                Money.of(config.get("override.maxAmount", "5.00"), currency));
+        Duration idle = Duration.ofSeconds(Long.parseLong(config.get("idle.lockSeconds", "300")));
+
+        clock = ctx.clock();
+        session = new Session(new IdleLock(ctx.clock(), idle));
+        signIn = new SignInViewModel(ctx.users()::signIn, session, bg, ui, texts, ZoneId.systemDefault());
+        approval = new ApprovalViewModel(ctx.users()::signIn, bg, ui, texts);
+        checkout = new CheckoutViewModel(catalog(ctx), checkoutStore(ctx, receipts), session, approval, bg, ui,
+                locale, texts, calculator, ctx.ids(), limits,
+                new HardwareScanDecoder(List.of(HardwareScanDecoder.DEMO_WEIGHT), currency), display);
+        payment = new PaymentViewModel(ctx.sales()::complete, receipts, session, bg, ui, locale, texts,
+                RoundingPolicy.DEFAULT.cashRounding(), ctx.clock(), display,
+                config.get("store.name", texts.getString("receipt.store")), config.terminalId());
+        returns = new ReturnsViewModel(returnsStore(ctx), session, approval, bg, ui, locale, texts);
+
+        checkout.setOnPay(t -> {
+            payment.begin(t);
+            screen.set(Screen.PAYMENT);
+        });
+        checkout.setOnReturns(receiptNumber -> {
+            returns.reset();
+            screen.set(Screen.RETURNS);
+            if (receiptNumber != null) {
+                returns.receiptNumberProperty().set(receiptNumber);
+                returns.find();
+            }
+        });
+        payment.setOnBack(() -> screen.set(Screen.SELL));
+        payment.setOnDone(() -> {
+            checkout.newSale();
+            screen.set(Screen.SELL);
+        });
+        returns.setOnBack(() -> screen.set(Screen.SELL));
+
+        Callback<Class<?>, Object> controllers = type -> {
+            if (type == SignInController.class) {
+                return signInController = new SignInController(signIn, session, status, texts);
+            } else if (type == CheckoutController.class) {
+                return checkoutController = new CheckoutController(checkout, status, session, texts, locale, beep);
+            } else if (type == PaymentController.class) {
+                return paymentController = new PaymentController(payment);
+            } else if (type == ReturnsController.class) {
+                return returnsController = new ReturnsController(returns, texts);
+            } else if (type == ApprovalController.class) {
+                return approvalController = new ApprovalController(approval);
+            }
+            throw new IllegalStateException("no controller registered for " + type.getName());
+        };
+        checkoutView = FxmlView.CHECKOUT.load(locale, controllers);
+        paymentView = FxmlView.PAYMENT.load(locale, controllers);
+        returnsView = FxmlView.RETURNS.load(locale, controllers);
+        signInView = FxmlView.SIGN_IN.load(locale, controllers);
+        approvalView = FxmlView.APPROVAL.load(locale, controllers);
+        root.getChildren().addAll(checkoutView, paymentView, returnsView, approvalView, signInView);
+
+        var active = session.activeBinding();
+        checkoutView.visibleProperty().bind(screen.isEqualTo(Screen.SELL));
+        paymentView.visibleProperty().bind(screen.isEqualTo(Screen.PAYMENT));
+        returnsView.visibleProperty().bind(screen.isEqualTo(Screen.RETURNS));
+        approvalView.visibleProperty().bind(approval.showingProperty());
+        signInView.visibleProperty().bind(active.not());
+        screen.addListener((o, a, b) -> Platform.runLater(this::focus));
+        active.addListener((o, a, b) -> Platform.runLater(this::focus));
+        approval.showingProperty().addListener((o, a, b) -> Platform.runLater(this::focus));
+
+        Timeline idleCheck = new Timeline(new KeyFrame(javafx.util.Duration.seconds(5), e -> session.checkIdle()));
+        idleCheck.setCycleCount(Timeline.INDEFINITE);
+        idleCheck.play();
+        // releases keys the wedge detector holds once they turn out to be typed by a person
+        Timeline wedgePoll = new Timeline(new KeyFrame(javafx.util.Duration.millis(35),
+                e -> wedgeOutputs(wedge.poll(clock.instant()))));
+        wedgePoll.setCycleCount(Timeline.INDEFINITE);
+        wedgePoll.play();
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public CheckoutViewModel checkout() {
+        return checkout;
+    }
+
+    public PaymentViewModel payment() {
+        return payment;
+    }
+
+    public ReturnsViewModel returns() {
+        return returns;
+    }
+
+    public SignInViewModel signIn() {
+        return signIn;
+    }
+
+    public ApprovalViewModel approval() {
+        return approval;
+    }
+
+    public ObjectProperty<Screen> screenProperty() {
+        return screen;
+    }
+
+    /** Installs the keyboard map and activity tracking on {@code scene}. */
+    public void install(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
+        scene.addEventFilter(KeyEvent.KEY_TYPED, this::keyTyped);
+        scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> session.touch());
+        focus();
+    }
+
+    /** Puts the keyboard focus where the visible screen expects input. */
+    public void focus() {
+        if (!session.activeBinding().get()) {
+            signInController.focus();
+        } else if (approval.showingProperty().get()) {
+            approvalController.focus();
+        } else {
+            switch (screen.get()) {
+                case SELL -> checkoutController.focusSearch();
+                case PAYMENT -> paymentController.focus();
+                case RETURNS -> returnsController.focus();
+                default -> {
+                }
+            }
+        }
+    }
+
+    private void keyPressed(KeyEvent e) {
+        session.touch();
+        if (!session.activeBinding().get()) {
+            return;
+        }
+        if (approval.showingProperty().get()) {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                approval.cancel();
+                e.consume();
+            }
+            return;
+        }
+        boolean handled = switch (screen.get()) {
+            case SELL -> sellKey(e.getCode());
+            case PAYMENT -> paymentKey(e.getCode());
+            case RETURNS -> returnsKey(e.getCode());
+        };
+        if (handled) {
+            e.consume();
+        }
+    }
+
+    private boolean sellKey(KeyCode k) {
+        switch (k) {
+            case F2 -> checkout.changeQuantity();
+            case F3 -> checkout.overridePrice();
+            case F4 -> checkout.discountLine();
+            case F5 -> checkout.discountReceipt();
+            case F6 -> checkout.voidLine();
+            case F7 -> checkout.park();
+            case F8 -> checkout.showParked();
+            case F9 -> checkout.returns();
+            case F10 -> checkout.noSale();
+            case F11 -> checkout.voidSale();
+            case F12 -> checkout.pay();
+            case ESCAPE -> checkout.cancel();
+            default -> {
+                return false;
+            }
+        }
+        if (!checkout.recallShowingProperty().get() && !approval.showingProperty().get()) {
+            checkoutController.focusSearch();
+        }
+        return true;
+    }
+
+    private boolean paymentKey(KeyCode k) {
+        switch (k) {
+            case F2 -> payment.payCard();
+            case F3 -> payment.payVoucher();
+            case F4 -> payment.payStoreCredit();
+            case F5 -> paymentController.quick(0);
+            case F6 -> paymentController.quick(1);
+            case F7 -> paymentController.quick(2);
+            case F8 -> paymentController.quick(3);
+            case F9 -> payment.removeLast();
+            case ESCAPE -> payment.back();
+            case ENTER -> {
+                if (payment.stateProperty().get() != PaymentViewModel.State.PAID) {
+                    return false;
+                }
+                payment.finish();
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean returnsKey(KeyCode k) {
+        switch (k) {
+            case F2 -> returns.returnEverything();
+            case F4 -> returns.startWithoutReceipt();
+            case F12 -> returns.confirm();
+            case ESCAPE -> returns.back();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Keys typed while no text field has the focus (after a tap on the ticket, a button…) go
+     * through the hardware module's wedge burst detector: a scanner burst ended by Enter is a
+     * scan — sold on the selling screen, looked up on the returns screen — and anything slower is
+     * typed into the main field. While a text field has the focus, keys go straight to it, so a
+     * scan lands in the main field and Enter submits it (decision 0305).
+     */
+    private void keyTyped(KeyEvent e) {
+        if (!session.activeBinding().get() || approval.showingProperty().get()
+                || checkout.recallShowingProperty().get() || screen.get() == Screen.PAYMENT) {
+            return;
+        }
+        Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        if (focus instanceof TextInputControl || e.getCharacter().isEmpty()) {
+            return;
+        }
+        e.consume();
+        wedgeOutputs(wedge.onKey(e.getCharacter().charAt(0), clock.instant()));
+    }
+
+    private void wedgeOutputs(List<WedgeBurstDetector.Output> outputs) {
+        for (WedgeBurstDetector.Output o : outputs) {
+            if (o instanceof WedgeBurstDetector.Output.Scan s) {
+                if (screen.get() == Screen.RETURNS) {
+                    returns.receiptNumberProperty().set(s.code());
+                    returns.find();
+                } else {
+                    checkout.scan(s.code());
+                }
+            } else if (o instanceof WedgeBurstDetector.Output.Typed t) {
+                String text = t.text().replace("\r", "").replace("\n", "");
+                if (screen.get() == Screen.SELL && !text.isEmpty() && text.charAt(0) >= ' ') {
+                    checkout.queryProperty().set(checkout.queryProperty().get() + text);
+                }
+                focus();
+            }
+        }
+    }
+
+    private static ProductSearch catalog(AppContext ctx) {
+        return new ProductSearch() {
+            @Override
+            public List<io.branchpos.domain.catalog.Product> search(String query, int limit) {
+                return ctx.catalog().search(query, limit);
+            }
+
+            @Override
+            public Optional<io.branchpos.domain.catalog.Product> byBarcode(String code) {
+                return ctx.catalog().findByBarcode(code);
+            }
+        };
+    }
+
+    static CheckoutStore checkoutStore(AppContext ctx, ReceiptOutput receipts) {
+        TillRepository tills = new TillRepository(ctx.store());
+        return new CheckoutStore() {
+            @Override
+            public Optional<UUID> openTillSession() {
+                return tills.current().filter(t -> t.isOpen()).map(t -> t.id());
+            }
+
+            @Override
+            public boolean isSerialSold(String sku, String serial) {
+                return ctx.sales().isSerialSold(sku, serial);
+            }
+
+            @Override
+            public ParkedSales.Summary park(Ticket ticket, String cashierId) {
+                return ctx.parkedSales().park(ticket, cashierId);
+            }
+
+            @Override
+            public List<ParkedSales.Summary> parked() {
+                return ctx.parkedSales().list();
+            }
+
+            @Override
+            public Optional<Ticket> recall(UUID saleId, SaleCalculator calculator) {
+                return ctx.parkedSales().recall(saleId, calculator);
+            }
+
+            @Override
+            public void voidSale(UUID saleId, String reason, String userId, String approvedBy) {
+                ctx.parkedSales().voidSale(saleId, reason, userId, approvedBy);
+            }
+
+            @Override
+            public void noSale(UUID tillSessionId, String userId, String reason, String approvedBy) {
+                // journaled first: a drawer that opened is always explained in the journal
+                ctx.tillEvents().noSale(tillSessionId.toString(), userId, reason, approvedBy);
+                if (receipts instanceof io.branchpos.desktop.receipt.EscPosReceiptOutput printer) {
+                    var outcome = printer.openDrawer();
+                    if (!outcome.ok()) {
+                        log.warn("No-sale: drawer did not open: {}", outcome.message());
+                    }
+                }
+                log.info("No-sale drawer open by {} ({})", userId, reason);
+            }
+        };
+    }
+
+    static ReturnsViewModel.ReturnsStore returnsStore(AppContext ctx) {
+        return new ReturnsViewModel.ReturnsStore() {
+            @Override
+            public Optional<SaleView> findByReceipt(String receiptNumber) {
+                return ctx.sales().findByReceipt(receiptNumber);
+            }
+
+            @Override
+            public RefundReceipt refund(RefundRequest request) throws RefundRejectedException {
+                return ctx.sales().refund(request);
+            }
+
+            @Override
+            public Optional<io.branchpos.domain.catalog.Product> productByBarcode(String code) {
+                return ctx.catalog().findByBarcode(code);
+            }
+
+            @Override
+            public RefundReceipt refundWithoutReceipt(io.branchpos.store.sale.NoReceiptRefund request) {
+                return new io.branchpos.store.sale.NoReceiptRefunds(ctx.store()).refund(request);
+            }
+        };
+    }
+}
