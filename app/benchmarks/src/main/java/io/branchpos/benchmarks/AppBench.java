@@ -37,8 +37,8 @@ final class AppBench {
             double rssMib = last.rssKib / 1024.0;
             rows.add(Row.measured("5", "app start to ready-to-scan (median)", median, "s", "<= 2 s", median <= 2,
                     "JVM + H2 open + read all names (raw JDBC)", floor.seconds,
-                    String.format("%d starts, max %.2f s; %,d SKUs and the sales history; ready = window shown, focus"
-                            + " in the search field, a typed query shows results (index built)", starts.count(),
+                    String.format("%d starts, max %.2f s; %,d SKUs and the sales history; ready = cashier signed in"
+                            + " (probe types user + PIN), selling screen focused, a typed query shows results (index built)", starts.count(),
                             starts.max() / 1e9, scale.skus())));
             // what the installers could ship: a serial collector with a bounded heap, and an AppCDS
             // archive of the classes a start loads (made by one training start, JDK 17 -XX:ArchiveClassesAtExit)
@@ -79,11 +79,13 @@ final class AppBench {
             double p99 = Long.parseLong(f[3]) / 1e6;
             double max = Long.parseLong(f[4]) / 1e6;
             int missed = Integer.parseInt(f[5]);
-            rows.add(Row.measured("3", "keystroke to results visible p99 (search field)", p99, "ms", "<= 16 ms",
+            double fromFirstP99 = Long.parseLong(f[7]) / 1e6;
+            rows.add(Row.measured("3", "scan to line visible p99", p99, "ms", "<= 16 ms",
                     p99 <= 16 && missed == 0, "one frame at 60 Hz", 16.7,
-                    String.format("NOT the scan flow: the scan field is not in main yet; last key of a product query"
-                            + " (%s-injected) until the result list changed and a layout pulse passed; %d samples,"
-                            + " p50 %.2f ms, max %.1f ms, %d without result in 2 s", f[6], count, p50, max, missed)));
+                    String.format("13-digit EAN + Enter as key events (%s) into the signed-in cashier screen; from Enter"
+                            + " until the ticket has the line and a layout pulse ran; %d scans, p50 %.2f ms, max %.1f ms,"
+                            + " %d without a line in 3 s; from the first digit p99 %.1f ms", f[6], count, p50, max, missed,
+                            fromFirstP99)));
         }
         return rows;
     }

@@ -28,12 +28,13 @@ import javafx.stage.Window;
  *
  * <ul>
  * <li>{@code start DIR}: starts the real app ({@link Main}) on the data directory, headless, and
- * prints READY once ready to scan: the cashier window is showing, focus is in the search field,
- * and a query typed there shows products (the store thread builds the 200k-name index first, so
- * a result can only show after it), laid out in a pulse.</li>
- * <li>{@code scan DIR N SKUS}: the same start, then N times: type all but the last key of a
- * product query, let it settle, inject the last key and time until the result list has changed
- * and a layout pulse has passed (the frame that shows it).</li>
+ * prints READY once ready to scan: the demo cashier is signed in (the probe types user and PIN),
+ * the selling screen shows with focus in its scan/search field, and a query typed there shows
+ * products (the store thread builds the 200k-name index first, so a result can only show after
+ * it), laid out in a pulse.</li>
+ * <li>{@code scan DIR N SKUS}: the same start, then N barcodes scanned into the cashier screen
+ * (digits and Enter as key events), each timed from Enter until the ticket shows one more line
+ * after a layout pulse (the frame that shows it).</li>
  * <li>{@code floor DIR}: the raw floor of a start: a JVM that opens the H2 file with plain JDBC and
  * reads every product name (what any index must read), then prints READY.</li>
  * </ul>
@@ -58,7 +59,7 @@ public final class AppProbe {
                 System.out.println("READY");
                 System.out.println("MEM " + mem[0] + " " + mem[1]);
                 if (mode.equals("scan")) {
-                    scans(scene, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+                    scanLines(scene, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
                 }
             } catch (Throwable e) {
                 System.out.println("FAILED " + e);
@@ -69,7 +70,8 @@ public final class AppProbe {
         }, "bench-probe");
         probe.setDaemon(true);
         probe.start();
-        Main.main(new String[] {"--data-dir", dir, "--terminal-id", Stores.TERMINAL});
+        // --demo on a store that already has a catalog seeds only the demo users and opens the till
+        Main.main(new String[] {"--demo", "--data-dir", dir, "--terminal-id", Stores.TERMINAL});
     }
 
     private static void floor(String dir) throws Exception {
@@ -124,6 +126,7 @@ public final class AppProbe {
         CountDownLatch ready = new CountDownLatch(1);
         AtomicReference<Scene> sceneRef = new AtomicReference<>();
         Runnable[] check = new Runnable[1];
+        boolean[] signedIn = new boolean[1];
         check[0] = () -> {
             if (sceneRef.get() != null) {
                 return;
@@ -133,9 +136,18 @@ public final class AppProbe {
                 if (!w.isShowing() || scene == null) {
                     continue;
                 }
-                TextField field = (TextField) scene.lookup("#searchField");
-                ListView<?> list = (ListView<?>) scene.lookup("#resultList");
-                if (field == null || list == null) {
+                TextField user = (TextField) visible(scene, "#userField");
+                TextField pin = (TextField) visible(scene, "#pinField");
+                if (!signedIn[0] && user != null && pin != null) {
+                    // the demo cashier signs in (user 1, PIN 1111), as fast as a person never would
+                    user.setText("1");
+                    pin.setText("1111");
+                    pin.fireEvent(new javafx.event.ActionEvent());
+                    signedIn[0] = true;
+                }
+                TextField field = (TextField) visible(scene, "#searchField");
+                ListView<?> list = (ListView<?>) visible(scene, "#resultList");
+                if (field == null || list == null || !field.isFocused()) {
                     continue;
                 }
                 sceneRef.set(scene);
@@ -147,7 +159,7 @@ public final class AppProbe {
                 });
                 return;
             }
-            Platform.runLater(check[0]); // the window is not there yet: look again next turn
+            Platform.runLater(check[0]); // not there yet: look again next turn
         };
         Platform.runLater(check[0]);
         if (!ready.await(120, TimeUnit.SECONDS)) {
@@ -155,10 +167,109 @@ public final class AppProbe {
         }
         Scene scene = sceneRef.get();
         onFx(() -> {
-            ((TextField) scene.lookup("#searchField")).setText("");
+            ((TextField) visible(scene, "#searchField")).setText("");
             return null;
         });
         return scene;
+    }
+
+    /** The first node matching {@code selector} that is visible with all its parents (screens are stacked). */
+    static javafx.scene.Node visible(Scene scene, String selector) {
+        for (javafx.scene.Node n : scene.getRoot().lookupAll(selector)) {
+            if (treeVisible(n)) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    static boolean treeVisible(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Target 3 with the scan flow of the cashier screen: a barcode burst (13 digits) and Enter into
+     * the focused scan/search field, timed from the Enter key until the ticket table has one more
+     * line and a layout pulse has run.
+     */
+    private static void scanLines(Scene scene, int n, int skus) throws Exception {
+        TextField field = (TextField) visible(scene, "#searchField");
+        javafx.scene.control.TableView<?> ticket = (javafx.scene.control.TableView<?>) visible(scene, "#ticketTable");
+        if (ticket == null) {
+            throw new IllegalStateException("no #ticketTable in the cashier screen");
+        }
+        AtomicLong enterAt = new AtomicLong();
+        AtomicLong visibleAt = new AtomicLong();
+        java.util.concurrent.atomic.AtomicInteger expected = new java.util.concurrent.atomic.AtomicInteger();
+        onFx(() -> {
+            scene.addPostLayoutPulseListener(() -> {
+                if (enterAt.get() != 0 && visibleAt.get() == 0 && ticket.getItems().size() >= expected.get()) {
+                    visibleAt.set(System.nanoTime());
+                }
+            });
+            field.setText("");
+            field.requestFocus();
+            return null;
+        });
+        Robot robot = onFx(Robot::new);
+        boolean useRobot = onFx(() -> {
+            robot.keyType(KeyCode.DIGIT1);
+            return true;
+        });
+        Thread.sleep(300);
+        useRobot = useRobot && "1".equals(onFx(field::getText));
+        onFx(() -> {
+            field.setText("");
+            return null;
+        });
+        java.util.Random r = new java.util.Random(17);
+        Samples s = new Samples();
+        Samples fromFirst = new Samples();
+        int missed = 0;
+        boolean robotKeys = useRobot;
+        for (int i = 0; i < n; i++) {
+            int item;
+            do {
+                item = r.nextInt(skus);
+            } while (item % 10 > 6); // not weighed (asks for a weight) nor serialized (asks for a serial)
+            String code = io.branchpos.store.demo.DemoCatalog.primaryBarcode(item);
+            int before = onFx(() -> ticket.getItems().size());
+            expected.set(before + 1);
+            visibleAt.set(0);
+            long[] first = new long[1];
+            onFx(() -> {
+                first[0] = System.nanoTime();
+                for (char ch : code.toCharArray()) {
+                    type(robot, robotKeys, field, ch);
+                }
+                enterAt.set(System.nanoTime());
+                if (robotKeys) {
+                    robot.keyType(KeyCode.ENTER);
+                } else {
+                    field.fireEvent(new javafx.event.ActionEvent());
+                }
+                return null;
+            });
+            long waitFrom = System.nanoTime();
+            while (visibleAt.get() == 0 && System.nanoTime() - waitFrom < 3_000_000_000L) {
+                Thread.sleep(1);
+            }
+            if (visibleAt.get() == 0) {
+                missed++;
+            } else {
+                s.add(visibleAt.get() - enterAt.get());
+                fromFirst.add(visibleAt.get() - first[0]);
+            }
+            enterAt.set(0);
+            Thread.sleep(30);
+        }
+        System.out.printf(Locale.ROOT, "SCAN %d %d %d %d %d %s %d%n", s.count(), s.percentile(50), s.percentile(99),
+                s.max(), missed, useRobot ? "robot" : "fired", fromFirst.percentile(99));
     }
 
     private static void scans(Scene scene, int n, int skus) throws Exception {
