@@ -199,8 +199,8 @@ final class FleetBench {
         String batch = scale.fleetBatch() + "-event batches";
         boolean clean = errors.get() == 0 && duplicates == 0 && busy.get() == 0;
         return List.of(
-                Row.measured("8", scale.terminals() + " terminals, " + name + ": throughput", rate, "events/s", null,
-                        clean, null, null, String.format("%d s, %s, %,d batches (%.0f/s); closed loop, no think time",
+                Row.info("8", scale.terminals() + " terminals, " + name + ": throughput", rate, "events/s",
+                        String.format("%d s, %s, %,d batches (%.0f/s); closed loop, no think time",
                                 scale.fleetSeconds(), batch, all.count(), all.count() / seconds)),
                 Row.info("8", scale.terminals() + " terminals, " + name + ": upload p50",
                         Samples.millis(all.percentile(50)), "ms", "per batch, HTTP round trip incl. gzip and commit"),

@@ -19,6 +19,13 @@ record Row(String target, String metric, Double value, String unit, String goal,
                 ratio, note);
     }
 
+    /** A value compared with a limit, for which the issue sets no goal. */
+    static Row compared(String target, String metric, double value, String unit, String limitName, double limit,
+            String note) {
+        return new Row(target, metric, round(value), unit, null, null, limitName, round(limit),
+                limit == 0 ? null : round(value / limit), note);
+    }
+
     static Row notMeasurable(String target, String metric, String note) {
         return new Row(target, metric, null, null, null, null, null, null, null, note);
     }

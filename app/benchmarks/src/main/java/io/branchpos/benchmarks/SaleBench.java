@@ -60,7 +60,7 @@ final class SaleBench {
                         String.format("%,d SKUs, %,d past sales, %,d sales of %.1f lines avg; p50 %.2f ms, max %.1f ms",
                                 scale.skus(), historySales, todo.size(), lines / (double) todo.size(),
                                 Samples.millis(s.percentile(50)), Samples.millis(s.max()))),
-                Row.measured("4", "bytes written per sale", perSale / 1024.0, "KiB", null, true,
+                Row.compared("4", "bytes written per sale", perSale / 1024.0, "KiB",
                         "raw one-row commit + fsync", raw.bytesPerCommit / 1024.0,
                         String.format("/proc/self/io write_bytes; wchar %.1f KiB/sale; DB file grew %.1f KiB/sale",
                                 (io1[0] - io0[0]) / (double) todo.size() / 1024.0,
