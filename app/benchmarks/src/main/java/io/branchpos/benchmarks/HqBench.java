@@ -80,6 +80,14 @@ final class HqBench {
         JournalRepository journal = new JournalRepository(store);
         long syncedThrough = journal.syncedThroughSeq();
         int n = (int) journal.pendingCount();
+        // the app's own starts (target 5, --demo) journaled a till opening and users: not sales
+        long pendingSales = store.jdbc(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM journal_event"
+                    + " WHERE synced_at IS NULL AND type = 'SALE_COMPLETED'")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
         try (HikariDataSource ds = freshDatabase(pg, "catchup")) {
             SyncServer server = new SyncServer(ds).start("127.0.0.1", 0);
             try {
@@ -114,9 +122,9 @@ final class HqBench {
                 long left = journal.pendingCount();
                 long events = count(ds, "select count(*) from event where terminal_id = '" + store.terminalId() + "'");
                 long sales = count(ds, "select count(*) from sale");
-                if (events != n - left || sales != n - left) {
+                if (events != n - left || left == 0 && sales != pendingSales) {
                     throw new IllegalStateException("HQ has " + events + " events and " + sales + " sales, expected "
-                            + (n - left));
+                            + (n - left) + " and " + pendingSales);
                 }
                 double copyRate = copyLimit(ds, events);
                 double rate = events / seconds;
@@ -130,7 +138,8 @@ final class HqBench {
                                         + engine.batchSize() + ")" + (left == 0 ? "" : "; time extrapolated") + scope),
                         Row.measured("6", "catch-up throughput", rate, "events/s", ">= 20,000 events/s", rate >= 20_000,
                                 "PostgreSQL COPY of the same rows", copyRate,
-                                "every event applied once (events = sales at HQ)" + scope));
+                                String.format("every event stored once; %,d sales → %,d sale rows at HQ%s", pendingSales, sales,
+                                        scope)));
             } finally {
                 server.close();
             }
