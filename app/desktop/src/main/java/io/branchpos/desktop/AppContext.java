@@ -51,6 +51,7 @@ public final class AppContext implements AutoCloseable {
     private final ExecutorService storeExecutor;
     /** Uploads the journal to HQ; absent when no server is configured (demo, offline install). */
     private SyncEngine sync;
+    private io.branchpos.desktop.feed.CatalogFeed catalogFeed;
 
     private AppContext(AppConfig config, Clock clock, IdGenerator ids, LocalStore store) {
         this.config = config;
@@ -103,6 +104,7 @@ public final class AppContext implements AutoCloseable {
                 .build();
         store.onCommit(sync::nudge); // a new sale is on its way to HQ within moments
         sync.start();
+        catalogFeed = new io.branchpos.desktop.feed.CatalogFeed(store, serverUrl, new FileCredentialStore(config.dataDir())).start();
         log.info("Sync to {} started", serverUrl);
     }
 
@@ -154,6 +156,11 @@ public final class AppContext implements AutoCloseable {
         return journal;
     }
 
+    /** HQ's catalog feed (present when a server URL is configured); {@code readyToSell()} after bootstrap. */
+    public Optional<io.branchpos.desktop.feed.CatalogFeed> catalogFeed() {
+        return Optional.ofNullable(catalogFeed);
+    }
+
     public Optional<SyncEngine> sync() {
         return Optional.ofNullable(sync);
     }
@@ -176,6 +183,9 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        if (catalogFeed != null) {
+            catalogFeed.close();
+        }
         if (sync != null) {
             sync.close();
         }

@@ -6,6 +6,7 @@ import io.branchpos.desktop.common.FxmlView;
 import io.branchpos.desktop.common.StatusBarViewModel;
 import io.branchpos.desktop.common.Stylesheets;
 import io.branchpos.desktop.config.AppConfig;
+import io.branchpos.desktop.install.Kiosk;
 import io.branchpos.desktop.sync.SyncStatusText;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -92,11 +93,19 @@ public final class BranchPosApp extends Application {
         }
         display = customerDisplay();
         shell = new TerminalShell(context, status, locale, receipts, display, Beeper.create());
+        // weighed items take their weight from the scale when one is configured (typing still works)
+        scale().ifPresent(sc -> shell.checkout().useScale(() -> {
+            io.branchpos.hardware.scale.WeightReading r = sc.read();
+            return r.isSellable() ? java.util.Optional.of(r.kilograms()) : java.util.Optional.empty();
+        }, deviceExecutor));
         Scene scene = new Scene(shell.root(), 1280, 800);
         scene.getStylesheets().add(Stylesheets.theme());
         shell.install(scene);
         stage.setTitle("BranchPOS — " + config.terminalId());
         stage.setScene(scene);
+        if (Kiosk.enabled(config)) {
+            Kiosk.apply(stage);
+        }
         stage.show();
         shell.focus();
         // the store manager's area (issue 7): Ctrl+M, as the signed-in user
@@ -113,6 +122,7 @@ public final class BranchPosApp extends Application {
                 io.branchpos.desktop.devices.DevicesWindow.show(stage, devices(), deviceExecutor, locale);
             }
         });
+        context.catalogFeed().ifPresent(feed -> io.branchpos.desktop.feed.BootstrapWindow.showWhileIncomplete(stage, feed));
 
         context.storeExecutor().execute(() -> {
             long products = context.catalog().countProducts();

@@ -414,6 +414,7 @@ public final class CheckoutViewModel {
         }
         if (p.unit().isMeasured() && qty == null) {
             ask(Mode.WEIGHT, p, format("checkout.askWeight", p.name(), p.unit().symbol()));
+            readScale(p);
             return;
         }
         addLine(p, qty == null ? BigDecimal.ONE : qty, null);
@@ -433,6 +434,40 @@ public final class CheckoutViewModel {
         mode.set(Mode.ITEM);
         prompt.set("");
         query.set("");
+    }
+
+    /**
+     * Uses {@code scale} for weighed items: its stable weight fills the line by itself; typing a
+     * weight still works (no stable reading, scale offline). Reads run on {@code devices}.
+     */
+    public void useScale(WeightSource scale, Executor devices) {
+        this.scale = scale;
+        this.devices = devices;
+    }
+
+    private WeightSource scale;
+    private Executor devices;
+
+    private void readScale(Product p) {
+        if (scale == null || !p.unit().equals(io.branchpos.domain.catalog.UnitOfMeasure.KILOGRAM)) {
+            return;
+        }
+        devices.execute(() -> {
+            Optional<BigDecimal> w;
+            try {
+                w = scale.stableWeightKg().filter(d -> d.signum() > 0);
+            } catch (RuntimeException e) {
+                w = Optional.empty();
+            }
+            Optional<BigDecimal> weight = w;
+            ui.execute(() -> {
+                // only if the cashier is still waiting for this product's weight
+                if (weight.isPresent() && mode.get() == Mode.WEIGHT && pendingProduct == p) {
+                    backToItems();
+                    addLine(p, weight.get().setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros(), null);
+                }
+            });
+        });
     }
 
     private void submitWeight(String text) {

@@ -46,7 +46,7 @@ public final class AppConfig {
     }
 
     public static AppConfig load(String[] args) {
-        return load(args, systemFile(), DataDirectories.perUser());
+        return load(args, systemFile(), DataDirectories.defaultDir());
     }
 
     static Path systemFile() {

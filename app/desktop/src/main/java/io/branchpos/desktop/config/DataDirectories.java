@@ -23,6 +23,15 @@ public final class DataDirectories {
         return xdg != null && !xdg.isBlank() ? Path.of(xdg, "branchpos") : Path.of(userHome, ".local", "share", "branchpos");
     }
 
+    /**
+     * The data directory when none is configured: {@code -Dbranchpos.data.dir=DIR} (the native
+     * packages set it to a per-machine directory such as {@code /var/lib/branchpos}), else the per-user one.
+     */
+    public static Path defaultDir() {
+        String packaged = System.getProperty("branchpos.data.dir");
+        return packaged != null && !packaged.isBlank() ? Path.of(packaged) : perUser();
+    }
+
     public static Path perUser() {
         return perUser(System.getProperty("os.name"), System.getenv(), System.getProperty("user.home"));
     }

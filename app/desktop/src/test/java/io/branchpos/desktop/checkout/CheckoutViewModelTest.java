@@ -224,6 +224,23 @@ class CheckoutViewModelTest {
     }
 
     @Test
+    void aStableScaleReadingFillsTheWeightByItself() {
+        vm.useScale(() -> Optional.of(new BigDecimal("0.512")), Runnable::run);
+        type("2100003");
+        assertThat(vm.lines()).singleElement().satisfies(r -> assertThat(r.quantity()).isEqualTo("0.512 kg"));
+        assertThat(vm.modeProperty().get()).isEqualTo(CheckoutViewModel.Mode.ITEM);
+    }
+
+    @Test
+    void withoutAStableReadingTheCashierTypesTheWeight() {
+        vm.useScale(Optional::empty, Runnable::run);
+        type("2100003");
+        assertThat(vm.modeProperty().get()).isEqualTo(CheckoutViewModel.Mode.WEIGHT);
+        type("0.375");
+        assertThat(vm.lines()).singleElement().satisfies(r -> assertThat(r.quantity()).isEqualTo("0.375 kg"));
+    }
+
+    @Test
     void aWeightEmbeddedLabelCarriesItsOwnWeight() {
         type("2100003012508"); // 21 00003 01250 8: 1.250 kg
         assertThat(vm.lines()).singleElement().satisfies(r -> assertThat(r.quantity()).isEqualTo("1.25 kg"));

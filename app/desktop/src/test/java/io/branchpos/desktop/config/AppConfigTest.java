@@ -55,4 +55,19 @@ class AppConfigTest {
         assertThat(DataDirectories.perUser("Windows 11", Map.of("LOCALAPPDATA", "C:\\Users\\anna\\AppData\\Local"),
                 "C:\\Users\\anna").toString()).endsWith("BranchPOS");
     }
+
+    @Test
+    void nativePackagesChooseTheMachineDataDirectoryThroughASystemProperty() {
+        String before = System.getProperty("branchpos.data.dir");
+        try {
+            System.setProperty("branchpos.data.dir", "/var/lib/branchpos");
+            assertThat(DataDirectories.defaultDir()).isEqualTo(Path.of("/var/lib/branchpos"));
+            System.clearProperty("branchpos.data.dir");
+            assertThat(DataDirectories.defaultDir()).isEqualTo(DataDirectories.perUser());
+        } finally {
+            if (before != null) {
+                System.setProperty("branchpos.data.dir", before);
+            }
+        }
+    }
 }

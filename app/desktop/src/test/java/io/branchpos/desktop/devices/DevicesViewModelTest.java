@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class DevicesViewModelTest {
 
     /** A bench whose printer is out of paper until told otherwise. */
-    static final class PaperOutBench implements DeviceBench {
+    static class PaperOutBench implements DeviceBench {
         boolean paper;
         final List<QueuedJob> jobs = new ArrayList<>();
         final List<Kind> tested = new ArrayList<>();

@@ -25,4 +25,38 @@ final class ChildJvm {
     static Process start(List<String> command) throws IOException {
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
+
+    /** Starts the child with its stderr appended to {@code log}, to explain a child that never got going. */
+    static Process start(List<String> command, Path log) throws IOException {
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    }
+
+    /**
+     * In the child: if the test JVM dies, our stdin (a pipe from it) closes — then stop at once
+     * instead of running on as an orphan that sells or closes days forever.
+     */
+    static void exitWhenParentDies() {
+        Thread guard = new Thread(() -> {
+            try {
+                while (System.in.read() != -1) {
+                    // the parent never writes; we only wait for the end of the stream
+                }
+            } catch (IOException brokenPipe) {
+                // means the same
+            }
+            Runtime.getRuntime().halt(3);
+        }, "orphan-guard");
+        guard.setDaemon(true);
+        guard.start();
+    }
+
+    /** The last lines of a child's log, for an assertion message. */
+    static String tail(Path log) {
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+        } catch (IOException e) {
+            return "(no child log: " + e.getMessage() + ")";
+        }
+    }
 }

@@ -27,6 +27,7 @@ public final class ClosingChild {
 
     public static void main(String[] args) {
         PrintStream out = System.out; // command-line entry point of a test harness
+        ChildJvm.exitWhenParentDies();
         LocalStore store = TestStores.open(Path.of(args[0]));
         CatalogRepository catalog = new CatalogRepository(store);
         if (catalog.countProducts() == 0) {

@@ -42,7 +42,8 @@ class KillNineCrashTest {
         Set<String> confirmed = new HashSet<>();
         long totalSales = 0;
         for (int k = 0; k < kills; k++) {
-            Process child = ChildJvm.start(ChildJvm.command(SellingChild.class, dir.toString()));
+            Path childLog = dir.resolve("child-stderr.log");
+            Process child = ChildJvm.start(ChildJvm.command(SellingChild.class, dir.toString()), childLog);
             CountDownLatch ready = new CountDownLatch(1);
             CountDownLatch firstSale = new CountDownLatch(1);
             Set<String> printed = java.util.Collections.synchronizedSet(new HashSet<>());
@@ -63,9 +64,11 @@ class KillNineCrashTest {
                 }
             });
             reader.start();
-            assertThat(ready.await(120, TimeUnit.SECONDS)).as("child %d became ready", k).isTrue();
+            assertThat(ready.await(120, TimeUnit.SECONDS)).as("child %d became ready (alive: %s); its log:%n%s", k,
+                    child.isAlive(), ChildJvm.tail(childLog)).isTrue();
             // kill while it is selling steadily (a loaded machine may need seconds for the first sale)
-            assertThat(firstSale.await(120, TimeUnit.SECONDS)).as("child %d sold something", k).isTrue();
+            assertThat(firstSale.await(120, TimeUnit.SECONDS)).as("child %d sold something; its log:%n%s", k,
+                    ChildJvm.tail(childLog)).isTrue();
             Thread.sleep(random.nextInt(300));
             child.destroyForcibly(); // SIGKILL on Linux and macOS
             child.waitFor(30, TimeUnit.SECONDS);

@@ -23,19 +23,7 @@ public final class SellingChild {
 
     public static void main(String[] args) {
         PrintStream out = System.out; // command-line entry point of a test harness
-        // if the test JVM dies, our stdin closes: stop selling instead of running on as an orphan
-        Thread orphanGuard = new Thread(() -> {
-            try {
-                while (System.in.read() != -1) {
-                    // the parent never writes; we only wait for end of stream
-                }
-            } catch (java.io.IOException ignored) {
-                // a broken pipe means the same
-            }
-            Runtime.getRuntime().halt(3);
-        }, "orphan-guard");
-        orphanGuard.setDaemon(true);
-        orphanGuard.start();
+        ChildJvm.exitWhenParentDies();
         Path dir = Path.of(args[0]);
         LocalStore store = TestStores.open(dir);
         CatalogRepository catalog = new CatalogRepository(store);

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 
 /** Command-line entry of the central server: {@code serve}, {@code migrate}, {@code enroll}. */
 @Command(name = "branchpos-server", mixinStandardHelpOptions = true, subcommands = {
-        ServerMain.Serve.class, ServerMain.Migrate.class, ServerMain.Enroll.class},
+        ServerMain.Serve.class, ServerMain.Migrate.class, ServerMain.Enroll.class,
+        CatalogCommands.Catalog.class, CatalogCommands.Price.class, OperatorCommands.Operator.class},
         description = "BranchPOS central sync server.")
 public final class ServerMain implements Runnable {
 

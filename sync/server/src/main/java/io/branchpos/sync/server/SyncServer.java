@@ -12,6 +12,12 @@ import io.branchpos.sync.protocol.ProtocolVersion;
 import io.branchpos.sync.protocol.Validation;
 import io.branchpos.sync.server.auth.TerminalRegistry;
 import io.branchpos.sync.server.auth.TerminalRegistry.AuthenticatedTerminal;
+import io.branchpos.sync.server.feed.FeedService;
+import io.branchpos.sync.server.feed.FeedSignals;
+import io.branchpos.sync.server.operator.OperatorService;
+import io.branchpos.sync.server.operator.PasswordHasher;
+import io.branchpos.sync.server.web.OperatorWeb;
+import io.javalin.http.sse.SseHandler;
 import io.branchpos.sync.server.http.ApiException;
 import io.branchpos.sync.server.http.BodyReader;
 import io.branchpos.sync.server.ingest.IngestResult;
@@ -46,6 +52,15 @@ public final class SyncServer implements AutoCloseable {
     private final DataSource dataSource;
     private final TerminalRegistry registry;
     private final IngestService ingest;
+    private final FeedService feed;
+    private final FeedSignals feedSignals;
+    private final OperatorService operators;
+    private final java.util.concurrent.ScheduledExecutorService background =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "day-close-reconciler");
+                t.setDaemon(true);
+                return t;
+            });
     private final Metrics metrics = new Metrics();
     private final int maxBodyBytes;
     private final Javalin app;
@@ -59,6 +74,10 @@ public final class SyncServer implements AutoCloseable {
         this.dataSource = dataSource;
         this.registry = registry;
         this.ingest = new IngestService(dataSource, metrics);
+        this.feed = new FeedService(dataSource);
+        this.feedSignals = new FeedSignals(dataSource);
+        this.operators = new OperatorService(dataSource, registry, new PasswordHasher(210_000));
+        OperatorWeb operatorWeb = new OperatorWeb(operators, Clock.systemUTC());
         this.maxBodyBytes = maxBodyBytes;
         this.app = Javalin.create(cfg -> {
             cfg.http.maxRequestSize = maxBodyBytes;
@@ -67,6 +86,9 @@ public final class SyncServer implements AutoCloseable {
             cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.render()));
             cfg.routes.post("/v1/enrollments", this::enroll);
             cfg.routes.post("/v1/terminals/{terminalId}/batches", this::batch);
+            cfg.routes.get("/v1/branches/{branchId}/feed", this::feed);
+            cfg.routes.get("/v1/branches/{branchId}/feed/events", this::feedEvents);
+            operatorWeb.register(cfg.routes);
             cfg.routes.exception(ApiException.class, (e, ctx) -> {
                 if (ctx.path().endsWith("/batches")) {
                     metrics.batchRejected();
@@ -91,12 +113,17 @@ public final class SyncServer implements AutoCloseable {
         return registry;
     }
 
+    public OperatorService operators() {
+        return operators;
+    }
+
     public Metrics metrics() {
         return metrics;
     }
 
     /** Starts on the given port (0 = any free port) on all interfaces. */
     public SyncServer start(int port) {
+        startBackground();
         app.start(port);
         log.info("sync server listening on port {}", app.port());
         return this;
@@ -104,8 +131,22 @@ public final class SyncServer implements AutoCloseable {
 
     /** Starts on loopback only (tests, demo). */
     public SyncServer start(String host, int port) {
+        startBackground();
         app.start(host, port);
         return this;
+    }
+
+    /** Push signals, and day-close reconciliation once a minute (re-checks what is still waiting). */
+    private void startBackground() {
+        feedSignals.start();
+        io.branchpos.sync.server.dayclose.DayCloseReconciler reconciler = new io.branchpos.sync.server.dayclose.DayCloseReconciler(dataSource);
+        background.scheduleWithFixedDelay(() -> {
+            try {
+                reconciler.reconcilePending();
+            } catch (SQLException | RuntimeException e) {
+                log.warn("day-close reconciliation failed: {}", e.getMessage());
+            }
+        }, 5, 60, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     public int port() {
@@ -114,6 +155,8 @@ public final class SyncServer implements AutoCloseable {
 
     @Override
     public void close() {
+        feedSignals.close();
+        background.shutdownNow();
         app.stop();
     }
 
@@ -163,6 +206,34 @@ public final class SyncServer implements AutoCloseable {
             case BLOCKED -> ctx.status(409).contentType(JSON)
                     .result(ProtocolJson.write(new ErrorBody(ErrorCodes.TERMINAL_BLOCKED, result.message(), result.ack())));
         }
+    }
+
+    private void feed(Context ctx) throws SQLException {
+        AuthenticatedTerminal caller = authenticate(ctx);
+        if (!caller.branchId().equals(ctx.pathParam("branchId"))) {
+            throw new ApiException(403, ErrorCodes.FORBIDDEN, "terminal " + caller.terminalId() + " may read only the feed of branch "
+                    + caller.branchId());
+        }
+        FeedService.Cursor after;
+        int limit;
+        try {
+            after = FeedService.Cursor.parse(ctx.queryParam("after"));
+            String limitText = ctx.queryParam("limit");
+            limit = limitText == null ? 500 : Integer.parseInt(limitText);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, ErrorCodes.INVALID_REQUEST, abbreviate(e.getMessage(), 200));
+        }
+        ctx.contentType(JSON).result(ProtocolJson.write(feed.page(caller.branchId(), after, limit)));
+    }
+
+    /** Server-sent events that only say "changed": the terminal then pulls the feed. */
+    private void feedEvents(Context ctx) throws Exception {
+        AuthenticatedTerminal caller = authenticate(ctx);
+        if (!caller.branchId().equals(ctx.pathParam("branchId"))) {
+            throw new ApiException(403, ErrorCodes.FORBIDDEN, "terminal " + caller.terminalId() + " may listen only to branch "
+                    + caller.branchId());
+        }
+        new SseHandler(feedSignals::subscribe).handle(ctx);
     }
 
     private AuthenticatedTerminal authenticate(Context ctx) throws SQLException {

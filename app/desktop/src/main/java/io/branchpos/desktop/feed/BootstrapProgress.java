@@ -1,0 +1,24 @@
+package io.branchpos.desktop.feed;
+
+import io.branchpos.store.feed.FeedState;
+import io.branchpos.sync.client.FeedStatus;
+
+/** What the bootstrap window shows: a fraction for the bar and one line saying what is going on. */
+public record BootstrapProgress(double fraction, String message, boolean done) {
+
+    public static BootstrapProgress of(FeedState state, FeedStatus status) {
+        if (state.complete()) {
+            return new BootstrapProgress(1.0, "Catalog complete", true);
+        }
+        long total = state.applied() + state.remaining();
+        String count = total > 0 ? String.format("%,d of about %,d changes", state.applied(), total) : "starting";
+        String line = switch (status.state()) {
+            case OFFLINE -> "Waiting for HQ (" + (status.lastError() == null ? "no connection" : status.lastError())
+                    + ") — " + count + " loaded so far, kept across restarts";
+            case NEEDS_ENROLLMENT -> "This terminal is not enrolled at HQ yet — enter its enrollment code";
+            case REFUSED -> "HQ's catalog was refused: " + status.lastError();
+            default -> "Loading the catalog from HQ: " + count;
+        };
+        return new BootstrapProgress(total > 0 ? state.progress() : -1.0, line + ". Selling starts when it is complete.", false);
+    }
+}
