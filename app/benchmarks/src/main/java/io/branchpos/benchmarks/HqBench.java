@@ -46,12 +46,11 @@ final class HqBench {
                     rows.addAll(catchUp(pg, store, scale));
                 }
             }
-            if (only.contains("7")) {
-                rows.add(Row.notMeasurable("7", "bootstrap of 200,000 SKUs through the feed",
-                        "not measurable yet: the catalog feed (issue 6) is not in main"));
-            }
             if (only.contains("8")) {
                 rows.addAll(FleetBench.run(pg, scale, payloads));
+            }
+            if (only.contains("7")) {
+                rows.addAll(FeedBench.run(pg, dir, scale));
             }
         }
         return rows;
