@@ -127,6 +127,9 @@ public final class BenchMain {
         try {
             List<Row> rows = body.run();
             System.out.printf("  (%s took %.1f s)%n", what, (System.nanoTime() - a) / 1e9);
+            for (Row r : rows) {
+                System.out.println("  row " + r);
+            }
             return rows;
         } catch (Exception | Error e) {
             e.printStackTrace();

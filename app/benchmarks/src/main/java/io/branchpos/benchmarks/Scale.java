@@ -12,8 +12,8 @@ record Scale(String name, int skus, int salesHistory, int historyBudgetSeconds, 
 
     static Scale named(String name) {
         return switch (name) {
-            case "full" -> new Scale("full", 200_000, 1_000_000, 60, 100_000, 5, 30, 2_000, 2_000, 3, 200, 100_000,
-                    90, 500, 30, 10);
+            case "full" -> new Scale("full", 200_000, 1_000_000, 60, 100_000, 3, 20, 2_000, 2_000, 2, 100, 100_000,
+                    40, 500, 20, 10);
             case "smoke" -> new Scale("smoke", 2_000, 1_500, 60, 2_000, 1, 3, 50, 50, 1, 5, 1_000, 60, 4, 2, 5);
             default -> throw new IllegalArgumentException("unknown scale '" + name + "' (full, smoke)");
         };
