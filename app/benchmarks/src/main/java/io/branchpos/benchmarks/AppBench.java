@@ -1,0 +1,157 @@
+package io.branchpos.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Targets 5 and 3 in child JVMs (see {@link AppProbe}): the app as shipped (no JVM options),
+ * headless under Monocle with the software renderer, on the store built by the earlier targets.
+ */
+final class AppBench {
+    private AppBench() {
+    }
+
+    private record Probe(double seconds, long rssKib, long hwmKib, List<String> lines) {
+    }
+
+    static List<Row> run(Path dataDir, Scale scale, Set<String> only) throws Exception {
+        List<Row> rows = new ArrayList<>();
+        Path logs = dataDir.getParent().resolve("probe-logs");
+        java.nio.file.Files.createDirectories(logs);
+        if (only.contains("5")) {
+            Probe floor = probe(logs, "floor", dataDir.toString());
+            Samples starts = new Samples();
+            Probe last = null;
+            for (int i = 0; i < scale.appStarts(); i++) {
+                last = probe(logs, "start", dataDir.toString());
+                starts.add((long) (last.seconds * 1e9));
+            }
+            double median = starts.percentile(50) / 1e9;
+            double rssMib = last.rssKib / 1024.0;
+            rows.add(Row.measured("5", "app start to ready-to-scan (median)", median, "s", "<= 2 s", median <= 2,
+                    "JVM + H2 open + read all names (raw JDBC)", floor.seconds,
+                    String.format("%d starts, max %.2f s; %,d SKUs and the sales history; ready = cashier signed in"
+                            + " (probe types user + PIN), selling screen focused, a typed query shows results (index built)", starts.count(),
+                            starts.max() / 1e9, scale.skus())));
+            // what the installers could ship: a serial collector with a bounded heap, and an AppCDS
+            // archive of the classes a start loads (made by one training start, JDK 17 -XX:ArchiveClassesAtExit)
+            Path jsa = dataDir.getParent().resolve("app-cds.jsa");
+            List<String> tuned = List.of("-XX:+UseSerialGC", "-Xmx384m");
+            List<String> training = new ArrayList<>(tuned);
+            training.add("-XX:ArchiveClassesAtExit=" + jsa);
+            probe(logs, training, "start", dataDir.toString());
+            List<String> withCds = new ArrayList<>(tuned);
+            withCds.add("-XX:SharedArchiveFile=" + jsa);
+            Samples tunedStarts = new Samples();
+            Probe tunedLast = null;
+            for (int i = 0; i < scale.appStarts(); i++) {
+                tunedLast = probe(logs, withCds, "start", dataDir.toString());
+                tunedStarts.add((long) (tunedLast.seconds * 1e9));
+            }
+            double tunedMedian = tunedStarts.percentile(50) / 1e9;
+            double tunedRss = tunedLast.rssKib / 1024.0;
+            rows.add(Row.measured("5", "app start, tuned JVM options (median)", tunedMedian, "s", "<= 2 s",
+                    tunedMedian <= 2, "JVM + H2 open + read all names (raw JDBC)", floor.seconds,
+                    "option for the installers: " + String.join(" ", tuned) + " + AppCDS archive from a training start"));
+            rows.add(Row.measured("5", "resident memory, tuned JVM options", tunedRss, "MiB", "<= 300 MB",
+                    tunedRss * 1.048576 <= 300, "raw floor VmRSS", floor.rssKib / 1024.0,
+                    String.format("VmHWM %.0f MiB", tunedLast.hwmKib / 1024.0)));
+            rows.add(Row.measured("5", "resident memory at ready (VmRSS)", rssMib, "MiB", "<= 300 MB",
+                    rssMib * 1.048576 <= 300, "raw floor VmRSS", floor.rssKib / 1024.0,
+                    String.format("VmHWM %.0f MiB; JVM defaults (no -Xmx), %d GiB machine", last.hwmKib / 1024.0,
+                            Runtime.getRuntime().totalMemory() > 0 ? physicalGib() : 0)));
+        }
+        if (only.contains("3")) {
+            Probe scan = probe(logs, "scan", dataDir.toString(), String.valueOf(scale.scans()),
+                    String.valueOf(scale.skus()));
+            String line = scan.lines.stream().filter(l -> l.startsWith("SCAN ")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no SCAN line from the probe: " + scan.lines));
+            String[] f = line.split(" ");
+            int count = Integer.parseInt(f[1]);
+            double p50 = Long.parseLong(f[2]) / 1e6;
+            double p99 = Long.parseLong(f[3]) / 1e6;
+            double max = Long.parseLong(f[4]) / 1e6;
+            int missed = Integer.parseInt(f[5]);
+            double fromFirstP99 = Long.parseLong(f[7]) / 1e6;
+            rows.add(Row.measured("3", "scan to line visible p99", p99, "ms", "<= 16 ms",
+                    p99 <= 16 && missed == 0, "one frame at 60 Hz", 16.7,
+                    String.format("13-digit EAN + Enter as key events (%s) into the signed-in cashier screen; from Enter"
+                            + " until the ticket has the line and a layout pulse ran; %d scans, p50 %.2f ms, max %.1f ms,"
+                            + " %d without a line in 3 s; from the first digit p99 %.1f ms", f[6], count, p50, max, missed,
+                            fromFirstP99)));
+        }
+        return rows;
+    }
+
+    private static long physicalGib() {
+        try {
+            for (String l : java.nio.file.Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (l.startsWith("MemTotal:")) {
+                    return Math.round(Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return 0;
+    }
+
+    private static Probe probe(Path logs, String... args) throws Exception {
+        return probe(logs, List.of(), args);
+    }
+
+    private static Probe probe(Path logs, List<String> jvmOptions, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmOptions);
+        // headless exactly like the app's --screenshot mode (Main): Monocle, software pipeline
+        cmd.add("-Dglass.platform=Monocle");
+        cmd.add("-Dmonocle.platform=Headless");
+        cmd.add("-Dprism.order=sw");
+        cmd.add("-Dprism.text=t2k");
+        cmd.add("-Djava.awt.headless=true");
+        cmd.add("-Dbranchpos.config=" + logs.resolve("no-system-config.properties"));
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(AppProbe.class.getName());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(logs.resolve(args[0] + ".stderr.log").toFile());
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        double readyAt = -1;
+        long rss = 0;
+        long hwm = 0;
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("READY") && readyAt < 0) {
+                    readyAt = (System.nanoTime() - t0) / 1e9;
+                } else if (line.startsWith("MEM ")) {
+                    String[] f = line.split(" ");
+                    rss = Long.parseLong(f[1]);
+                    hwm = Long.parseLong(f[2]);
+                } else if (line.startsWith("FAILED")) {
+                    throw new IllegalStateException("probe " + args[0] + ": " + line + " (see " + logs + ")");
+                }
+                lines.add(line);
+            }
+        } finally {
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+        if (readyAt < 0) {
+            throw new IllegalStateException("probe " + args[0] + " never got ready (exit " + p.exitValue() + ", see "
+                    + logs + ")");
+        }
+        return new Probe(readyAt, rss, hwm, lines);
+    }
+}

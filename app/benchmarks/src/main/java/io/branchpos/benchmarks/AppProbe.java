@@ -1,0 +1,360 @@
+package io.branchpos.benchmarks;
+
+import io.branchpos.desktop.Main;
+import io.branchpos.desktop.checkout.ProductRow;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.event.Event;
+import javafx.scene.Scene;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.robot.Robot;
+import javafx.stage.Window;
+
+/**
+ * Runs in a child JVM started by {@link AppBench}. Command-line entry point; talks to the parent
+ * through stdout lines ({@code READY}, {@code MEM rss hwm}, {@code SCAN ...}).
+ *
+ * <ul>
+ * <li>{@code start DIR}: starts the real app ({@link Main}) on the data directory, headless, and
+ * prints READY once ready to scan: the demo cashier is signed in (the probe types user and PIN),
+ * the selling screen shows with focus in its scan/search field, and a query typed there shows
+ * products (the store thread builds the 200k-name index first, so a result can only show after
+ * it), laid out in a pulse.</li>
+ * <li>{@code scan DIR N SKUS}: the same start, then N barcodes scanned into the cashier screen
+ * (digits and Enter as key events), each timed from Enter until the ticket shows one more line
+ * after a layout pulse (the frame that shows it).</li>
+ * <li>{@code floor DIR}: the raw floor of a start: a JVM that opens the H2 file with plain JDBC and
+ * reads every product name (what any index must read), then prints READY.</li>
+ * </ul>
+ */
+public final class AppProbe {
+    private static final String READY_QUERY = "milk";
+
+    private AppProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = args[0];
+        String dir = args[1];
+        if (mode.equals("floor")) {
+            floor(dir);
+            System.exit(0);
+        }
+        Thread probe = new Thread(() -> {
+            try {
+                Scene scene = awaitReady();
+                long[] mem = ProcIo.memory("self");
+                System.out.println("READY");
+                System.out.println("MEM " + mem[0] + " " + mem[1]);
+                if (mode.equals("scan")) {
+                    scanLines(scene, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+                }
+            } catch (Throwable e) {
+                System.out.println("FAILED " + e);
+                e.printStackTrace();
+            }
+            System.out.flush();
+            Platform.exit();
+        }, "bench-probe");
+        probe.setDaemon(true);
+        probe.start();
+        // --demo on a store that already has a catalog seeds only the demo users and opens the till
+        Main.main(new String[] {"--demo", "--data-dir", dir, "--terminal-id", Stores.TERMINAL});
+    }
+
+    private static void floor(String dir) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + java.nio.file.Path.of(dir, "branchpos")
+                .toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE", "branchpos", "");
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT sku, name_norm FROM product")) {
+            long n = 0;
+            while (rs.next()) {
+                rs.getString(1);
+                rs.getString(2);
+                n++;
+            }
+            long[] mem = ProcIo.memory("self");
+            System.out.println("READY " + n);
+            System.out.println("MEM " + mem[0] + " " + mem[1]);
+        }
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+        AtomicReference<T> out = new AtomicReference<>();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                out.set(work.call());
+            } catch (Exception e) {
+                failure.set(e);
+            } finally {
+                done.countDown();
+            }
+        });
+        if (!done.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("FX thread did not answer in 30 s");
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return out.get();
+    }
+
+    /** Waits for the toolkit, the window and the first search result; returns the scene. */
+    private static Scene awaitReady() throws Exception {
+        while (true) {
+            try {
+                Platform.runLater(() -> { });
+                break;
+            } catch (IllegalStateException toolkitNotUpYet) {
+                Thread.sleep(2);
+            }
+        }
+        CountDownLatch ready = new CountDownLatch(1);
+        AtomicReference<Scene> sceneRef = new AtomicReference<>();
+        Runnable[] check = new Runnable[1];
+        boolean[] signedIn = new boolean[1];
+        check[0] = () -> {
+            if (sceneRef.get() != null) {
+                return;
+            }
+            for (Window w : Window.getWindows()) {
+                Scene scene = w.getScene();
+                if (!w.isShowing() || scene == null) {
+                    continue;
+                }
+                TextField user = (TextField) visible(scene, "#userField");
+                TextField pin = (TextField) visible(scene, "#pinField");
+                if (!signedIn[0] && user != null && pin != null) {
+                    // the demo cashier signs in (user 1, PIN 1111), as fast as a person never would
+                    user.setText("1");
+                    pin.setText("1111");
+                    pin.fireEvent(new javafx.event.ActionEvent());
+                    signedIn[0] = true;
+                }
+                TextField field = (TextField) visible(scene, "#searchField");
+                ListView<?> list = (ListView<?>) visible(scene, "#resultList");
+                if (field == null || list == null || !field.isFocused()) {
+                    continue;
+                }
+                sceneRef.set(scene);
+                field.setText(READY_QUERY);
+                scene.addPostLayoutPulseListener(() -> {
+                    if (ready.getCount() > 0 && field.isFocused() && !list.getItems().isEmpty()) {
+                        ready.countDown();
+                    }
+                });
+                return;
+            }
+            Platform.runLater(check[0]); // not there yet: look again next turn
+        };
+        Platform.runLater(check[0]);
+        if (!ready.await(120, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("not ready to scan after 120 s");
+        }
+        Scene scene = sceneRef.get();
+        onFx(() -> {
+            ((TextField) visible(scene, "#searchField")).setText("");
+            return null;
+        });
+        return scene;
+    }
+
+    /** The first node matching {@code selector} that is visible with all its parents (screens are stacked). */
+    static javafx.scene.Node visible(Scene scene, String selector) {
+        for (javafx.scene.Node n : scene.getRoot().lookupAll(selector)) {
+            if (treeVisible(n)) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    static boolean treeVisible(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Target 3 with the scan flow of the cashier screen: a barcode burst (13 digits) and Enter into
+     * the focused scan/search field, timed from the Enter key until the ticket table has one more
+     * line and a layout pulse has run.
+     */
+    private static void scanLines(Scene scene, int n, int skus) throws Exception {
+        TextField field = (TextField) visible(scene, "#searchField");
+        javafx.scene.control.TableView<?> ticket = (javafx.scene.control.TableView<?>) visible(scene, "#ticketTable");
+        if (ticket == null) {
+            throw new IllegalStateException("no #ticketTable in the cashier screen");
+        }
+        AtomicLong enterAt = new AtomicLong();
+        AtomicLong visibleAt = new AtomicLong();
+        java.util.concurrent.atomic.AtomicInteger expected = new java.util.concurrent.atomic.AtomicInteger();
+        onFx(() -> {
+            scene.addPostLayoutPulseListener(() -> {
+                if (enterAt.get() != 0 && visibleAt.get() == 0 && ticket.getItems().size() >= expected.get()) {
+                    visibleAt.set(System.nanoTime());
+                }
+            });
+            field.setText("");
+            field.requestFocus();
+            return null;
+        });
+        Robot robot = onFx(Robot::new);
+        boolean useRobot = onFx(() -> {
+            robot.keyType(KeyCode.DIGIT1);
+            return true;
+        });
+        Thread.sleep(300);
+        useRobot = useRobot && "1".equals(onFx(field::getText));
+        onFx(() -> {
+            field.setText("");
+            return null;
+        });
+        java.util.Random r = new java.util.Random(17);
+        Samples s = new Samples();
+        Samples fromFirst = new Samples();
+        int missed = 0;
+        boolean robotKeys = useRobot;
+        for (int i = 0; i < n; i++) {
+            int item;
+            do {
+                item = r.nextInt(skus);
+            } while (item % 10 > 6); // not weighed (asks for a weight) nor serialized (asks for a serial)
+            String code = io.branchpos.store.demo.DemoCatalog.primaryBarcode(item);
+            int before = onFx(() -> ticket.getItems().size());
+            expected.set(before + 1);
+            visibleAt.set(0);
+            long[] first = new long[1];
+            onFx(() -> {
+                first[0] = System.nanoTime();
+                for (char ch : code.toCharArray()) {
+                    type(robot, robotKeys, field, ch);
+                }
+                enterAt.set(System.nanoTime());
+                if (robotKeys) {
+                    robot.keyType(KeyCode.ENTER);
+                } else {
+                    field.fireEvent(new javafx.event.ActionEvent());
+                }
+                return null;
+            });
+            long waitFrom = System.nanoTime();
+            while (visibleAt.get() == 0 && System.nanoTime() - waitFrom < 3_000_000_000L) {
+                Thread.sleep(1);
+            }
+            if (visibleAt.get() == 0) {
+                missed++;
+            } else {
+                s.add(visibleAt.get() - enterAt.get());
+                fromFirst.add(visibleAt.get() - first[0]);
+            }
+            enterAt.set(0);
+            Thread.sleep(30);
+        }
+        System.out.printf(Locale.ROOT, "SCAN %d %d %d %d %d %s %d%n", s.count(), s.percentile(50), s.percentile(99),
+                s.max(), missed, useRobot ? "robot" : "fired", fromFirst.percentile(99));
+    }
+
+    private static void scans(Scene scene, int n, int skus) throws Exception {
+        List<String> queries = SearchBench.queries(skus, n, 3).get("prefix");
+        TextField field = (TextField) scene.lookup("#searchField");
+        @SuppressWarnings("unchecked")
+        ListView<ProductRow> list = (ListView<ProductRow>) scene.lookup("#resultList");
+        AtomicLong lastChange = new AtomicLong(System.nanoTime());
+        AtomicLong changesSinceLastKey = new AtomicLong();
+        AtomicLong lastKeyAt = new AtomicLong();
+        AtomicLong visibleAt = new AtomicLong();
+        onFx(() -> {
+            list.getItems().addListener((javafx.collections.ListChangeListener<ProductRow>) c -> {
+                lastChange.set(System.nanoTime());
+                changesSinceLastKey.incrementAndGet();
+            });
+            scene.addPostLayoutPulseListener(() -> {
+                if (lastKeyAt.get() != 0 && visibleAt.get() == 0 && changesSinceLastKey.get() > 0) {
+                    visibleAt.set(System.nanoTime());
+                }
+            });
+            field.requestFocus();
+            return null;
+        });
+        Robot robot = onFx(Robot::new);
+        boolean useRobot = onFx(() -> {
+            robot.keyType(KeyCode.A);
+            return true;
+        });
+        Thread.sleep(300);
+        useRobot = useRobot && "a".equals(onFx(field::getText));
+        Samples s = new Samples();
+        int missed = 0;
+        for (String q : queries) {
+            onFx(() -> {
+                field.setText("");
+                return null;
+            });
+            String head = q.substring(0, q.length() - 1);
+            char last = q.charAt(q.length() - 1);
+            boolean robotKeys = useRobot;
+            onFx(() -> {
+                for (char ch : head.toCharArray()) {
+                    type(robot, robotKeys, field, ch);
+                }
+                return null;
+            });
+            long settleFrom = System.nanoTime();
+            while (!head.equals(onFx(field::getText)) || System.nanoTime() - lastChange.get() < 40_000_000L
+                    || System.nanoTime() - settleFrom < 40_000_000L) {
+                Thread.sleep(5);
+                if (System.nanoTime() - settleFrom > 5_000_000_000L) {
+                    throw new IllegalStateException("typing '" + head + "' did not settle: field shows '"
+                            + onFx(field::getText) + "'");
+                }
+            }
+            visibleAt.set(0);
+            changesSinceLastKey.set(0);
+            onFx(() -> {
+                lastKeyAt.set(System.nanoTime());
+                type(robot, robotKeys, field, last);
+                return null;
+            });
+            long waitFrom = System.nanoTime();
+            while (visibleAt.get() == 0 && System.nanoTime() - waitFrom < 2_000_000_000L) {
+                Thread.sleep(1);
+            }
+            if (visibleAt.get() == 0) {
+                missed++;
+            } else {
+                s.add(visibleAt.get() - lastKeyAt.get());
+            }
+            lastKeyAt.set(0);
+        }
+        System.out.printf(Locale.ROOT, "SCAN %d %d %d %d %d %s%n", s.count(), s.percentile(50), s.percentile(99),
+                s.max(), missed, useRobot ? "robot" : "fired");
+    }
+
+    private static void type(Robot robot, boolean useRobot, TextField field, char ch) {
+        if (useRobot) {
+            robot.keyType(ch == ' ' ? KeyCode.SPACE : Character.isDigit(ch) ? KeyCode.getKeyCode(String.valueOf(ch))
+                    : KeyCode.getKeyCode(String.valueOf(Character.toUpperCase(ch))));
+        } else {
+            Event.fireEvent(field, new KeyEvent(KeyEvent.KEY_TYPED, String.valueOf(ch), "", KeyCode.UNDEFINED,
+                    false, false, false, false));
+        }
+    }
+}

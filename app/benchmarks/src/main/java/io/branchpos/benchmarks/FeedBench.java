@@ -1,0 +1,107 @@
+package io.branchpos.benchmarks;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.branchpos.desktop.feed.StoreCatalogSink;
+import io.branchpos.domain.catalog.Product;
+import io.branchpos.store.LocalStore;
+import io.branchpos.store.catalog.CatalogItem;
+import io.branchpos.store.catalog.CatalogRepository;
+import io.branchpos.store.demo.DemoCatalog;
+import io.branchpos.store.feed.FeedStore;
+import io.branchpos.sync.client.CredentialStore;
+import io.branchpos.sync.client.FeedPuller;
+import io.branchpos.sync.client.OkHttpSyncTransport;
+import io.branchpos.sync.client.TerminalCredential;
+import io.branchpos.sync.protocol.EnrollmentResponse;
+import io.branchpos.sync.server.SyncServer;
+import io.branchpos.sync.server.catalog.CatalogChanges;
+import io.branchpos.sync.server.catalog.CatalogService;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Target 7: HQ holds the 200k-SKU catalog (loaded through {@link CatalogService}, timed apart);
+ * a new terminal with an empty store bootstraps it through the feed exactly as the app does
+ * ({@link FeedPuller} with the app's page size 500, {@link StoreCatalogSink}), until the feed
+ * says complete (the till may sell).
+ */
+final class FeedBench {
+    private static final int PAGE = 500;
+
+    private FeedBench() {
+    }
+
+    static List<Row> run(EmbeddedPostgres pg, Path dir, Scale scale) throws Exception {
+        try (HikariDataSource ds = HqBench.freshDatabase(pg, "feed")) {
+            SyncServer server = new SyncServer(ds).start("127.0.0.1", 0);
+            try {
+                BenchMain.step("target 7: HQ catalog of " + scale.skus() + " SKUs");
+                long t0 = System.nanoTime();
+                long loadDeadline = t0 + 20_000_000_000L; // HQ's load is preparation: at most 20 s of the budget
+                int[] loaded = new int[1];
+                new CatalogService(ds).write("bench", c -> {
+                    c.upsertTax(DemoCatalog.STANDARD.code(), DemoCatalog.STANDARD.percent(), "standard");
+                    c.upsertTax(DemoCatalog.REDUCED.code(), DemoCatalog.REDUCED.percent(), "reduced");
+                    Instant from = Instant.parse("2026-01-01T00:00:00Z");
+                    Set<String> codes = new HashSet<>();
+                    for (CatalogItem item : new DemoCatalog(scale.skus(), 42)) {
+                        if (loaded[0] % 1_000 == 0 && System.nanoTime() > loadDeadline) {
+                            break;
+                        }
+                        loaded[0]++;
+                        Product p = item.product();
+                        // in-store codes of weighed items repeat past 100,000 items: each code once
+                        List<String> own = item.barcodes().stream().filter(codes::add).toList();
+                        c.upsertProduct(new CatalogChanges.ProductRow(p.sku().value(), p.name(), p.category(),
+                                p.taxRate().code(), p.unit().name(), p.price().currency().getCurrencyCode(), p.active(),
+                                p.serialized(), own));
+                        c.setPrice(p.sku().value(), p.price().amount(), from);
+                    }
+                    return null;
+                });
+                double hqLoad = (System.nanoTime() - t0) / 1e9;
+                String code = server.registry().createEnrollmentCode("B-001", "T-NEW");
+                String url = "http://127.0.0.1:" + server.port();
+                EnrollmentResponse r = new OkHttpSyncTransport(url).enroll(code);
+                CredentialStore credentials = CredentialStore.inMemory();
+                credentials.save(new TerminalCredential(r.terminalId(), r.branchId(), r.token()));
+                BenchMain.step("target 7: bootstrap of a new terminal");
+                try (LocalStore store = Stores.open(dir.resolve("new-terminal"), "T-NEW")) {
+                    FeedStore feed = new FeedStore(store);
+                    long b0 = System.nanoTime();
+                    long changes;
+                    try (FeedPuller puller = new FeedPuller(url, credentials, new StoreCatalogSink(feed), PAGE,
+                            Duration.ofMinutes(1))) {
+                        changes = puller.pullAll();
+                    }
+                    double seconds = (System.nanoTime() - b0) / 1e9;
+                    long products = new CatalogRepository(store).countProducts();
+                    int n = loaded[0];
+                    if (!feed.state().complete() || products != n) {
+                        throw new IllegalStateException("bootstrap ended with " + products + " products, complete="
+                                + feed.state().complete());
+                    }
+                    double full = seconds * scale.skus() / n;
+                    String partial = n == scale.skus() ? "" : String.format("; HQ's load of the catalog stopped at %,d"
+                            + " SKUs (20-s budget): %.1f s measured for those, extrapolated to %,d", n, seconds, scale.skus());
+                    return List.of(
+                            Row.measured("7", String.format("bootstrap of %,d SKUs through the feed", scale.skus()),
+                                    full, "s", "<= 10 s", full <= 10, null, null, String.format(
+                                            "FeedPuller (pages of %d) → StoreCatalogSink, %,d changes, %,.0f SKUs/s;"
+                                                    + " until the feed is complete%s", PAGE, changes, n / seconds, partial)),
+                            Row.info("7", "HQ catalog load (not part of the bootstrap)", hqLoad, "s",
+                                    String.format("CatalogService.write, one transaction, product + barcodes + price per SKU: %,d SKUs",
+                                            n)));
+                }
+            } finally {
+                server.close();
+            }
+        }
+    }
+}

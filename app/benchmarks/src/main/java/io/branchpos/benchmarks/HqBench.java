@@ -1,0 +1,208 @@
+package io.branchpos.benchmarks;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.branchpos.desktop.sync.StoreJournalOutbox;
+import io.branchpos.store.LocalStore;
+import io.branchpos.store.journal.JournalEvent;
+import io.branchpos.store.journal.JournalRepository;
+import io.branchpos.sync.client.CredentialStore;
+import io.branchpos.sync.client.SyncEngine;
+import io.branchpos.sync.client.SyncStatus;
+import io.branchpos.sync.server.SyncServer;
+import io.branchpos.sync.server.db.Databases;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Targets 6, 7 and 8 against one embedded PostgreSQL started with the production settings of
+ * {@link Databases#startEmbedded} (fsync on, synchronous commit).
+ */
+final class HqBench {
+    private HqBench() {
+    }
+
+    static List<Row> run(Path dir, Path terminalDir, Scale scale, Set<String> only) throws Exception {
+        List<Row> rows = new ArrayList<>();
+        BenchMain.step("HQ: embedded PostgreSQL");
+        try (EmbeddedPostgres pg = Databases.startEmbedded(dir, 0)) {
+            rows.add(Row.notMeasurable("0", "HQ database", "embedded " + version(pg) + ", fsync on, synchronous_commit on"));
+            List<String> payloads;
+            try (LocalStore store = Stores.open(terminalDir)) {
+                payloads = new JournalRepository(store).after(0, 64).stream().map(JournalEvent::payload).toList();
+                if (only.contains("6")) {
+                    BenchMain.step("target 6: catch-up of the terminal's unsynced events");
+                    rows.addAll(catchUp(pg, store, scale));
+                }
+            }
+            if (only.contains("8")) {
+                rows.addAll(FleetBench.run(pg, scale, payloads));
+            }
+            if (only.contains("7")) {
+                rows.addAll(FeedBench.run(pg, dir, scale));
+            }
+        }
+        return rows;
+    }
+
+    static HikariDataSource freshDatabase(EmbeddedPostgres pg, String name) throws SQLException {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            st.execute("create database " + name);
+        }
+        HikariDataSource ds = Databases.pool(pg.getJdbcUrl("postgres", name), "postgres", "postgres");
+        Databases.migrate(ds);
+        return ds;
+    }
+
+    private static String version(EmbeddedPostgres pg) {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("show server_version")) {
+            rs.next();
+            return "PostgreSQL " + rs.getString(1);
+        } catch (SQLException e) {
+            return "PostgreSQL";
+        }
+    }
+
+    private static List<Row> catchUp(EmbeddedPostgres pg, LocalStore store, Scale scale) throws Exception {
+        JournalRepository journal = new JournalRepository(store);
+        long syncedThrough = journal.syncedThroughSeq();
+        int n = (int) journal.pendingCount();
+        // the app's own starts (target 5, --demo) journaled a till opening and users: not sales
+        long pendingSales = store.jdbc(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM journal_event"
+                    + " WHERE synced_at IS NULL AND type = 'SALE_COMPLETED'")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        try (HikariDataSource ds = freshDatabase(pg, "catchup")) {
+            SyncServer server = new SyncServer(ds).start("127.0.0.1", 0);
+            try {
+                String code = server.registry().createEnrollmentCode("B-001", store.terminalId());
+                // HQ already holds everything up to last week: its mark is where the terminal's is
+                String lastHash = syncedThrough == 0 ? io.branchpos.store.journal.JournalHash.GENESIS
+                        : journal.after(syncedThrough - 1, 1).get(0).hash();
+                try (Connection c = ds.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(
+                        "update terminal set high_water_seq = ?, last_hash = ? where terminal_id = ?")) {
+                    ps.setLong(1, syncedThrough);
+                    ps.setString(2, lastHash);
+                    ps.setString(3, store.terminalId());
+                    ps.executeUpdate();
+                }
+                // the app's own wiring (AppContext.startSync): default batch sizes, real outbox over H2
+                long deadline0 = System.nanoTime() + scale.catchUpBudgetSeconds() * 1_000_000_000L;
+                StoreJournalOutbox real = new StoreJournalOutbox(journal, Clock.systemUTC());
+                // the budget: past it the outbox looks empty, so the engine's drain pass ends
+                io.branchpos.sync.client.JournalOutbox outbox = new io.branchpos.sync.client.JournalOutbox() {
+                    @Override
+                    public List<io.branchpos.sync.client.OutboxEvent> eventsFrom(long fromSeq, int max) {
+                        return System.nanoTime() > deadline0 ? List.of() : real.eventsFrom(fromSeq, max);
+                    }
+
+                    @Override
+                    public long syncedThroughSeq() {
+                        return real.syncedThroughSeq();
+                    }
+
+                    @Override
+                    public void markSyncedThrough(long seq) {
+                        real.markSyncedThrough(seq);
+                    }
+
+                    @Override
+                    public long pendingCount() {
+                        return real.pendingCount();
+                    }
+
+                    @Override
+                    public java.util.Optional<java.time.Instant> oldestPendingOccurredAt() {
+                        return real.oldestPendingOccurredAt();
+                    }
+
+                    @Override
+                    public void recordQuarantined(io.branchpos.sync.protocol.QuarantinedEvent event) {
+                        real.recordQuarantined(event);
+                    }
+                };
+                SyncEngine engine = SyncEngine.builder()
+                        .outbox(outbox)
+                        .credentials(CredentialStore.inMemory())
+                        .serverUrl("http://127.0.0.1:" + server.port())
+                        .enrollmentCode(code)
+                        .build();
+                long t0 = System.nanoTime();
+                long deadline = deadline0;
+                while (journal.pendingCount() > 0 && System.nanoTime() < deadline) {
+                    engine.drain();
+                    if (engine.status().state() != SyncStatus.State.UP_TO_DATE && journal.pendingCount() > 0
+                            && engine.status().state() != SyncStatus.State.SYNCING) {
+                        throw new IllegalStateException("sync stopped: " + engine.status());
+                    }
+                }
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                long left = journal.pendingCount();
+                long events = count(ds, "select count(*) from event where terminal_id = '" + store.terminalId() + "'");
+                long sales = count(ds, "select count(*) from sale");
+                if (events != n - left || left == 0 && sales != pendingSales) {
+                    throw new IllegalStateException("HQ has " + events + " events and " + sales + " sales, expected "
+                            + (n - left) + " and " + pendingSales);
+                }
+                double copyRate = copyLimit(ds, events);
+                double rate = events / seconds;
+                String scope = left == 0 ? "" : String.format("; STOPPED after %d s with %,d of %,d events uploaded",
+                        scale.catchUpBudgetSeconds(), events, n);
+                return List.of(
+                        Row.measured("6", String.format("catch-up of %,d events", n), left == 0 ? seconds : n / rate,
+                                "s", "<= 5 s", left == 0 && seconds <= 5, null, null,
+                                "terminal store (H2, journal of the sales history) → SyncEngine → OkHttp → Javalin → "
+                                        + "PostgreSQL with projections; the engine's own batch sizes (reached "
+                                        + engine.batchSize() + ")" + (left == 0 ? "" : "; time extrapolated") + scope),
+                        Row.measured("6", "catch-up throughput", rate, "events/s", ">= 20,000 events/s", rate >= 20_000,
+                                "PostgreSQL COPY of the same rows", copyRate,
+                                String.format("every event stored once; %,d sales → %,d sale rows at HQ%s", pendingSales, sales,
+                                        scope)));
+            } finally {
+                server.close();
+            }
+        }
+    }
+
+    /** COPY of the event rows HQ now holds into an identical table (same indexes): events/s. */
+    private static double copyLimit(HikariDataSource ds, long n) throws Exception {
+        try (Connection c = ds.getConnection()) {
+            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+            ByteArrayOutputStream rows = new ByteArrayOutputStream();
+            copy.copyOut("COPY event TO STDOUT", rows);
+            try (Statement st = c.createStatement()) {
+                st.execute("create table event_copy (like event including all)");
+            }
+            byte[] data = rows.toByteArray();
+            long t0 = System.nanoTime();
+            long copied = copy.copyIn("COPY event_copy FROM STDIN", new ByteArrayInputStream(data));
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            if (copied != n) {
+                throw new IllegalStateException("COPY wrote " + copied + " rows, expected " + n);
+            }
+            return n / seconds;
+        }
+    }
+
+    static long count(HikariDataSource ds, String sql) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.branchpos.benchmarks;
+
+import io.branchpos.domain.sale.CompletedSale;
+import io.branchpos.store.LocalStore;
+import io.branchpos.store.catalog.CatalogRepository;
+import io.branchpos.store.sale.SalesRepository;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Target 4: {@link SalesRepository#complete} (sale rows + journal event in one transaction, then
+ * {@code CHECKPOINT SYNC}) on the store with 200k SKUs and a large sales history, against the floor:
+ * one-row commits plus {@code CHECKPOINT SYNC} on a fresh H2 file on the same disk. Bytes written
+ * per sale come from {@code /proc/self/io} (write_bytes: what reached the block layer).
+ */
+final class SaleBench {
+    private SaleBench() {
+    }
+
+    static List<Row> run(LocalStore store, Scale scale, Path work, long historySales) throws Exception {
+        CatalogRepository catalog = new CatalogRepository(store);
+        SalesRepository sales = new SalesRepository(store);
+        Random r = new Random(5);
+        int warm = Math.max(10, scale.sales() / 10);
+        for (int i = 0; i < warm; i++) {
+            sales.complete(SalesHistory.randomSale(store, catalog, scale.skus(), r));
+        }
+        List<CompletedSale> todo = new ArrayList<>(scale.sales());
+        for (int i = 0; i < scale.sales(); i++) {
+            todo.add(SalesHistory.randomSale(store, catalog, scale.skus(), r));
+        }
+        Path dbFile = store.config().dataDirectory().resolve("branchpos.mv.db");
+        long sizeBefore = Files.size(dbFile);
+        long[] io0 = ProcIo.read();
+        Samples s = new Samples();
+        int lines = 0;
+        for (CompletedSale sale : todo) {
+            lines += sale.lines().size();
+            long t0 = System.nanoTime();
+            sales.complete(sale);
+            s.add(System.nanoTime() - t0);
+        }
+        long[] io1 = ProcIo.read();
+        long sizeAfter = Files.size(dbFile);
+        RawCommit raw = rawCommits(work.resolve("raw-commit"), scale.rawCommits());
+        double p99 = Samples.millis(s.percentile(99));
+        double perSale = (io1[1] - io0[1]) / (double) todo.size();
+        return List.of(
+                Row.measured("4", "complete a sale p99 (fsynced)", p99, "ms", "<= 2 ms", p99 <= 2,
+                        "raw H2 one-row commit + CHECKPOINT SYNC p99", Samples.millis(raw.samples.percentile(99)),
+                        String.format("%,d SKUs, %,d past sales, %,d sales of %.1f lines avg; p50 %.2f ms, max %.1f ms",
+                                scale.skus(), historySales, todo.size(), lines / (double) todo.size(),
+                                Samples.millis(s.percentile(50)), Samples.millis(s.max()))),
+                Row.compared("4", "bytes written per sale", perSale / 1024.0, "KiB",
+                        "raw one-row commit + fsync", raw.bytesPerCommit / 1024.0,
+                        String.format("/proc/self/io write_bytes; wchar %.1f KiB/sale; DB file grew %.1f KiB/sale",
+                                (io1[0] - io0[0]) / (double) todo.size() / 1024.0,
+                                (sizeAfter - sizeBefore) / (double) todo.size() / 1024.0)));
+    }
+
+    private record RawCommit(Samples samples, double bytesPerCommit) {
+    }
+
+    private static RawCommit rawCommits(Path dir, int n) throws SQLException, IOException {
+        Files.createDirectories(dir);
+        String payload = "x".repeat(200);
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("raw").toAbsolutePath()
+                + ";DB_CLOSE_ON_EXIT=FALSE", "raw", "");
+                Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS t(id BIGINT PRIMARY KEY, v VARCHAR(400))");
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO t VALUES (?, ?)")) {
+                Samples s = new Samples();
+                long[] io0 = null;
+                int warm = Math.max(10, n / 10);
+                for (int i = 0; i < warm + n; i++) {
+                    if (i == warm) {
+                        io0 = ProcIo.read();
+                    }
+                    long t0 = System.nanoTime();
+                    ps.setLong(1, i);
+                    ps.setString(2, payload);
+                    ps.executeUpdate(); // auto-commit: one row, one transaction
+                    st.execute("CHECKPOINT SYNC");
+                    if (i >= warm) {
+                        s.add(System.nanoTime() - t0);
+                    }
+                }
+                long[] io1 = ProcIo.read();
+                return new RawCommit(s, (io1[1] - io0[1]) / (double) n);
+            }
+        }
+    }
+}
