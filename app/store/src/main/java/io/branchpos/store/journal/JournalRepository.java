@@ -86,16 +86,19 @@ public final class JournalRepository {
         });
     }
 
+    /**
+     * Events not acknowledged by HQ. Acknowledgement is always a prefix of the journal, so this is
+     * {@code lastSeq - syncedThroughSeq}: two index look-ups instead of counting 100,000 rows.
+     */
     public long pendingCount() {
-        return store.read(s -> s.createSelectionQuery("select count(*) from JournalEventEntity"
-                + " where key.terminalId = :t and syncedAt is null", Long.class)
-                .setParameter("t", store.terminalId()).getSingleResult());
+        return lastSeq() - syncedThroughSeq();
     }
 
+    /** When the oldest unacknowledged event happened: the first unsynced seq, found by index. */
     public Optional<Instant> oldestPendingAt() {
-        return store.read(s -> s.createSelectionQuery("select min(occurredAt) from JournalEventEntity"
-                + " where key.terminalId = :t and syncedAt is null", Instant.class)
-                .setParameter("t", store.terminalId()).getResultList().stream().filter(x -> x != null).findFirst());
+        return store.read(s -> s.createSelectionQuery("select occurredAt from JournalEventEntity"
+                + " where key.terminalId = :t and syncedAt is null order by key.seq", Instant.class)
+                .setParameter("t", store.terminalId()).setMaxResults(1).getResultList().stream().findFirst());
     }
 
     public long lastSeq() {
