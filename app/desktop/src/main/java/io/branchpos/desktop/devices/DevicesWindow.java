@@ -1,13 +1,10 @@
 package io.branchpos.desktop.devices;
 
 import io.branchpos.desktop.common.FxmlView;
-import io.branchpos.desktop.common.Stylesheets;
+import io.branchpos.desktop.common.ToolWindow;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -18,24 +15,8 @@ public final class DevicesWindow {
 
     public static Stage show(Window owner, DeviceBench bench, Executor background, Locale locale) {
         DevicesViewModel model = new DevicesViewModel(bench, background, Platform::runLater);
-        Parent root = FxmlView.DEVICES.load(locale, type -> {
-            if (type == DevicesController.class) {
-                return new DevicesController(model);
-            }
-            throw new IllegalStateException("no controller registered for " + type.getName());
-        });
-        Scene scene = new Scene(root, 900, 640);
-        scene.getStylesheets().add(Stylesheets.theme());
-        scene.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                ((Stage) scene.getWindow()).close();
-            }
-        });
-        Stage stage = new Stage();
-        stage.initOwner(owner);
-        stage.setTitle("BranchPOS — Devices");
-        stage.setScene(scene);
-        stage.show();
+        Stage stage = ToolWindow.show(owner, FxmlView.DEVICES, DevicesController.class,
+                () -> new DevicesController(model), locale, "BranchPOS — Devices", 900, 640);
         model.refresh();
         return stage;
     }

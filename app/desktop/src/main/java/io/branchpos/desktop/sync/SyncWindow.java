@@ -1,11 +1,8 @@
 package io.branchpos.desktop.sync;
 
 import io.branchpos.desktop.common.FxmlView;
-import io.branchpos.desktop.common.Stylesheets;
+import io.branchpos.desktop.common.ToolWindow;
 import java.util.Locale;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -15,24 +12,8 @@ public final class SyncWindow {
     }
 
     public static Stage show(Window owner, SyncViewModel model, Locale locale) {
-        Parent root = FxmlView.SYNC.load(locale, type -> {
-            if (type == SyncController.class) {
-                return new SyncController(model);
-            }
-            throw new IllegalStateException("no controller registered for " + type.getName());
-        });
-        Scene scene = new Scene(root, 960, 560);
-        scene.getStylesheets().add(Stylesheets.theme());
-        scene.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                ((Stage) scene.getWindow()).close();
-            }
-        });
-        Stage stage = new Stage();
-        stage.initOwner(owner);
-        stage.setTitle("BranchPOS — Sync");
-        stage.setScene(scene);
-        stage.show();
+        Stage stage = ToolWindow.show(owner, FxmlView.SYNC, SyncController.class, () -> new SyncController(model),
+                locale, "BranchPOS — Sync", 960, 560);
         model.refresh();
         return stage;
     }
