@@ -32,10 +32,7 @@ class DevicesFromMainWindowUiTest {
 
     @BeforeAll
     static void startApp() throws Exception {
-        app = RunningApp.start(dataDir);
-        FxRobot robot = new FxRobot();
-        robot.clickOn(".signin .big-field").write("3").type(KeyCode.ENTER).write("3333").type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.shell().session().activeBinding().get());
+        app = RunningApp.start(dataDir).signIn("3", "3333");
     }
 
     @AfterAll

@@ -27,6 +27,15 @@ final class RunningApp {
         return new RunningApp(app);
     }
 
+    /** Signs in on the sign-in screen as a person would (user number, Enter, PIN, Enter) and waits for it. */
+    RunningApp signIn(String userNumber, String pin) throws Exception {
+        org.testfx.api.FxRobot robot = new org.testfx.api.FxRobot();
+        robot.clickOn(".signin .big-field").write(userNumber).type(javafx.scene.input.KeyCode.ENTER).write(pin)
+                .type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shell().session().activeBinding().get());
+        return this;
+    }
+
     BranchPosApp app() {
         return (BranchPosApp) app;
     }
