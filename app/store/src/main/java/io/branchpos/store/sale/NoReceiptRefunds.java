@@ -66,36 +66,8 @@ public final class NoReceiptRefunds {
             pay.put("reference", req.tenderReference());
             JournalEvent event = ctx.journal(SalesRepository.REFUND_COMPLETED, 1, root);
 
-            RefundEntity r = new RefundEntity();
-            r.refundId = refundId;
-            r.originalSaleId = null;
-            r.terminalId = ctx.terminalId();
-            r.businessDay = ctx.businessDay();
-            r.cashierId = req.cashierId();
-            r.approvedBy = req.approvedBy();
-            r.reason = req.reason();
-            r.currency = sum.currency().getCurrencyCode();
-            r.total = sum.amount();
-            r.completedAt = ctx.now();
-            r.journalSeq = event.seq();
-            ctx.session().persist(r);
-            for (RefundedLine l : lines) {
-                RefundLineEntity le = new RefundLineEntity();
-                le.refundId = refundId;
-                le.originalLineNo = l.originalLineNo();
-                le.sku = l.sku().value();
-                le.quantity = l.quantity();
-                le.gross = l.gross().amount();
-                le.tax = l.tax().amount();
-                ctx.session().persist(le);
-            }
-            RefundPaymentEntity p = new RefundPaymentEntity();
-            p.refundId = refundId;
-            p.paymentNo = 1;
-            p.tender = req.tender().name();
-            p.amount = sum.amount();
-            p.reference = req.tenderReference();
-            ctx.session().persist(p);
+            SalesRepository.persistRefund(ctx, refundId, null, req.cashierId(), req.approvedBy(), req.reason(),
+                    req.tender(), req.tenderReference(), lines, sum, event.seq());
             return new RefundReceipt(refundId, null, lines, sum, event.seq());
         });
     }

@@ -202,19 +202,28 @@ public final class SalesRepository {
         UUID refundId = ctx.newId();
         JournalEvent event = ctx.journal(REFUND_COMPLETED, 1, SalePayloads.refundCompleted(refundId, view.saleId(),
                 view.receiptNumber(), view.currency().getCurrencyCode(), req, lines, total));
+        persistRefund(ctx, refundId, view.saleId(), req.cashierId(), req.approvedBy(), req.reason(), req.tender(),
+                req.tenderReference(), lines, total, event.seq());
+        return new RefundReceipt(refundId, view.receiptNumber(), lines, total, event.seq());
+    }
+
+    /** Writes the rows of one refund (header, lines, the one payment) in the caller's transaction. */
+    static void persistRefund(WriteContext ctx, UUID refundId, UUID originalSaleId, String cashierId,
+            String approvedBy, String reason, io.branchpos.domain.sale.Tender tender, String reference,
+            List<RefundedLine> lines, Money total, long journalSeq) {
         RefundEntity r = new RefundEntity();
         r.refundId = refundId;
-        r.originalSaleId = view.saleId();
+        r.originalSaleId = originalSaleId;
         r.terminalId = ctx.terminalId();
         r.businessDay = ctx.businessDay();
-        r.cashierId = req.cashierId();
-        r.approvedBy = req.approvedBy();
-        r.reason = req.reason();
-        r.currency = view.currency().getCurrencyCode();
+        r.cashierId = cashierId;
+        r.approvedBy = approvedBy;
+        r.reason = reason;
+        r.currency = total.currency().getCurrencyCode();
         r.total = total.amount();
         r.completedAt = ctx.now();
-        r.journalSeq = event.seq();
-        s.persist(r);
+        r.journalSeq = journalSeq;
+        ctx.session().persist(r);
         for (RefundedLine l : lines) {
             RefundLineEntity le = new RefundLineEntity();
             le.refundId = refundId;
@@ -223,15 +232,14 @@ public final class SalesRepository {
             le.quantity = l.quantity();
             le.gross = l.gross().amount();
             le.tax = l.tax().amount();
-            s.persist(le);
+            ctx.session().persist(le);
         }
         RefundPaymentEntity p = new RefundPaymentEntity();
         p.refundId = refundId;
         p.paymentNo = 1;
-        p.tender = req.tender().name();
+        p.tender = tender.name();
         p.amount = total.amount();
-        p.reference = req.tenderReference();
-        s.persist(p);
-        return new RefundReceipt(refundId, view.receiptNumber(), lines, total, event.seq());
+        p.reference = reference;
+        ctx.session().persist(p);
     }
 }
