@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * A promotion as HQ defines it: an id that stays, a version that grows with every change (a sale
  * records both), a name for the ticket and receipt, a rule, and a validity window
- * {@code [validFrom, validUntil)} ({@code validUntil} null: open-ended).
+ * {@code [validFrom, validUntil)} ({@code validUntil} null: open-ended; equal to {@code validFrom}:
+ * ended before it started, never valid).
  */
 public record Promotion(String id, long version, String name, PromotionRule rule, Instant validFrom, Instant validUntil) {
 
@@ -21,7 +22,7 @@ public record Promotion(String id, long version, String name, PromotionRule rule
         if (version < 1) {
             throw new IllegalArgumentException("promotion versions start at 1, not " + version);
         }
-        if (validUntil != null && !validUntil.isAfter(validFrom)) {
+        if (validUntil != null && validUntil.isBefore(validFrom)) {
             throw new IllegalArgumentException("promotion " + id + " ends (" + validUntil + ") before it starts (" + validFrom + ")");
         }
     }

@@ -194,6 +194,8 @@ class PromotionEngineTest {
                 .hasMessageContaining("at most 100");
         assertThatThrownBy(() -> new Promotion("P", 1, "x", new PercentOff(Target.products("A"), BigDecimal.TEN), UNTIL, FROM))
                 .hasMessageContaining("ends");
+        assertThat(new Promotion("P", 1, "x", new PercentOff(Target.products("A"), BigDecimal.TEN), FROM, FROM).isValidAt(FROM))
+                .isFalse();
         assertThatThrownBy(() -> new MixAndMatch(Target.category("W"), 1, eur("1.00"))).hasMessageContaining("at least 2");
     }
 }
