@@ -160,6 +160,11 @@ public final class Ticket {
         replace(l.withQuantity(quantity));
     }
 
+    /** Records HQ's version of the line's list price once it is known (looked up off the till's UI thread). */
+    public void recordPriceVersion(int lineNo, Long priceVersion) {
+        replace(line(lineNo).withPriceVersion(priceVersion));
+    }
+
     public void voidLine(int lineNo) {
         replace(activeLine(lineNo).asVoided());
     }

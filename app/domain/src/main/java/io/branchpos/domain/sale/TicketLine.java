@@ -57,6 +57,10 @@ public record TicketLine(
         return new TicketLine(lineNo, product, quantity, unitPrice, listPrice, d, serial, voided, priceVersion, promotion);
     }
 
+    TicketLine withPriceVersion(Long v) {
+        return new TicketLine(lineNo, product, quantity, unitPrice, listPrice, discount, serial, voided, v, promotion);
+    }
+
     TicketLine withPromotion(AppliedPromotion p) {
         return new TicketLine(lineNo, product, quantity, unitPrice, listPrice, discount, serial, voided, priceVersion, p);
     }

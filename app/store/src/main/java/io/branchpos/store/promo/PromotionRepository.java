@@ -26,12 +26,23 @@ public final class PromotionRepository {
 
     /** The promotions whose window contains {@code at}, ordered by id. */
     public List<Promotion> validAt(Instant at) {
+        return query("SELECT promotion_id, data FROM promotion WHERE valid_from <= ? "
+                + "AND (valid_until IS NULL OR valid_until > ?) ORDER BY promotion_id", at, at);
+    }
+
+    /** The promotions that have not ended at {@code at}, including those still to start, ordered by id. */
+    public List<Promotion> notEndedAt(Instant at) {
+        return query("SELECT promotion_id, data FROM promotion WHERE valid_until IS NULL OR valid_until > ? "
+                + "ORDER BY promotion_id", at);
+    }
+
+    private List<Promotion> query(String sql, Instant... at) {
         return store.jdbc(c -> {
             List<Promotion> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT promotion_id, data FROM promotion WHERE valid_from <= ? "
-                    + "AND (valid_until IS NULL OR valid_until > ?) ORDER BY promotion_id")) {
-                ps.setTimestamp(1, Timestamp.from(at));
-                ps.setTimestamp(2, Timestamp.from(at));
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < at.length; i++) {
+                    ps.setTimestamp(i + 1, Timestamp.from(at[i]));
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         try {
