@@ -715,11 +715,15 @@ public final class CheckoutViewModel {
                 return;
             }
             ui.execute(() -> {
-                promotions = found;
                 if (newLine != null && version.isPresent()) {
                     forTicket.recordPriceVersion(newLine.lineNo(), version.get());
                 }
-                refresh();
+                // reprice only when HQ's promotions changed: a ticket already on the payment screen
+                // keeps the promotions it was priced with at Pay (decision 0257)
+                if (!found.equals(promotions)) {
+                    promotions = found;
+                    refresh();
+                }
             });
         });
     }
