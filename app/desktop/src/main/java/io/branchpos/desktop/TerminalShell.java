@@ -112,6 +112,7 @@ public final class TerminalShell {
         checkout = new CheckoutViewModel(catalog(ctx), checkoutStore(ctx, receipts), session, approval, bg, ui,
                 locale, texts, calculator, ctx.ids(), limits,
                 new HardwareScanDecoder(List.of(HardwareScanDecoder.DEMO_WEIGHT), currency), display);
+        checkout.usePricing(new io.branchpos.desktop.feed.FeedPricing(ctx.store()), ctx.clock());
         payment = new PaymentViewModel(ctx.sales()::complete, receipts, session, bg, ui, locale, texts,
                 RoundingPolicy.DEFAULT.cashRounding(), ctx.clock(), display,
                 config.get("store.name", texts.getString("receipt.store")), config.terminalId());

@@ -6,6 +6,10 @@ import io.branchpos.desktop.payment.PaymentViewModel;
 import io.branchpos.domain.catalog.Product;
 import io.branchpos.domain.money.Money;
 import io.branchpos.store.demo.DemoCatalog;
+import io.branchpos.store.feed.FeedEntry;
+import io.branchpos.store.feed.FeedStore;
+import io.branchpos.domain.money.RoundingPolicy;
+import java.math.BigDecimal;
 import io.branchpos.store.journal.JournalEvent;
 import io.branchpos.store.sale.SalesRepository.SaleView;
 import io.branchpos.desktop.checkout.ProductRow;
@@ -93,6 +97,53 @@ class CheckoutFlowUiTest {
 
     private String text(String query) {
         return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    private static void publishPromotion(FeedStore feed, String sku, long version, String until) {
+        String after = feed.state().cursor();
+        feed.apply(after, List.of(new FeedEntry("PROMOTION", "UI-DEAL", false, "{\"promotionId\":\"UI-DEAL\",\"version\":"
+                + version + ",\"name\":\"Autumn deal -25%\",\"kind\":\"PERCENT_OFF\",\"target\":{\"skus\":[\"" + sku + "\"]},"
+                + "\"currency\":\"EUR\",\"percent\":\"25\",\"validFrom\":\"2020-01-01T00:00:00Z\",\"validUntil\":"
+                + (until == null ? "null" : "\"" + until + "\"") + "}")), after + "1", false, 0);
+    }
+
+    @Test
+    void aPromotionFromHqShowsOnTheTicketLineAndOnTheReceiptAndTheSaleRecordsIt() throws Exception {
+        int index = 11;
+        while (product(index).unit().isMeasured() || product(index).serialized()) {
+            index++;
+        }
+        Product p = product(index);
+        FeedStore feed = new FeedStore(app.context().store());
+        publishPromotion(feed, p.sku().value(), 1, null);
+        try {
+            scan(DemoCatalog.primaryBarcode(index));
+            scan(DemoCatalog.primaryBarcode(index));
+            // two scans, two lines: a quarter off each
+            Money off = p.price().times(new BigDecimal("0.25"), RoundingPolicy.DEFAULT.mode());
+            Money base = p.price().plus(p.price());
+            String tag = "Autumn deal -25% \u2212" + app.shell().payment().format(off);
+            try {
+                WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".line-detail").queryAllAs(Label.class)
+                        .stream().filter(l -> l.isVisible() && tag.equals(l.getText())).count() == 2);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("no line shows '" + tag + "': " + app.shell().checkout().lines(), e);
+            }
+            assertThat(text(".total-amount")).isEqualTo(app.shell().payment().format(base.minus(off).minus(off)));
+
+            robot.type(KeyCode.F12);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                    () -> app.shell().screenProperty().get() == TerminalShell.Screen.PAYMENT);
+            robot.write("1000").type(KeyCode.ENTER);
+            waitPaid();
+            String receipt = robot.lookup(".receipt-text").queryAs(TextArea.class).getText();
+            assertThat(receipt).contains("Autumn deal -25%", "-" + off.toPlainString());
+            assertThat(lastEvent("SALE_COMPLETED").payload()).contains("\"promotionId\":\"UI-DEAL\"",
+                    "\"promotionVersion\":1", "\"promotionDiscount\":\"" + off.toPlainString() + "\"");
+        } finally {
+            // ended before it began: the other flows sell at list prices
+            publishPromotion(feed, p.sku().value(), 2, "2020-01-01T00:00:00Z");
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.branchpos.domain.auth.Permission;
 import io.branchpos.domain.catalog.Product;
 import io.branchpos.domain.id.IdGenerator;
 import io.branchpos.domain.money.Money;
+import io.branchpos.domain.promo.Promotion;
 import io.branchpos.domain.sale.Approval;
 import io.branchpos.domain.sale.Discount;
 import io.branchpos.domain.sale.LineTotal;
@@ -23,6 +24,8 @@ import io.branchpos.store.park.ParkedSales;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.MessageFormat;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -106,6 +109,10 @@ public final class CheckoutViewModel {
     private final BooleanProperty recallShowing = new SimpleBooleanProperty(false);
 
     private Ticket ticket;
+    private PricingSource pricing = PricingSource.NONE;
+    /** Null until {@link #usePricing}: then promotions are applied at this clock's time. */
+    private Clock clock;
+    private List<Promotion> promotions = List.of();
     private UUID tillSession;
     private Product pendingProduct;
     private BigDecimal pendingQuantity;
@@ -526,6 +533,7 @@ public final class CheckoutViewModel {
         try {
             TicketLine line = ticket.add(p, qty, unitPrice, serial);
             refresh();
+            reloadPromotions(ticket, line);
             selectedLine.set(line.lineNo());
             Money lineTotal = unitPrice.times(qty, RoundingMode.HALF_UP);
             say(format("checkout.added", plain(qty), p.name()), Tone.SUCCESS);
@@ -675,13 +683,55 @@ public final class CheckoutViewModel {
             alert(prompt.get());
             return;
         }
+        refresh(); // the promotions valid now, at the time of sale
         display.show(texts.getString("display.total"), money(ticket.totalDue()));
         onPay.accept(ticket);
+    }
+
+    /**
+     * Prices lines with HQ's price versions and promotions: the promotions valid at {@code clock}'s
+     * time are applied whenever the ticket changes and when payment starts (the time of sale).
+     */
+    public void usePricing(PricingSource source, Clock clock) {
+        this.pricing = source;
+        this.clock = clock;
+        reloadPromotions(null, null);
+    }
+
+    /** Reads promotions (and the price version of a new line) on the store executor, then reprices on the UI thread. */
+    private void reloadPromotions(Ticket forTicket, TicketLine newLine) {
+        if (clock == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        background.execute(() -> {
+            List<Promotion> found;
+            Optional<Long> version;
+            try {
+                found = pricing.promotionsNotEndedAt(now);
+                version = newLine == null ? Optional.empty() : pricing.priceVersion(newLine.product().sku().value());
+            } catch (RuntimeException e) {
+                ui.execute(() -> say(format("checkout.lookupFailed", e.getMessage()), Tone.INFO));
+                return;
+            }
+            ui.execute(() -> {
+                if (newLine != null && version.isPresent()) {
+                    forTicket.recordPriceVersion(newLine.lineNo(), version.get());
+                }
+                // reprice only when HQ's promotions changed: a ticket already on the payment screen
+                // keeps the promotions it was priced with at Pay (decision 0257)
+                if (!found.equals(promotions)) {
+                    promotions = found;
+                    refresh();
+                }
+            });
+        });
     }
 
     /** After a sale is paid (or voided): a fresh, empty ticket. */
     public void newSale() {
         ticket = new Ticket(ids.next(), calculator);
+        reloadPromotions(null, null);
         tillSession = null; // looked up again at the next scan: the till may have been closed meanwhile
         backToItems();
         pendingQuantity = null;
@@ -870,6 +920,9 @@ public final class CheckoutViewModel {
     }
 
     private void refresh() {
+        if (clock != null) {
+            ticket.applyPromotions(promotions, clock.instant());
+        }
         SaleTotals t = ticket.totals();
         List<TicketRow> rows = new ArrayList<>();
         int i = 0;
@@ -911,6 +964,9 @@ public final class CheckoutViewModel {
         }
         if (l.priceOverridden()) {
             parts.add(format("checkout.overrideTag", money(l.listPrice())));
+        }
+        if (l.promotion() != null) {
+            parts.add(format("checkout.promotionTag", l.promotion().name(), money(l.promotion().amountOff())));
         }
         if (!l.discount().isNone()) {
             parts.add(l.discount() instanceof Discount.Percent p

@@ -64,6 +64,10 @@ public final class PlainTextReceipt {
             if (l.priceOverridden()) {
                 out.add("  " + texts.getString("receipt.priceWas") + " " + amount(l.listPrice()));
             }
+            if (t.promotionDiscount().isPositive()) {
+                String name = l.promotion() != null ? l.promotion().name() : texts.getString("receipt.promotion");
+                out.add(lr("  " + cut(name, WIDTH - 16), "-" + amount(t.promotionDiscount()) + "  "));
+            }
             if (t.lineDiscount().isPositive()) {
                 out.add(lr("  " + texts.getString("receipt.discount"), "-" + amount(t.lineDiscount()) + "  "));
             }

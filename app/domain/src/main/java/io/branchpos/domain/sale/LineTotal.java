@@ -4,8 +4,8 @@ import io.branchpos.domain.money.Money;
 import io.branchpos.domain.tax.TaxRate;
 
 /**
- * The priced result of one line: {@code base} = quantity × unit price (rounded), minus the line
- * discount and its share of the receipt discount, split into net + tax = gross.
+ * The priced result of one line: {@code base} = quantity × unit price (rounded), minus the
+ * promotion, the line discount and its share of the receipt discount, split into net + tax = gross.
  */
 public record LineTotal(
         TaxRate taxRate,
@@ -14,9 +14,10 @@ public record LineTotal(
         Money receiptDiscountShare,
         Money net,
         Money tax,
-        Money gross) {
+        Money gross,
+        Money promotionDiscount) {
 
     public Money totalDiscount() {
-        return lineDiscount.plus(receiptDiscountShare);
+        return promotionDiscount.plus(lineDiscount).plus(receiptDiscountShare);
     }
 }

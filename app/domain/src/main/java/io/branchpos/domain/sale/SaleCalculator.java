@@ -49,16 +49,20 @@ public final class SaleCalculator {
         RoundingMode mode = rounding.mode();
         int n = inputs.size();
         List<Money> base = new ArrayList<>(n);
+        List<Money> promotionOff = new ArrayList<>(n);
         List<Money> lineDiscount = new ArrayList<>(n);
         List<Money> afterLine = new ArrayList<>(n);
         Money subtotal = Money.zero(currency);
         for (LineInput in : inputs) {
             Money b = in.unitPrice().times(in.quantity(), mode);
-            Money d = in.discount().amountOff(b, mode);
+            // the promotion first, then the cashier's line discount on what is left (decision 0257)
+            Money p = in.promotionOff().min(b.max(Money.zero(currency)));
+            Money d = in.discount().amountOff(b.minus(p), mode);
             base.add(b);
+            promotionOff.add(p);
             lineDiscount.add(d);
-            afterLine.add(b.minus(d));
-            subtotal = subtotal.plus(b.minus(d));
+            afterLine.add(b.minus(p).minus(d));
+            subtotal = subtotal.plus(b.minus(p).minus(d));
         }
         Money receiptOff = receiptDiscount.amountOff(subtotal, mode);
         List<Money> shares = Allocation.allocate(receiptOff, afterLine);
@@ -82,7 +86,8 @@ public final class SaleCalculator {
             Money lineNet = pricing == PricingMode.INCLUSIVE ? amount.minus(t) : amount;
             Money lineGross = pricing == PricingMode.INCLUSIVE ? amount : amount.plus(t);
             TaxRate rate = inputs.get(i).taxRate();
-            lines.add(new LineTotal(rate, base.get(i), lineDiscount.get(i), shares.get(i), lineNet, t, lineGross));
+            lines.add(new LineTotal(rate, base.get(i), lineDiscount.get(i), shares.get(i), lineNet, t, lineGross,
+                    promotionOff.get(i)));
             byRate.computeIfAbsent(rate.code(), c -> new TaxAccumulator(rate)).add(lineNet, t, lineGross);
             net = net.plus(lineNet);
             tax = tax.plus(t);

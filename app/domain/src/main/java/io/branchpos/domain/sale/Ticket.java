@@ -2,9 +2,14 @@ package io.branchpos.domain.sale;
 
 import io.branchpos.domain.catalog.Product;
 import io.branchpos.domain.money.Money;
+import io.branchpos.domain.promo.AppliedPromotion;
+import io.branchpos.domain.promo.Promotion;
+import io.branchpos.domain.promo.PromotionEngine;
+import java.time.Instant;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -19,10 +24,41 @@ public final class Ticket {
     private final List<Approval> approvals = new ArrayList<>();
     private Discount receiptDiscount = Discount.NONE;
     private int nextLineNo = 1;
+    private final PromotionEngine promotionEngine;
+    private List<Promotion> promotions = List.of();
+    private Instant promotionsAt;
 
     public Ticket(UUID saleId, SaleCalculator calculator) {
         this.saleId = Objects.requireNonNull(saleId, "saleId");
         this.calculator = Objects.requireNonNull(calculator, "calculator");
+        this.promotionEngine = new PromotionEngine(calculator.rounding().mode());
+    }
+
+    /**
+     * Prices the ticket with the promotions valid at {@code at} (the time of sale); every later change
+     * to the lines re-applies the same set. Calling it again with the same arguments changes nothing.
+     */
+    public void applyPromotions(List<Promotion> candidates, Instant at) {
+        this.promotions = List.copyOf(candidates);
+        this.promotionsAt = Objects.requireNonNull(at, "at");
+        reprice();
+    }
+
+    /** The instant the promotions were last applied for (null: never). */
+    public Instant promotionsAt() {
+        return promotionsAt;
+    }
+
+    private void reprice() {
+        if (promotionsAt == null) {
+            return;
+        }
+        Map<Integer, AppliedPromotion> applied = promotionEngine.apply(promotions,
+                lines.stream().filter(l -> !l.voided()).map(TicketLine::toPromoLine).toList(), promotionsAt);
+        for (int i = 0; i < lines.size(); i++) {
+            TicketLine l = lines.get(i);
+            lines.set(i, l.withPromotion(l.voided() ? null : applied.get(l.lineNo())));
+        }
     }
 
     public UUID saleId() {
@@ -61,6 +97,11 @@ public final class Ticket {
 
     /** Adds a line at {@code unitPrice} (a price-embedded barcode may carry its own price). */
     public TicketLine add(Product product, BigDecimal quantity, Money unitPrice, String serial) {
+        return add(product, quantity, unitPrice, serial, null);
+    }
+
+    /** Adds a line and remembers HQ's {@code priceVersion} of the product's list price (null: not from HQ). */
+    public TicketLine add(Product product, BigDecimal quantity, Money unitPrice, String serial, Long priceVersion) {
         if (!product.active()) {
             throw new IllegalArgumentException(product.name() + " is not for sale (inactive)");
         }
@@ -78,9 +119,10 @@ public final class Ticket {
             }
         }
         TicketLine line = new TicketLine(nextLineNo++, product, quantity, unitPrice, product.price(),
-                Discount.NONE, serial, false);
+                Discount.NONE, serial, false, priceVersion, null);
         lines.add(line);
-        return line;
+        reprice();
+        return line(line.lineNo());
     }
 
     public TicketLine line(int lineNo) {
@@ -104,6 +146,7 @@ public final class Ticket {
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).lineNo() == updated.lineNo()) {
                 lines.set(i, updated);
+                reprice();
                 return;
             }
         }
@@ -115,6 +158,11 @@ public final class Ticket {
             throw new IllegalArgumentException("a serialized item is sold one unit per line");
         }
         replace(l.withQuantity(quantity));
+    }
+
+    /** Records HQ's version of the line's list price once it is known (looked up off the till's UI thread). */
+    public void recordPriceVersion(int lineNo, Long priceVersion) {
+        replace(line(lineNo).withPriceVersion(priceVersion));
     }
 
     public void voidLine(int lineNo) {

@@ -122,6 +122,7 @@ public final class FeedStore {
                 case "USER" -> exec(c, "MERGE INTO app_user(user_id, code, name, role, pin_hash, active) KEY(user_id) "
                                 + "VALUES (?, ?, ?, ?, ?, ?)", d.path("userId").asText(), d.path("code").asText(),
                         d.path("name").asText(), d.path("role").asText(), d.path("pinHash").asText(), d.path("active").asBoolean());
+                case "PROMOTION" -> io.branchpos.store.promo.PromotionFeed.apply(c, e.key(), d, e.dataJson());
                 default -> log.debug("ignoring feed change of unknown kind {}", e.kind());
             }
         }

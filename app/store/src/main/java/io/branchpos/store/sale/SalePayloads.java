@@ -56,6 +56,15 @@ final class SalePayloads {
             n.put("gross", money(t.gross()));
             n.put("serial", l.serial());
             n.put("priceOverride", l.priceOverridden() ? money(l.listPrice()) : null);
+            // optional (issue 6): which HQ price and promotion versions the till used; absent when none
+            if (l.priceVersion() != null && !l.priceOverridden()) {
+                n.put("priceVersion", l.priceVersion());
+            }
+            if (l.promotion() != null) {
+                n.put("promotionId", l.promotion().promotionId());
+                n.put("promotionVersion", l.promotion().version());
+                n.put("promotionDiscount", money(t.promotionDiscount()));
+            }
         }
         root.put("receiptDiscount", money(sale.totals().receiptDiscount()));
         ArrayNode taxes = root.putArray("taxes");

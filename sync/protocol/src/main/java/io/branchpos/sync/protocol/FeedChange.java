@@ -14,4 +14,5 @@ public record FeedChange(String kind, String key, boolean intended, JsonNode dat
     public static final String PRODUCT = "PRODUCT";
     public static final String PRICE = "PRICE";
     public static final String USER = "USER";
+    public static final String PROMOTION = "PROMOTION";
 }

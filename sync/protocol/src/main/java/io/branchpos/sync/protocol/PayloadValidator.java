@@ -55,6 +55,9 @@ public final class PayloadValidator {
                 c.text("saleId"); c.text("receiptNumber"); c.currency("currency");
                 c.array("lines", true, line -> {
                     line.positiveInt("lineNo"); line.text("sku"); line.quantity("quantity", true); line.money("gross");
+                    // optional since issue 6 (v1 events have none): what price and promotion the till used
+                    line.ifPresent("priceVersion", () -> line.positiveLong("priceVersion"));
+                    line.ifPresent("promotionId", () -> { line.text("promotionId"); line.positiveLong("promotionVersion"); });
                 });
                 c.object("totals", totals -> totals.money("gross"));
                 c.array("payments", false, p -> { p.tender("tender"); p.money("amount"); });
@@ -131,6 +134,13 @@ public final class PayloadValidator {
         void present(String field) {
             if (!node.has(field)) {
                 problems.add(at(field) + " is missing");
+            }
+        }
+
+        /** Runs {@code check} only when {@code field} is present and not null (optional fields). */
+        void ifPresent(String field, Runnable check) {
+            if (node.hasNonNull(field)) {
+                check.run();
             }
         }
 

@@ -37,6 +37,29 @@ class PayloadValidatorTest {
     }
 
     @Test
+    void aSaleLineMayNameThePriceAndPromotionVersionsItUsed() {
+        String withVersions = SALE.replace("\"gross\":\"2.38\"}]",
+                "\"gross\":\"2.38\",\"priceVersion\":41,\"promotionId\":\"XMAS\",\"promotionVersion\":2}]");
+        assertThat(withVersions).contains("promotionVersion");
+        assertThat(PayloadValidator.validate("SALE_COMPLETED", 1, withVersions).problems()).isEmpty();
+        String nulls = SALE.replace("\"gross\":\"2.38\"}]", "\"gross\":\"2.38\",\"priceVersion\":null,\"promotionId\":null}]");
+        assertThat(PayloadValidator.validate("SALE_COMPLETED", 1, nulls).problems()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            "priceVersion":"v1"                            | priceVersion
+            "priceVersion":0                               | priceVersion
+            "promotionId":"XMAS"                           | promotionVersion
+            "promotionId":"","promotionVersion":1          | promotionId must be a non-empty string
+            """)
+    void aMalformedPriceOrPromotionVersionIsExplained(String fields, String expected) {
+        String payload = SALE.replace("\"gross\":\"2.38\"}]", "\"gross\":\"2.38\"," + fields + "}]");
+        assertThat(payload).contains(fields);
+        assertThat(PayloadValidator.validate("SALE_COMPLETED", 1, payload).message()).contains(expected);
+    }
+
+    @Test
     void aNewerSchemaVersionIsNotGuessedAt() {
         assertThat(PayloadValidator.validate("SALE_COMPLETED", 2, SALE).message()).contains("schema version 2 is newer");
     }

@@ -120,6 +120,11 @@ public final class CatalogChanges {
         append(branchId, FeedChange.USER, userId, false, data);
     }
 
+    /** Promotions written in this same transaction (they reach the feed with everything else). */
+    public PromotionChanges promotions() {
+        return new PromotionChanges(connection, actor);
+    }
+
     private void appendProduct(String sku, boolean intended) throws SQLException {
         ObjectNode data = ProtocolJson.mapper().createObjectNode();
         try (PreparedStatement ps = connection.prepareStatement("select sku, name, category, tax_code, unit, currency, active, "

@@ -66,8 +66,12 @@ final class Projections {
         for (JsonNode line : p.get("lines")) {
             int lineNo = line.get("lineNo").asInt();
             BigDecimal qty = PayloadValidator.decimal(line.get("quantity"));
-            int lineInserted = update(c, "insert into sale_line (sale_id, line_no, sku, quantity, gross) values (?, ?, ?, ?, ?) on conflict do nothing",
-                    saleId, lineNo, line.get("sku").asText(), qty, PayloadValidator.decimal(line.get("gross")));
+            // priceVersion / promotionId / promotionVersion are optional: older terminals send none
+            int lineInserted = update(c, "insert into sale_line (sale_id, line_no, sku, quantity, gross, price_version, promotion_id, "
+                            + "promotion_version) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
+                    saleId, lineNo, line.get("sku").asText(), qty, PayloadValidator.decimal(line.get("gross")),
+                    optionalLong(line, "priceVersion"), line.hasNonNull("promotionId") ? line.get("promotionId").asText() : null,
+                    optionalLong(line, "promotionVersion"));
             if (lineInserted == 0) {
                 flag(c, terminalId, branchId, "DUPLICATE_LINE_NO", e.eventId(), "sale " + saleId + " has line " + lineNo + " twice");
             }
@@ -207,5 +211,9 @@ final class Projections {
             }
             return ps.executeUpdate();
         }
+    }
+
+    private static Long optionalLong(JsonNode n, String field) {
+        return n.hasNonNull(field) && n.get(field).canConvertToLong() ? n.get(field).asLong() : null;
     }
 }
