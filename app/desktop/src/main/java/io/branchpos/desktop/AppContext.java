@@ -106,6 +106,14 @@ public final class AppContext implements AutoCloseable {
                 .clock(clock)
                 .build();
         store.onCommit(sync::nudge); // a new sale is on its way to HQ within moments
+        // state changes in the log, for IT ("Sync UP_TO_DATE (0 waiting)": everything is at HQ)
+        java.util.concurrent.atomic.AtomicReference<io.branchpos.sync.client.SyncStatus.State> lastState =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        sync.addListener(s -> {
+            if (lastState.getAndSet(s.state()) != s.state()) {
+                log.info("Sync {} ({} waiting){}", s.state(), s.pendingCount(), s.lastError() == null ? "" : ": " + s.lastError());
+            }
+        });
         sync.start();
         catalogFeed = new io.branchpos.desktop.feed.CatalogFeed(store, serverUrl, new FileCredentialStore(config.dataDir())).start();
         log.info("Sync to {} started", serverUrl);
