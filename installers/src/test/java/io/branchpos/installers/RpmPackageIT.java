@@ -43,6 +43,8 @@ class RpmPackageIT {
         assertThat(files).contains("/opt/branchpos/bin/branchpos", "/opt/branchpos/lib/app/native/libjSerialComm.so",
                 "/opt/branchpos/lib/app/share/branchpos-setup.sh", "/opt/branchpos/lib/app/share/branchpos.properties.example",
                 "/opt/branchpos/lib/branchpos-branchpos.desktop", "/opt/branchpos/lib/runtime/bin/java");
+        assertThat(files).as("directories of the OS's filesystem package are not claimed")
+                .doesNotContain("/opt", "/usr", "/usr/share", "/usr/share/licenses");
         assertThat(files).as("program files only; /etc/branchpos and /var/lib/branchpos belong to the set-up script")
                 .allMatch(f -> f.startsWith("/opt/branchpos") || f.startsWith("/usr/share/licenses/branchpos"), "under /opt/branchpos");
     }
