@@ -43,6 +43,8 @@ class ClientPackageIT {
     /** Written into the data directory by this test, so a later run knows it may wipe it. */
     static final String MARKER = ".installer-test";
     static final String TERMINAL = "T-042";
+    /** An unprivileged terminal account the test creates (and deletes) to exercise the package's modes. */
+    static final String TERMINAL_ACCOUNT = "branchpos-it";
 
     static final int QUEUED_SALES = 3;
 
@@ -67,6 +69,7 @@ class ClientPackageIT {
             throw new IllegalStateException(DATA + " exists and was not made by this test: it may hold a real"
                     + " terminal's sales. Run the installer tests on a throwaway machine, or purge first (dpkg -P branchpos).");
         }
+        Host.run("userdel", TERMINAL_ACCOUNT);
         Host.run("dpkg", "-P", "branchpos");
         Host.deleteTree(DATA);
         Host.deleteTree(CONF.getParent());
@@ -90,6 +93,7 @@ class ClientPackageIT {
             pg.close();
         }
         if ("root".equals(System.getProperty("user.name"))) {
+            Host.run("userdel", TERMINAL_ACCOUNT);
             Host.run("dpkg", "-P", "branchpos");
         }
     }
@@ -133,6 +137,8 @@ class ClientPackageIT {
         assertThat(Path.of("/opt/branchpos/lib/app/native/libjSerialComm.so")).isRegularFile();
         assertThat(Path.of("/opt/branchpos/lib/branchpos-branchpos.desktop")).as("menu entry")
                 .content().contains("Name=BranchPOS", "Exec=/opt/branchpos/bin/branchpos");
+
+        terminalAccountMayDropALineButOthersCannotReadTheConfig();
 
         // HQ down: the app starts and renders; the code is not spent
         Path shot = tmp.resolve("installed.png");
@@ -245,6 +251,41 @@ class ClientPackageIT {
         assertThat(DATA).doesNotExist();
         assertThat(CONF.getParent()).doesNotExist();
         assertThat(Host.installedVersion("branchpos")).doesNotContain("install ok");
+    }
+
+    /**
+     * The modes the package sets, exercised by real accounts (the app itself runs as root in these tests):
+     * an unprivileged member of `branchpos` replaces a file in /etc/branchpos with the app's atomic rewrite
+     * (the group is kept), is refused a file IT locked (0640 root), and a non-member cannot read the config.
+     */
+    private static void terminalAccountMayDropALineButOthersCannotReadTheConfig() throws Exception {
+        Host.run("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", "-G", "branchpos", TERMINAL_ACCOUNT)
+                .assertOk("useradd " + TERMINAL_ACCOUNT);
+        Path probe = CONF.resolveSibling("terminal-account-probe.properties");
+        Files.writeString(probe, "# written by IT\nkeep=1\nenrollment.code=PROBE\n");
+        Host.run("chown", "root:branchpos", probe.toString()).assertOk("chown");
+        Files.setPosixFilePermissions(probe, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+        Path libs = Path.of(System.getProperty("packages.dir", "target"), "libs", "client");
+        String cp = Path.of(RewriteConfigAsTerminalAccount.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                + java.io.File.pathSeparator + libs + "/*";
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Host.run("runuser", "-u", TERMINAL_ACCOUNT, "--", javaBin, "-cp", cp, RewriteConfigAsTerminalAccount.class.getName(),
+                probe.toString(), "PROBE").assertOk("the app's rewrite as " + TERMINAL_ACCOUNT);
+        assertThat(Files.readString(probe)).isEqualTo("# written by IT\nkeep=1\n");
+        assertThat(Host.run("stat", "-c", "%a %G", probe.toString()).output().trim()).isEqualTo("660 branchpos");
+
+        Files.writeString(probe, "enrollment.code=PROBE\n");
+        Host.run("chown", "root:branchpos", probe.toString()).assertOk("chown");
+        Files.setPosixFilePermissions(probe, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        Host.Result locked = Host.run("runuser", "-u", TERMINAL_ACCOUNT, "--", javaBin, "-cp", cp,
+                RewriteConfigAsTerminalAccount.class.getName(), probe.toString(), "PROBE");
+        assertThat(locked.exitCode()).as("a file IT locked (0640 root) is left alone:\n" + locked.output()).isEqualTo(3);
+        assertThat(locked.output()).contains("not writable by this account");
+        assertThat(Files.readString(probe)).isEqualTo("enrollment.code=PROBE\n");
+        Files.delete(probe);
+
+        assertThat(Host.run("runuser", "-u", "nobody", "--", "cat", CONF.toString()).exitCode())
+                .as("a non-member cannot read the config (it holds the enrollment code)").isNotZero();
     }
 
     /** 0660 root:branchpos in a 2770 root:branchpos directory: the group reads it and may drop the spent code. */

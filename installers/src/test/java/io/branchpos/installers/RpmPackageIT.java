@@ -42,7 +42,7 @@ class RpmPackageIT {
         List<String> files = query("-qpl").lines().toList();
         assertThat(files).contains("/opt/branchpos/bin/branchpos", "/opt/branchpos/lib/app/native/libjSerialComm.so",
                 "/opt/branchpos/lib/app/share/branchpos-setup.sh", "/opt/branchpos/lib/app/share/branchpos.properties.example",
-                "/opt/branchpos/lib/branchpos-branchpos.desktop", "/opt/branchpos/lib/runtime/bin/java");
+                "/opt/branchpos/lib/branchpos-branchpos.desktop", "/opt/branchpos/lib/runtime/lib/server/libjvm.so");
         assertThat(files).as("directories of the OS's filesystem package are not claimed")
                 .doesNotContain("/opt", "/usr", "/usr/share", "/usr/share/licenses");
         assertThat(files).as("program files only; /etc/branchpos and /var/lib/branchpos belong to the set-up script")
