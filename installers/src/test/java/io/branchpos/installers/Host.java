@@ -88,6 +88,54 @@ final class Host {
         }
     }
 
+    /** A command running in the background (an installed app) until {@link #stop()}. */
+    static final class Background {
+        private final Process process;
+        private final Path log;
+
+        private Background(Process process, Path log) {
+            this.process = process;
+            this.log = log;
+        }
+
+        boolean isAlive() {
+            return process.isAlive();
+        }
+
+        String output() throws IOException {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        }
+
+        /** SIGTERM to the command and everything it started, SIGKILL after 30 s; returns what it printed. */
+        String stop() throws IOException, InterruptedException {
+            List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+            tree.forEach(ProcessHandle::destroy);
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                tree.forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                process.waitFor();
+            }
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (tree.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < giveUp) {
+                Thread.sleep(200);
+            }
+            tree.forEach(ProcessHandle::destroyForcibly);
+            try {
+                return output();
+            } finally {
+                Files.deleteIfExists(log);
+            }
+        }
+    }
+
+    static Background start(Map<String, String> env, String... command) throws IOException {
+        Path log = Files.createTempFile("installer-test-bg", ".log");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(env);
+        return new Background(pb.start(), log);
+    }
+
     static Result run(String... command) throws IOException, InterruptedException {
         return run(Duration.ofMinutes(3), Map.of(), command);
     }

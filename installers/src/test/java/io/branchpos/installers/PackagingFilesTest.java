@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * Fast checks of the packaging sources that run in every build (no -Ppackages): shell syntax of
- * every script and maintainer script, and the settings the installer tests and README rely on.
+ * every script and maintainer script, the settings the installer tests and README rely on, and a
+ * static look at the container files (no Docker engine or cluster here): the Dockerfile refers to
+ * what the server package provides, the Kubernetes example parses and its objects fit together.
  */
 class PackagingFilesTest {
     static final Path DIR = Path.of(System.getProperty("installers.dir", "."));
@@ -58,5 +63,80 @@ class PackagingFilesTest {
                 "StandardOutput=journal", "@/etc/branchpos-server/db.args");
         String postinst = Files.readString(DIR.resolve("linux/server/deb/postinst"));
         assertThat(postinst).contains("branchpos-server migrate", "useradd --system");
+    }
+
+    @Test
+    void dockerfileUsesWhatTheServerPackageProvides() throws IOException {
+        String docker = Files.readString(DIR.resolve("server/Dockerfile"));
+        String build = Files.readString(DIR.resolve("linux/server/build.sh"));
+        String postinst = Files.readString(DIR.resolve("linux/server/deb/postinst"));
+        // jpackage names the .deb <package>_<version>-1_<arch>.deb and installs the launcher as <install-dir>/<name>/bin/<name>
+        assertThat(build).contains("--linux-package-name branchpos-server", "--name branchpos-server", "--install-dir /opt");
+        assertThat(docker).contains("COPY branchpos-server_*.deb /tmp/",
+                "ENTRYPOINT [\"/opt/branchpos-server/bin/branchpos-server\"]", "USER branchpos-server");
+        assertThat(postinst).as("the image's USER is the one the package creates").contains("branchpos-server");
+        assertThat(docker).contains("BRANCHPOS_SERVER_SKIP_MIGRATE=1");
+        assertThat(postinst).as("the image build skips the migration the postinst would run").contains("BRANCHPOS_SERVER_SKIP_MIGRATE");
+        // the HEALTHCHECK runs curl, which --no-install-recommends only brings along as a package dependency
+        assertThat(docker).contains("HEALTHCHECK", "curl -fsS", "/health");
+        String deps = build.substring(build.indexOf("--linux-package-deps"));
+        assertThat(deps.substring(0, deps.indexOf('\n'))).contains("curl");
+        assertThat(docker).contains("EXPOSE 8080", "CMD [\"serve\", \"--port\", \"8080\"]");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void kubernetesExampleParsesAndItsServicesProbesAndBudgetMatchTheirPods() throws IOException {
+        List<Map<String, Object>> docs = new ArrayList<>();
+        for (Object doc : new Yaml().loadAll(Files.readString(DIR.resolve("server/kubernetes.yaml")))) {
+            if (doc != null) {
+                docs.add((Map<String, Object>) doc);
+            }
+        }
+        assertThat(docs).extracting(d -> d.get("kind"))
+                .containsExactly("Service", "StatefulSet", "Deployment", "Service", "PodDisruptionBudget");
+        for (Map<String, Object> d : docs) {
+            assertThat(d).containsKeys("apiVersion", "kind", "metadata", "spec");
+            assertThat((Map<String, Object>) d.get("metadata")).containsKey("name");
+        }
+        Map<String, Object> deployment = spec(docs, "Deployment");
+        Map<String, Object> podSpec = (Map<String, Object>) ((Map<String, Object>) deployment.get("template")).get("spec");
+        Map<String, Object> podLabels = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) deployment.get("template"))
+                .get("metadata")).get("labels");
+        assertThat((Integer) deployment.get("replicas")).as("several interchangeable instances").isGreaterThanOrEqualTo(2);
+        assertThat(((Map<String, Object>) deployment.get("selector")).get("matchLabels")).isEqualTo(podLabels);
+
+        Map<String, Object> server = ((List<Map<String, Object>>) podSpec.get("containers")).get(0);
+        List<String> portNames = ((List<Map<String, Object>>) server.get("ports")).stream().map(p -> (String) p.get("name")).toList();
+        for (String probe : List.of("readinessProbe", "livenessProbe")) {
+            Map<String, Object> get = (Map<String, Object>) ((Map<String, Object>) server.get(probe)).get("httpGet");
+            assertThat(get.get("path")).isEqualTo("/health");
+            assertThat(portNames).contains((String) get.get("port"));
+        }
+        assertThat((List<String>) server.get("args")).startsWith("serve");
+        Map<String, Object> migrate = ((List<Map<String, Object>>) podSpec.get("initContainers")).get(0);
+        assertThat((List<String>) migrate.get("args")).startsWith("migrate");
+        assertThat(migrate.get("image")).isEqualTo(server.get("image"));
+
+        Map<String, Object> service = docs.stream().filter(d -> "Service".equals(d.get("kind")))
+                .filter(d -> "branchpos-server".equals(((Map<String, Object>) d.get("metadata")).get("name")))
+                .map(d -> (Map<String, Object>) d.get("spec")).findFirst().orElseThrow();
+        assertThat(service.get("selector")).isEqualTo(podLabels);
+        assertThat(portNames).contains((String) ((List<Map<String, Object>>) service.get("ports")).get(0).get("targetPort"));
+        Map<String, Object> budget = spec(docs, "PodDisruptionBudget");
+        assertThat(((Map<String, Object>) budget.get("selector")).get("matchLabels")).isEqualTo(podLabels);
+        assertThat((Integer) budget.get("minAvailable")).isLessThan((Integer) deployment.get("replicas"));
+
+        // the servers' database URL names the PostgreSQL Service
+        Map<String, Object> pgService = docs.get(0);
+        String pgName = (String) ((Map<String, Object>) pgService.get("metadata")).get("name");
+        assertThat(String.join(" ", (List<String>) server.get("args"))).contains("jdbc:postgresql://" + pgName + ":5432/");
+        assertThat(((Map<String, Object>) pgService.get("spec")).get("selector"))
+                .isEqualTo(((Map<String, Object>) ((Map<String, Object>) spec(docs, "StatefulSet").get("template")).get("metadata")).get("labels"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> spec(List<Map<String, Object>> docs, String kind) {
+        return docs.stream().filter(d -> kind.equals(d.get("kind"))).map(d -> (Map<String, Object>) d.get("spec")).findFirst().orElseThrow();
     }
 }

@@ -90,19 +90,30 @@ public final class AppContext implements AutoCloseable {
         }
         // build the name-search index now, off the FX thread, so the first keystroke is instant
         ctx.storeExecutor.execute(ctx.catalog::warmUpSearch);
-        config.serverUrl().ifPresent(url -> ctx.startSync(url, config.get(AppConfig.ENROLLMENT_CODE, null)));
+        config.serverUrl().ifPresent(ctx::startSync);
         return ctx;
     }
 
-    private void startSync(String serverUrl, String enrollmentCode) {
+    private void startSync(String serverUrl) {
+        // the pre-seeded one-time code: offered once, then recorded as used and removed from the config (0404)
+        io.branchpos.desktop.install.PreseededEnrollment enrollment =
+                io.branchpos.desktop.install.PreseededEnrollment.of(config, clock);
         sync = SyncEngine.builder()
                 .outbox(new StoreJournalOutbox(journal, clock))
-                .credentials(new FileCredentialStore(config.dataDir()))
+                .credentials(enrollment.spendingOnSave(new FileCredentialStore(config.dataDir())))
                 .serverUrl(serverUrl)
-                .enrollmentCode(enrollmentCode)
+                .enrollmentCode(enrollment.codeForSync().orElse(null))
                 .clock(clock)
                 .build();
         store.onCommit(sync::nudge); // a new sale is on its way to HQ within moments
+        // state changes in the log, for IT ("Sync UP_TO_DATE (0 waiting)": everything is at HQ)
+        java.util.concurrent.atomic.AtomicReference<io.branchpos.sync.client.SyncStatus.State> lastState =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        sync.addListener(s -> {
+            if (lastState.getAndSet(s.state()) != s.state()) {
+                log.info("Sync {} ({} waiting){}", s.state(), s.pendingCount(), s.lastError() == null ? "" : ": " + s.lastError());
+            }
+        });
         sync.start();
         catalogFeed = new io.branchpos.desktop.feed.CatalogFeed(store, serverUrl, new FileCredentialStore(config.dataDir())).start();
         log.info("Sync to {} started", serverUrl);

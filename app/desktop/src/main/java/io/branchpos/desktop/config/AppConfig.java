@@ -30,10 +30,12 @@ public final class AppConfig {
 
     private final Properties values;
     private final Optional<Path> screenshot;
+    private final List<Path> files;
 
-    private AppConfig(Properties values, Optional<Path> screenshot) {
+    private AppConfig(Properties values, Optional<Path> screenshot, List<Path> files) {
         this.values = values;
         this.screenshot = screenshot;
+        this.files = List.copyOf(files);
     }
 
     /** Thrown for a command line or file that cannot be understood; the message says what to fix. */
@@ -82,17 +84,18 @@ public final class AppConfig {
         Properties merged = new Properties();
         merged.setProperty(LOCALE, "en");
         merged.setProperty(PRINTER, "virtual");
-        readInto(merged, systemFile);
+        List<Path> files = new ArrayList<>();
+        readInto(merged, systemFile, files);
         boolean demo = Boolean.parseBoolean(cli.getProperty(DEMO, merged.getProperty(DEMO, "false")));
         String dataDir = cli.getProperty(DATA_DIR, merged.getProperty(DATA_DIR,
                 (demo ? defaultDataDir.resolveSibling(defaultDataDir.getFileName() + "-demo") : defaultDataDir).toString()));
-        readInto(merged, Path.of(dataDir).resolve("branchpos.properties"));
+        readInto(merged, Path.of(dataDir).resolve("branchpos.properties"), files);
         merged.putAll(cli);
         merged.setProperty(DATA_DIR, dataDir);
         if (!merged.containsKey(TERMINAL_ID)) {
             merged.setProperty(TERMINAL_ID, demo ? "DEMO-01" : "T-001");
         }
-        return new AppConfig(merged, Optional.ofNullable(screenshot));
+        return new AppConfig(merged, Optional.ofNullable(screenshot), files);
     }
 
     private static String value(List<String> args, int i, String flag) {
@@ -102,10 +105,11 @@ public final class AppConfig {
         return args.get(i);
     }
 
-    private static void readInto(Properties target, Path file) {
+    private static void readInto(Properties target, Path file, List<Path> read) {
         if (!Files.isRegularFile(file)) {
             return;
         }
+        read.add(file);
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             target.load(r);
         } catch (IOException | IllegalArgumentException e) {
@@ -135,6 +139,11 @@ public final class AppConfig {
 
     public String get(String key, String fallback) {
         return values.getProperty(key, fallback);
+    }
+
+    /** The configuration files that existed and were read, in the order read (later ones win). */
+    public List<Path> files() {
+        return files;
     }
 
     public Path logDir() {
