@@ -57,6 +57,24 @@ class PackagingFilesTest {
     }
 
     @Test
+    void everyClientPackageShipsTheClientJvmOptionsAndTheJvmAcceptsThem() throws Exception {
+        for (String script : List.of("linux/client/build.sh", "windows/build.sh", "macos/build.sh")) {
+            assertThat(Files.readString(DIR.resolve(script))).as(script)
+                    .contains("done < \"$INSTALLERS/client-jvm-options\"");
+        }
+        List<String> options = Files.readAllLines(DIR.resolve("client-jvm-options")).stream().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        assertThat(options).contains("-XX:+UseSerialGC").anyMatch(o -> o.startsWith("-Xmx"));
+        List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(options);
+        cmd.add("-version");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(String.join(" ", cmd) + ": " + out).isZero();
+    }
+
+    @Test
     void serverUnitRunsAsItsOwnUserRestartsAndChecksHealth() throws IOException {
         String unit = Files.readString(DIR.resolve("linux/server/branchpos-server.service"));
         assertThat(unit).contains("User=branchpos-server", "Restart=on-failure", "ExecStartPost=",

@@ -80,6 +80,11 @@ public final class AppContext implements AutoCloseable {
         LocalStore store = LocalStore.open(new StoreConfig(config.dataDir(), config.terminalId(), clock, ids,
                 StoreConfig.Durability.FSYNC));
         AppContext ctx = new AppContext(config, clock, ids, store);
+        // build the name-search index now, on its own thread, so the first keystroke finds it built;
+        // scanning (barcode look-ups), sign-in and the demo set-up below do not wait for it
+        Thread index = new Thread(ctx.catalog::warmUpSearch, "branchpos-search-index");
+        index.setDaemon(true);
+        index.start();
         if (config.demo() && ctx.catalog.countProducts() == 0) {
             log.info("Seeding the demo store with {} products", 1_000);
             ctx.catalog.importAll(DemoCatalog.demoStore(), DemoCatalog.RATES);
@@ -88,8 +93,6 @@ public final class AppContext implements AutoCloseable {
             DemoUsers.seed(ctx.users, store);
             openDemoTill(config, store);
         }
-        // build the name-search index now, off the FX thread, so the first keystroke is instant
-        ctx.storeExecutor.execute(ctx.catalog::warmUpSearch);
         config.serverUrl().ifPresent(ctx::startSync);
         return ctx;
     }

@@ -52,14 +52,53 @@ public final class BranchPosApp extends Application {
                 return t;
             });
 
+    /** The store opening on its own thread while the toolkit starts (see {@link #openStoreEarly}). */
+    private static volatile java.util.concurrent.CompletableFuture<AppContext> earlyContext;
+
     /** Set by {@link Main} before launch (JavaFX creates this class itself). */
     static void configure(AppConfig cfg) {
         config = cfg;
+        earlyContext = null;
+    }
+
+    /**
+     * Starts opening the store (H2, Flyway, Hibernate, demo set-up) now, on its own thread, so it
+     * overlaps the JavaFX toolkit's start-up; {@link #init} waits for it. Called by {@link Main}.
+     */
+    static void openStoreEarly() {
+        AppConfig cfg = config;
+        java.util.concurrent.CompletableFuture<AppContext> f = new java.util.concurrent.CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                f.complete(AppContext.start(cfg));
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        }, "branchpos-open-store");
+        t.setDaemon(true);
+        t.start();
+        earlyContext = f;
     }
 
     @Override
     public void init() {
-        context = AppContext.start(config);
+        java.util.concurrent.CompletableFuture<AppContext> early = earlyContext;
+        earlyContext = null;
+        if (early == null) {
+            context = AppContext.start(config);
+            return;
+        }
+        try {
+            context = early.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     @Override

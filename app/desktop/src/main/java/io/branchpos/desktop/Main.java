@@ -31,6 +31,7 @@ public final class Main {
             System.setProperty("java.awt.headless", "true");
         }
         BranchPosApp.configure(config);
+        BranchPosApp.openStoreEarly(); // overlaps the toolkit's start-up; init() waits for it
         Application.launch(BranchPosApp.class, args);
         System.exit(Screenshots.failed ? 1 : 0);
     }

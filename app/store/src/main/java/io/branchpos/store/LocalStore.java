@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
@@ -71,32 +72,81 @@ public final class LocalStore implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("cannot create the data directory " + config.dataDirectory(), e);
         }
+        long started = System.nanoTime();
         JdbcConnectionPool pool = JdbcConnectionPool.create(config.jdbcUrl(), "branchpos", "");
         pool.setMaxConnections(8);
+        // Hibernate's bootstrap (metamodel, entity persisters: about as long as H2 open + Flyway)
+        // needs no connection (see sessionFactory), so it runs on a second thread meanwhile.
+        CompletableFuture<SessionFactory> bootstrap = new CompletableFuture<>();
+        Thread boot = new Thread(() -> {
+            try {
+                bootstrap.complete(sessionFactory(pool));
+            } catch (Throwable t) {
+                bootstrap.completeExceptionally(t);
+            }
+        }, "branchpos-store-bootstrap");
+        boot.setDaemon(true);
+        boot.start();
+        SessionFactory sf = null;
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-            Configuration cfg = new Configuration();
-            cfg.getProperties().put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool);
-            cfg.setProperty(AvailableSettings.HBM2DDL_AUTO, "none");
-            cfg.setProperty(AvailableSettings.STATEMENT_BATCH_SIZE, "50");
-            cfg.setProperty(AvailableSettings.ORDER_INSERTS, "true");
-            cfg.setProperty(AvailableSettings.SHOW_SQL, "false");
-            for (Class<?> entity : new Class<?>[] {TaxRateEntity.class, ProductEntity.class, BarcodeEntity.class,
-                    TerminalStateEntity.class, JournalEventEntity.class, SaleEntity.class, SaleLineEntity.class,
-                    PaymentEntity.class, RefundEntity.class, RefundLineEntity.class, RefundPaymentEntity.class,
-                    io.branchpos.store.till.TillSessionEntity.class}) {
-                cfg.addAnnotatedClass(entity);
-            }
-            SessionFactory sf = cfg.buildSessionFactory();
+            long migrated = System.nanoTime();
+            sf = join(bootstrap);
             LocalStore store = new LocalStore(config, pool, sf);
             store.ensureTerminalState();
-            log.info("Local store open at {} for terminal {} ({})", config.dataDirectory(), config.terminalId(),
-                    config.durability());
+            log.info("Local store open at {} for terminal {} ({}) in {} ms (H2 + Flyway {} ms)",
+                    config.dataDirectory(), config.terminalId(), config.durability(),
+                    (System.nanoTime() - started) / 1_000_000, (migrated - started) / 1_000_000);
             return store;
         } catch (RuntimeException e) {
+            if (sf == null) {
+                bootstrap.thenAccept(SessionFactory::close); // it may still be building: close it once built
+            } else {
+                sf.close();
+            }
             pool.dispose();
             throw new StoreException("cannot open the local database in " + config.dataDirectory() + ": "
                     + e.getMessage() + " (is another BranchPOS running on it?)", e);
+        }
+    }
+
+    /**
+     * The session factory over {@code pool}. Hibernate reads no JDBC metadata at boot (the schema
+     * is Flyway's; the database and its version, hence the dialect, are given here), so this runs
+     * while Flyway works on the connection pool.
+     */
+    private static SessionFactory sessionFactory(JdbcConnectionPool pool) {
+        Configuration cfg = new Configuration();
+        cfg.getProperties().put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool);
+        cfg.setProperty(AvailableSettings.HBM2DDL_AUTO, "none");
+        cfg.setProperty(AvailableSettings.ALLOW_METADATA_ON_BOOT, "false");
+        cfg.setProperty(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, "H2");
+        cfg.setProperty(AvailableSettings.JAKARTA_HBM2DDL_DB_VERSION, org.h2.engine.Constants.VERSION);
+        cfg.setProperty(AvailableSettings.JAKARTA_HBM2DDL_DB_MAJOR_VERSION,
+                String.valueOf(org.h2.engine.Constants.VERSION_MAJOR));
+        cfg.setProperty(AvailableSettings.JAKARTA_HBM2DDL_DB_MINOR_VERSION,
+                String.valueOf(org.h2.engine.Constants.VERSION_MINOR));
+        cfg.setProperty(AvailableSettings.XML_MAPPING_ENABLED, "false");
+        cfg.setProperty(AvailableSettings.STATEMENT_BATCH_SIZE, "50");
+        cfg.setProperty(AvailableSettings.ORDER_INSERTS, "true");
+        cfg.setProperty(AvailableSettings.SHOW_SQL, "false");
+        for (Class<?> entity : new Class<?>[] {TaxRateEntity.class, ProductEntity.class, BarcodeEntity.class,
+                TerminalStateEntity.class, JournalEventEntity.class, SaleEntity.class, SaleLineEntity.class,
+                PaymentEntity.class, RefundEntity.class, RefundLineEntity.class, RefundPaymentEntity.class,
+                io.branchpos.store.till.TillSessionEntity.class}) {
+            cfg.addAnnotatedClass(entity);
+        }
+        return cfg.buildSessionFactory();
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new StoreException("cannot start the persistence layer: " + e.getCause(), e.getCause());
         }
     }
 
