@@ -1,0 +1,3 @@
+-- HQ's product state is a few hundred bytes of JSON: keep it in the row instead of H2's LOB
+-- storage, which made every bootstrap write a separate LOB entry per product (decision 0254).
+ALTER TABLE feed_product ALTER COLUMN data SET DATA TYPE CHARACTER VARYING(1000000);
