@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -107,11 +108,10 @@ public final class FeedStore {
         baseline = guard(c, entries, data, baseline);
         Instant now = ctx.now();
         Set<String> touched = new LinkedHashSet<>();
+        Map<String, String> pageProducts = new LinkedHashMap<>();
         boolean taxChanged = false;
         // one prepared statement per kind and page, sent as JDBC batches (decision 0254)
         try (PreparedStatement tax = c.prepareStatement("MERGE INTO tax_rate(code, percent, name) KEY(code) VALUES (?, ?, ?)");
-                PreparedStatement product = c.prepareStatement(
-                        "MERGE INTO feed_product(sku, data, pending) KEY(sku) VALUES (?, ?, FALSE)");
                 PreparedStatement price = c.prepareStatement(
                         "MERGE INTO feed_price(sku, effective_from, price, version) KEY(sku, effective_from) VALUES (?, ?, ?, ?)");
                 PreparedStatement user = c.prepareStatement("MERGE INTO app_user(user_id, code, name, role, pin_hash, active) "
@@ -129,10 +129,11 @@ public final class FeedStore {
                         taxChanged = true;
                     }
                     case "PRODUCT" -> {
-                        product.setString(1, d.path("sku").asText());
-                        product.setString(2, e.dataJson());
-                        product.addBatch();
-                        touched.add(d.path("sku").asText());
+                        // written below together with what is derived from it (one write per product)
+                        String sku = d.path("sku").asText();
+                        pageProducts.remove(sku);
+                        pageProducts.put(sku, e.dataJson());
+                        touched.add(sku);
                     }
                     case "PRICE" -> {
                         price.setString(1, d.path("sku").asText());
@@ -154,14 +155,13 @@ public final class FeedStore {
                     default -> log.debug("ignoring feed change of unknown kind {}", e.kind());
                 }
             }
-            product.executeBatch();
             price.executeBatch();
             user.executeBatch();
         }
         if (taxChanged) {
             touched.addAll(strings(c, "SELECT sku FROM feed_product WHERE pending"));
         }
-        materialise(c, new ArrayList<>(touched), now);
+        materialise(c, new ArrayList<>(touched), now, pageProducts);
         boolean complete = current.complete() || !hasMore;
         if (!hasMore) {
             baseline = activeProducts(c);
@@ -219,7 +219,7 @@ public final class FeedStore {
                 }
             }
             try {
-                materialise(c, due, now);
+                materialise(c, due, now, Map.of());
             } catch (IOException e) {
                 throw new StoreException("a stored feed product is unreadable: " + e.getMessage(), e);
             }
@@ -247,7 +247,8 @@ public final class FeedStore {
      * Derives the till's product rows of {@code skus} from HQ's state and the price in effect at
      * {@code now}: a few set-wise reads and JDBC batches per chunk instead of statements per SKU.
      */
-    private void materialise(Connection c, List<String> skus, Instant now) throws SQLException, IOException {
+    private void materialise(Connection c, List<String> skus, Instant now, Map<String, String> pageProducts)
+            throws SQLException, IOException {
         if (skus.isEmpty()) {
             return;
         }
@@ -258,19 +259,35 @@ public final class FeedStore {
             }
         }
         for (int from = 0; from < skus.size(); from += CHUNK) {
-            materialiseChunk(c, skus.subList(from, Math.min(skus.size(), from + CHUNK)), taxes, now);
+            materialiseChunk(c, skus.subList(from, Math.min(skus.size(), from + CHUNK)), taxes, now, pageProducts);
         }
     }
 
-    private void materialiseChunk(Connection c, List<String> skus, Map<String, BigDecimal> taxes, Instant now)
-            throws SQLException, IOException {
+    /**
+     * {@code pageProducts}: HQ's new state of products that came in this page (sku → JSON); they
+     * are written to {@code feed_product} here, with what is derived from them. The others are
+     * read from {@code feed_product}.
+     */
+    private void materialiseChunk(Connection c, List<String> skus, Map<String, BigDecimal> taxes, Instant now,
+                                  Map<String, String> pageProducts) throws SQLException, IOException {
         String in = inList(skus.size());
         Map<String, String> stored = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT sku, data FROM feed_product WHERE sku IN " + in)) {
-            bindAll(ps, skus);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    stored.put(rs.getString(1), rs.getString(2));
+        List<String> unknown = new ArrayList<>();
+        for (String sku : skus) {
+            String data = pageProducts.get(sku);
+            if (data != null) {
+                stored.put(sku, data);
+            } else {
+                unknown.add(sku);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT sku, data FROM feed_product WHERE sku IN " + inList(unknown.size()))) {
+                bindAll(ps, unknown);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        stored.put(rs.getString(1), rs.getString(2));
+                    }
                 }
             }
         }
@@ -296,19 +313,30 @@ public final class FeedStore {
         }
         List<CatalogItem> items = new ArrayList<>(skus.size());
         try (PreparedStatement pending = c.prepareStatement("UPDATE feed_product SET pending = TRUE WHERE sku = ?");
+                PreparedStatement newPending = c.prepareStatement(
+                        "MERGE INTO feed_product(sku, data, pending) KEY(sku) VALUES (?, ?, TRUE)");
                 PreparedStatement derived = c.prepareStatement(
-                        "UPDATE feed_product SET price_version = ?, next_price_at = ?, pending = FALSE WHERE sku = ?")) {
+                        "UPDATE feed_product SET price_version = ?, next_price_at = ?, pending = FALSE WHERE sku = ?");
+                PreparedStatement newDerived = c.prepareStatement("MERGE INTO feed_product(sku, data, price_version, "
+                        + "next_price_at, pending) KEY(sku) VALUES (?, ?, ?, ?, FALSE)")) {
             for (String sku : skus) {
                 String data = stored.get(sku);
                 if (data == null) {
                     continue; // a price for a product whose PRODUCT change comes later in the feed
                 }
+                boolean inPage = pageProducts.containsKey(sku);
                 JsonNode d = JSON.readTree(data);
                 String taxCode = d.path("taxCode").asText();
                 BigDecimal percent = taxes.get(taxCode);
                 if (percent == null) {
-                    pending.setString(1, sku);
-                    pending.addBatch();
+                    if (inPage) {
+                        newPending.setString(1, sku);
+                        newPending.setString(2, data);
+                        newPending.addBatch();
+                    } else {
+                        pending.setString(1, sku);
+                        pending.addBatch();
+                    }
                     continue;
                 }
                 PriceNow p = prices.getOrDefault(sku, new PriceNow());
@@ -321,14 +349,26 @@ public final class FeedStore {
                         Money.of(p.price == null ? BigDecimal.ZERO : p.price, currency),
                         d.path("active").asBoolean() && p.price != null, d.path("serialized").asBoolean());
                 items.add(new CatalogItem(product, barcodes));
-                derived.setObject(1, p.price == null ? null : p.version);
-                derived.setTimestamp(2, p.next == null ? null : Timestamp.from(p.next));
-                derived.setString(3, sku);
-                derived.addBatch();
+                Long version = p.price == null ? null : p.version;
+                Timestamp next = p.next == null ? null : Timestamp.from(p.next);
+                if (inPage) {
+                    newDerived.setString(1, sku);
+                    newDerived.setString(2, data);
+                    newDerived.setObject(3, version);
+                    newDerived.setTimestamp(4, next);
+                    newDerived.addBatch();
+                } else {
+                    derived.setObject(1, version);
+                    derived.setTimestamp(2, next);
+                    derived.setString(3, sku);
+                    derived.addBatch();
+                }
             }
             pending.executeBatch();
+            newPending.executeBatch();
             catalog.upsertAll(c, items);
             derived.executeBatch();
+            newDerived.executeBatch();
         }
     }
 
