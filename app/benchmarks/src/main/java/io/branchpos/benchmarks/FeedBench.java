@@ -45,7 +45,7 @@ final class FeedBench {
             try {
                 BenchMain.step("target 7: HQ catalog of " + scale.skus() + " SKUs");
                 long t0 = System.nanoTime();
-                long loadDeadline = t0 + 60_000_000_000L; // HQ's load is preparation: at most 60 s of the budget
+                long loadDeadline = t0 + 120_000_000_000L; // HQ's load is preparation: at most 120 s of the budget
                 int[] loaded = new int[1];
                 new CatalogService(ds).write("bench", c -> {
                     c.upsertTax(DemoCatalog.STANDARD.code(), DemoCatalog.STANDARD.percent(), "standard");
@@ -88,12 +88,14 @@ final class FeedBench {
                 try (LocalStore store = Stores.open(dir.resolve("new-terminal"), "T-NEW")) {
                     FeedStore feed = new FeedStore(store);
                     long b0 = System.nanoTime();
+                    long cpu0 = processCpuNanos();
                     long changes;
                     try (FeedPuller puller = new FeedPuller(url, credentials, new StoreCatalogSink(feed),
                             CatalogFeed.PAGE, CatalogFeed.CATCH_UP_PAGE, Duration.ofMinutes(1))) {
                         changes = puller.pullAll();
                     }
                     double seconds = (System.nanoTime() - b0) / 1e9;
+                    double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
                     long i0 = System.nanoTime();
                     new CatalogRepository(store).warmUpSearch();
                     double indexSeconds = (System.nanoTime() - i0) / 1e9;
@@ -105,12 +107,14 @@ final class FeedBench {
                     }
                     double full = seconds * scale.skus() / n;
                     String partial = n == scale.skus() ? "" : String.format("; HQ's load of the catalog stopped at %,d"
-                            + " SKUs (60-s budget): %.1f s measured for those, extrapolated to %,d", n, seconds, scale.skus());
+                            + " SKUs (120-s budget): %.1f s measured for those, extrapolated to %,d", n, seconds, scale.skus());
                     return List.of(
                             Row.measured("7", String.format("bootstrap of %,d SKUs through the feed", scale.skus()),
                                     full, "s", "<= 10 s", full <= 10, null, null, String.format(
                                             "FeedPuller (pages of %d while catching up) → StoreCatalogSink, %,d changes, %,.0f SKUs/s;"
-                                                    + " until the feed is complete%s", CatalogFeed.CATCH_UP_PAGE, changes, n / seconds, partial)),
+                                                    + " until the feed is complete; CPU of this JVM meanwhile (terminal + HQ's"
+                                                    + " HTTP server, not PostgreSQL): %.1f s%s", CatalogFeed.CATCH_UP_PAGE, changes,
+                                            n / seconds, cpuSeconds, partial)),
                             Row.info("7", "HQ catalog load (not part of the bootstrap)", hqLoad, "s",
                                     String.format("CatalogService.write, one transaction, CatalogChanges.upsertProducts + setPrices in chunks of %,d: %,d SKUs",
                                             LOAD_CHUNK, n)),
@@ -121,5 +125,14 @@ final class FeedBench {
                 server.close();
             }
         }
+    }
+
+    /** CPU time of this whole JVM (all threads), or 0 where the platform does not say. */
+    private static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
+        return 0;
     }
 }

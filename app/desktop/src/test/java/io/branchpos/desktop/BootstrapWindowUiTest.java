@@ -63,8 +63,9 @@ class BootstrapWindowUiTest {
 
         // the cashier tries to sign in behind the window: nothing reaches the till
         robot.write("3").type(javafx.scene.input.KeyCode.ENTER).write("3333").type(javafx.scene.input.KeyCode.ENTER);
-        WaitForAsyncUtils.waitForFxEvents();
+        app.settle();
         assertThat(app.shell().session().activeBinding().get()).as("signed in behind the bootstrap window").isFalse();
+        assertThat(signInFields(robot)).as("keys reached the sign-in screen").isEqualTo(" | ");
         assertThat(window.isShowing()).isTrue();
 
         hq.secondPage.countDown();
@@ -74,8 +75,19 @@ class BootstrapWindowUiTest {
             assertThat(p.name()).isEqualTo("Feed Product 42");
             assertThat(p.price().amount()).isEqualByComparingTo("4.20");
         });
-        app.signIn("3", "3333");
+        try {
+            app.signIn("3", "3333");
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("not signed in after the catalog was complete; sign-in screen: " + signInFields(robot) + " / "
+                    + robot.lookup(".signin-message").queryAs(Label.class).getText(), e);
+        }
         assertThat(app.shell().session().activeBinding().get()).isTrue();
+    }
+
+    /** What the sign-in screen's user and PIN fields hold, "user | pin". */
+    private static String signInFields(FxRobot robot) {
+        return robot.lookup(".signin .big-field").queryAllAs(javafx.scene.control.TextField.class).stream()
+                .map(javafx.scene.control.TextField::getText).reduce((a, b) -> a + " | " + b).orElse("(no sign-in screen)");
     }
 
     private static Optional<Stage> bootstrapWindow() {

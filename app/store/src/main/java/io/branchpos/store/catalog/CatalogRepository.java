@@ -168,6 +168,7 @@ public final class CatalogRepository {
             return;
         }
         String[] norms = new String[items.size()];
+        int[] updated;
         try (PreparedStatement update = c.prepareStatement("UPDATE product SET name = ?, name_norm = ?, category = ?, tax_code = ?,"
                 + " unit = ?, price = ?, currency = ?, active = ?, serialized = ?, version = version + 1 WHERE sku = ?")) {
             for (int i = 0; i < items.size(); i++) {
@@ -185,7 +186,7 @@ public final class CatalogRepository {
                 update.setString(10, p.sku().value());
                 update.addBatch();
             }
-            int[] updated = update.executeBatch();
+            updated = update.executeBatch();
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO product(sku, name, name_norm, category, tax_code,"
                     + " unit, price, currency, active, serialized, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")) {
                 for (int i = 0; i < items.size(); i++) {
@@ -210,9 +211,11 @@ public final class CatalogRepository {
         }
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM barcode WHERE sku = ?");
                 PreparedStatement code = c.prepareStatement("MERGE INTO barcode(code, sku) KEY(code) VALUES (?, ?)")) {
-            for (CatalogItem item : items) {
-                delete.setString(1, item.product().sku().value());
-                delete.addBatch();
+            for (int i = 0; i < items.size(); i++) {
+                if (updated[i] > 0) { // a product just inserted has no barcodes yet
+                    delete.setString(1, items.get(i).product().sku().value());
+                    delete.addBatch();
+                }
             }
             delete.executeBatch();
             for (CatalogItem item : items) {
