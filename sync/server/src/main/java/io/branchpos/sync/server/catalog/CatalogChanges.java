@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -209,7 +210,9 @@ public final class CatalogChanges {
     private List<Long> setPriceChunk(List<PriceRow> rows) throws SQLException {
         Map<String, PriceRow> byKey = new LinkedHashMap<>();
         Set<String> skus = new LinkedHashSet<>();
-        for (PriceRow r : rows) {
+        for (PriceRow given : rows) {
+            // PostgreSQL keeps microseconds: key, write and announce the instant at that precision
+            PriceRow r = new PriceRow(given.sku(), given.price(), given.effectiveFrom().truncatedTo(ChronoUnit.MICROS));
             if (r.price().signum() < 0) {
                 throw new IllegalArgumentException("a price cannot be negative: " + r.price().toPlainString() + " (SKU " + r.sku() + ")");
             }
@@ -269,7 +272,7 @@ public final class CatalogChanges {
         appendAll(kinds, keys, data);
         List<Long> out = new ArrayList<>(rows.size());
         for (PriceRow r : rows) {
-            out.add(versionByKey.get(r.sku() + "@" + r.effectiveFrom()));
+            out.add(versionByKey.get(r.sku() + "@" + r.effectiveFrom().truncatedTo(ChronoUnit.MICROS)));
         }
         return out;
     }
