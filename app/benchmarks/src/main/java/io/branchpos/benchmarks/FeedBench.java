@@ -1,6 +1,7 @@
 package io.branchpos.benchmarks;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.branchpos.desktop.feed.CatalogFeed;
 import io.branchpos.desktop.feed.StoreCatalogSink;
 import io.branchpos.domain.catalog.Product;
 import io.branchpos.store.LocalStore;
@@ -21,18 +22,19 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Target 7: HQ holds the 200k-SKU catalog (loaded through {@link CatalogService}, timed apart);
+ * Target 7: HQ holds the 200k-SKU catalog (loaded through {@link CatalogService}'s bulk methods, timed apart);
  * a new terminal with an empty store bootstraps it through the feed exactly as the app does
- * ({@link FeedPuller} with the app's page size 500, {@link StoreCatalogSink}), until the feed
+ * ({@link FeedPuller} with the app's page sizes, {@link StoreCatalogSink}), until the feed
  * says complete (the till may sell).
  */
 final class FeedBench {
-    private static final int PAGE = 500;
+    private static final int LOAD_CHUNK = 5_000;
 
     private FeedBench() {
     }
@@ -43,26 +45,37 @@ final class FeedBench {
             try {
                 BenchMain.step("target 7: HQ catalog of " + scale.skus() + " SKUs");
                 long t0 = System.nanoTime();
-                long loadDeadline = t0 + 20_000_000_000L; // HQ's load is preparation: at most 20 s of the budget
+                long loadDeadline = t0 + 120_000_000_000L; // HQ's load is preparation: at most 120 s of the budget
                 int[] loaded = new int[1];
                 new CatalogService(ds).write("bench", c -> {
                     c.upsertTax(DemoCatalog.STANDARD.code(), DemoCatalog.STANDARD.percent(), "standard");
                     c.upsertTax(DemoCatalog.REDUCED.code(), DemoCatalog.REDUCED.percent(), "reduced");
                     Instant from = Instant.parse("2026-01-01T00:00:00Z");
                     Set<String> codes = new HashSet<>();
+                    List<CatalogChanges.ProductRow> products = new ArrayList<>(LOAD_CHUNK);
+                    List<CatalogChanges.PriceRow> prices = new ArrayList<>(LOAD_CHUNK);
                     for (CatalogItem item : new DemoCatalog(scale.skus(), 42)) {
-                        if (loaded[0] % 1_000 == 0 && System.nanoTime() > loadDeadline) {
-                            break;
-                        }
-                        loaded[0]++;
                         Product p = item.product();
                         // in-store codes of weighed items repeat past 100,000 items: each code once
                         List<String> own = item.barcodes().stream().filter(codes::add).toList();
-                        c.upsertProduct(new CatalogChanges.ProductRow(p.sku().value(), p.name(), p.category(),
+                        products.add(new CatalogChanges.ProductRow(p.sku().value(), p.name(), p.category(),
                                 p.taxRate().code(), p.unit().name(), p.price().currency().getCurrencyCode(), p.active(),
                                 p.serialized(), own));
-                        c.setPrice(p.sku().value(), p.price().amount(), from);
+                        prices.add(new CatalogChanges.PriceRow(p.sku().value(), p.price().amount(), from));
+                        if (products.size() == LOAD_CHUNK) {
+                            c.upsertProducts(products);
+                            c.setPrices(prices);
+                            loaded[0] += products.size();
+                            products.clear();
+                            prices.clear();
+                            if (System.nanoTime() > loadDeadline) {
+                                break;
+                            }
+                        }
                     }
+                    c.upsertProducts(products);
+                    c.setPrices(prices);
+                    loaded[0] += products.size();
                     return null;
                 });
                 double hqLoad = (System.nanoTime() - t0) / 1e9;
@@ -75,12 +88,17 @@ final class FeedBench {
                 try (LocalStore store = Stores.open(dir.resolve("new-terminal"), "T-NEW")) {
                     FeedStore feed = new FeedStore(store);
                     long b0 = System.nanoTime();
+                    long cpu0 = processCpuNanos();
                     long changes;
-                    try (FeedPuller puller = new FeedPuller(url, credentials, new StoreCatalogSink(feed), PAGE,
-                            Duration.ofMinutes(1))) {
+                    try (FeedPuller puller = new FeedPuller(url, credentials, new StoreCatalogSink(feed),
+                            CatalogFeed.PAGE, CatalogFeed.CATCH_UP_PAGE, Duration.ofMinutes(1))) {
                         changes = puller.pullAll();
                     }
                     double seconds = (System.nanoTime() - b0) / 1e9;
+                    double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
+                    long i0 = System.nanoTime();
+                    new CatalogRepository(store).warmUpSearch();
+                    double indexSeconds = (System.nanoTime() - i0) / 1e9;
                     long products = new CatalogRepository(store).countProducts();
                     int n = loaded[0];
                     if (!feed.state().complete() || products != n) {
@@ -89,19 +107,32 @@ final class FeedBench {
                     }
                     double full = seconds * scale.skus() / n;
                     String partial = n == scale.skus() ? "" : String.format("; HQ's load of the catalog stopped at %,d"
-                            + " SKUs (20-s budget): %.1f s measured for those, extrapolated to %,d", n, seconds, scale.skus());
+                            + " SKUs (120-s budget): %.1f s measured for those, extrapolated to %,d", n, seconds, scale.skus());
                     return List.of(
                             Row.measured("7", String.format("bootstrap of %,d SKUs through the feed", scale.skus()),
                                     full, "s", "<= 10 s", full <= 10, null, null, String.format(
-                                            "FeedPuller (pages of %d) → StoreCatalogSink, %,d changes, %,.0f SKUs/s;"
-                                                    + " until the feed is complete%s", PAGE, changes, n / seconds, partial)),
+                                            "FeedPuller (pages of %d while catching up) → StoreCatalogSink, %,d changes, %,.0f SKUs/s;"
+                                                    + " until the feed is complete; CPU of this JVM meanwhile (terminal + HQ's"
+                                                    + " HTTP server, not PostgreSQL): %.1f s%s", CatalogFeed.CATCH_UP_PAGE, changes,
+                                            n / seconds, cpuSeconds, partial)),
                             Row.info("7", "HQ catalog load (not part of the bootstrap)", hqLoad, "s",
-                                    String.format("CatalogService.write, one transaction, product + barcodes + price per SKU: %,d SKUs",
-                                            n)));
+                                    String.format("CatalogService.write, one transaction, CatalogChanges.upsertProducts + setPrices in chunks of %,d: %,d SKUs",
+                                            LOAD_CHUNK, n)),
+                            Row.info("7", "search index ready after the bootstrap", indexSeconds, "s",
+                                    "CatalogRepository.warmUpSearch: the in-memory name index over every product, built once"));
                 }
             } finally {
                 server.close();
             }
         }
+    }
+
+    /** CPU time of this whole JVM (all threads), or 0 where the platform does not say. */
+    private static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
+        return 0;
     }
 }

@@ -4,10 +4,12 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.event.EventHandler;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.input.InputEvent;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -15,7 +17,8 @@ import javafx.util.Duration;
 
 /**
  * A modal window over the till while the first catalog download (bootstrap) runs: a progress bar,
- * one line of text, no way to close it. The till cannot be used for selling until it is gone.
+ * one line of text, no way to close it. The till cannot be used for selling until it is gone: input
+ * aimed at the till's window is dropped meanwhile (not only hidden behind a modal window).
  * Polls the feed's state twice a second on the FX thread (the store read is a single-row query).
  */
 public final class BootstrapWindow {
@@ -39,6 +42,11 @@ public final class BootstrapWindow {
         stage.setTitle("Catalog download");
         stage.setScene(new Scene(box, 560, 180));
         stage.setOnCloseRequest(e -> e.consume());
+        // Modality alone does not stop keys: where the till keeps the keyboard focus (seen headless,
+        // and a wedge scanner types into whatever has focus) they reached the sign-in field behind
+        // this window. Every input event aimed at the till is dropped until the catalog is complete.
+        EventHandler<InputEvent> gate = InputEvent::consume;
+        owner.addEventFilter(InputEvent.ANY, gate);
         Timeline poll = new Timeline();
         poll.getKeyFrames().add(new KeyFrame(Duration.millis(500), e -> {
             BootstrapProgress p = BootstrapProgress.of(feed.state(), feed.status());
@@ -46,6 +54,7 @@ public final class BootstrapWindow {
             text.setText(p.message());
             if (p.done()) {
                 poll.stop();
+                owner.removeEventFilter(InputEvent.ANY, gate);
                 stage.hide();
             }
         }));

@@ -23,6 +23,10 @@ public final class CatalogFeed implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CatalogFeed.class);
     /** How often due scheduled prices are looked for: the longest a till sells at yesterday's price. */
     public static final Duration PRICE_TICK = Duration.ofSeconds(15);
+    /** Page size when caught up (a few changes at a time). */
+    public static final int PAGE = 500;
+    /** Page size during a bootstrap or a long catch-up: fewer, bigger transactions (decision 0254). */
+    public static final int CATCH_UP_PAGE = 5_000;
 
     private final FeedStore store;
     private final FeedPuller puller;
@@ -30,7 +34,8 @@ public final class CatalogFeed implements AutoCloseable {
 
     public CatalogFeed(LocalStore localStore, String serverUrl, CredentialStore credentials) {
         this.store = new FeedStore(localStore);
-        this.puller = new FeedPuller(serverUrl, credentials, new StoreCatalogSink(store), 500, Duration.ofMinutes(1));
+        this.puller = new FeedPuller(serverUrl, credentials, new StoreCatalogSink(store), PAGE, CATCH_UP_PAGE,
+                Duration.ofMinutes(1));
         this.prices = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "branchpos-prices");
             t.setDaemon(true);

@@ -158,6 +158,83 @@ public final class CatalogRepository {
         index().changed(p.sku().value(), TextNormalizer.normalize(p.name()), p.active());
     }
 
+    /**
+     * Creates or replaces many products and their barcodes on the caller's connection and inside
+     * its transaction, as JDBC batches (the feed's apply path, decision 0254). Their tax rates must
+     * exist. A replaced product's {@code version} is raised as an entity update would.
+     */
+    public void upsertAll(Connection c, List<CatalogItem> items) throws SQLException {
+        if (items.isEmpty()) {
+            return;
+        }
+        String[] norms = new String[items.size()];
+        int[] updated;
+        try (PreparedStatement update = c.prepareStatement("UPDATE product SET name = ?, name_norm = ?, category = ?, tax_code = ?,"
+                + " unit = ?, price = ?, currency = ?, active = ?, serialized = ?, version = version + 1 WHERE sku = ?")) {
+            for (int i = 0; i < items.size(); i++) {
+                Product p = items.get(i).product();
+                norms[i] = TextNormalizer.normalize(p.name());
+                update.setString(1, p.name());
+                update.setString(2, norms[i]);
+                update.setString(3, p.category());
+                update.setString(4, p.taxRate().code());
+                update.setString(5, p.unit().name());
+                update.setBigDecimal(6, p.price().amount());
+                update.setString(7, p.price().currency().getCurrencyCode());
+                update.setBoolean(8, p.active());
+                update.setBoolean(9, p.serialized());
+                update.setString(10, p.sku().value());
+                update.addBatch();
+            }
+            updated = update.executeBatch();
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO product(sku, name, name_norm, category, tax_code,"
+                    + " unit, price, currency, active, serialized, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")) {
+                for (int i = 0; i < items.size(); i++) {
+                    if (updated[i] > 0) {
+                        continue;
+                    }
+                    Product p = items.get(i).product();
+                    insert.setString(1, p.sku().value());
+                    insert.setString(2, p.name());
+                    insert.setString(3, norms[i]);
+                    insert.setString(4, p.category());
+                    insert.setString(5, p.taxRate().code());
+                    insert.setString(6, p.unit().name());
+                    insert.setBigDecimal(7, p.price().amount());
+                    insert.setString(8, p.price().currency().getCurrencyCode());
+                    insert.setBoolean(9, p.active());
+                    insert.setBoolean(10, p.serialized());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM barcode WHERE sku = ?");
+                PreparedStatement code = c.prepareStatement("MERGE INTO barcode(code, sku) KEY(code) VALUES (?, ?)")) {
+            for (int i = 0; i < items.size(); i++) {
+                if (updated[i] > 0) { // a product just inserted has no barcodes yet
+                    delete.setString(1, items.get(i).product().sku().value());
+                    delete.addBatch();
+                }
+            }
+            delete.executeBatch();
+            for (CatalogItem item : items) {
+                for (String b : item.barcodes()) {
+                    code.setString(1, b);
+                    code.setString(2, item.product().sku().value());
+                    code.addBatch();
+                }
+            }
+            code.executeBatch();
+        }
+        // As in upsert: the index hears of this before the commit; results are read back from the table.
+        CatalogSearch search = index();
+        for (int i = 0; i < items.size(); i++) {
+            Product p = items.get(i).product();
+            search.changed(p.sku().value(), norms[i], p.active());
+        }
+    }
+
     private static Optional<Product> first(PreparedStatement ps) throws SQLException {
         try (ResultSet rs = ps.executeQuery()) {
             return rs.next() ? Optional.of(map(rs)) : Optional.empty();

@@ -58,6 +58,11 @@ final class CatalogSearch {
     synchronized void changed(String sku, String nameNorm, boolean active) {
         if (base != null) {
             changed.put(sku, active ? new ProductSearchIndex.Entry(sku, nameNorm) : null);
+            if (changed.size() > REBUILD_AFTER_CHANGES) {
+                // a bootstrap or bulk change: drop the index, build it once when next used
+                base = null;
+                changed.clear();
+            }
         }
     }
 

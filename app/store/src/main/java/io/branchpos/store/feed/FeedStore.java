@@ -22,8 +22,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -41,6 +44,8 @@ public final class FeedStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Below this many active products the mass-deactivation guard does not apply (tiny catalogs). */
     static final long GUARD_MIN_CATALOG = 20;
+    /** SKUs derived per set-wise read (IN list) and batch. */
+    private static final int CHUNK = 500;
 
     private final LocalStore store;
     private final CatalogRepository catalog;
@@ -96,42 +101,68 @@ public final class FeedStore {
         if (!current.cursor().equals(after)) {
             throw new IllegalStateException("feed page was fetched after " + after + " but the store is at " + current.cursor());
         }
-        baseline = guard(c, entries, baseline);
+        List<JsonNode> data = new ArrayList<>(entries.size());
+        for (FeedEntry e : entries) {
+            data.add(JSON.readTree(e.dataJson()));
+        }
+        baseline = guard(c, entries, data, baseline);
         Instant now = ctx.now();
         Set<String> touched = new LinkedHashSet<>();
+        Map<String, String> pageProducts = new LinkedHashMap<>();
         boolean taxChanged = false;
-        for (FeedEntry e : entries) {
-            JsonNode d = JSON.readTree(e.dataJson());
-            switch (e.kind()) {
-                case "TAX" -> {
-                    exec(c, "MERGE INTO tax_rate(code, percent, name) KEY(code) VALUES (?, ?, ?)",
-                            d.path("code").asText(), new BigDecimal(d.path("percent").asText()), d.path("name").asText());
-                    taxChanged = true;
+        // one prepared statement per kind and page, sent as JDBC batches (decision 0254)
+        try (PreparedStatement tax = c.prepareStatement("MERGE INTO tax_rate(code, percent, name) KEY(code) VALUES (?, ?, ?)");
+                PreparedStatement price = c.prepareStatement(
+                        "MERGE INTO feed_price(sku, effective_from, price, version) KEY(sku, effective_from) VALUES (?, ?, ?, ?)");
+                PreparedStatement user = c.prepareStatement("MERGE INTO app_user(user_id, code, name, role, pin_hash, active) "
+                        + "KEY(user_id) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < entries.size(); i++) {
+                FeedEntry e = entries.get(i);
+                JsonNode d = data.get(i);
+                switch (e.kind()) {
+                    case "TAX" -> {
+                        // taxes first: the products of this page derive their rows from them
+                        tax.setString(1, d.path("code").asText());
+                        tax.setBigDecimal(2, new BigDecimal(d.path("percent").asText()));
+                        tax.setString(3, d.path("name").asText());
+                        tax.executeUpdate();
+                        taxChanged = true;
+                    }
+                    case "PRODUCT" -> {
+                        // written below together with what is derived from it (one write per product)
+                        String sku = d.path("sku").asText();
+                        pageProducts.remove(sku);
+                        pageProducts.put(sku, e.dataJson());
+                        touched.add(sku);
+                    }
+                    case "PRICE" -> {
+                        price.setString(1, d.path("sku").asText());
+                        price.setTimestamp(2, Timestamp.from(Instant.parse(d.path("effectiveFrom").asText())));
+                        price.setBigDecimal(3, new BigDecimal(d.path("price").asText()));
+                        price.setLong(4, d.path("version").asLong());
+                        price.addBatch();
+                        touched.add(d.path("sku").asText());
+                    }
+                    case "USER" -> {
+                        user.setString(1, d.path("userId").asText());
+                        user.setString(2, d.path("code").asText());
+                        user.setString(3, d.path("name").asText());
+                        user.setString(4, d.path("role").asText());
+                        user.setString(5, d.path("pinHash").asText());
+                        user.setBoolean(6, d.path("active").asBoolean());
+                        user.addBatch();
+                    }
+                    case "PROMOTION" -> io.branchpos.store.promo.PromotionFeed.apply(c, e.key(), d, e.dataJson());
+                    default -> log.debug("ignoring feed change of unknown kind {}", e.kind());
                 }
-                case "PRODUCT" -> {
-                    exec(c, "MERGE INTO feed_product(sku, data, pending) KEY(sku) VALUES (?, ?, FALSE)",
-                            d.path("sku").asText(), e.dataJson());
-                    touched.add(d.path("sku").asText());
-                }
-                case "PRICE" -> {
-                    exec(c, "MERGE INTO feed_price(sku, effective_from, price, version) KEY(sku, effective_from) VALUES (?, ?, ?, ?)",
-                            d.path("sku").asText(), Timestamp.from(Instant.parse(d.path("effectiveFrom").asText())),
-                            new BigDecimal(d.path("price").asText()), d.path("version").asLong());
-                    touched.add(d.path("sku").asText());
-                }
-                case "USER" -> exec(c, "MERGE INTO app_user(user_id, code, name, role, pin_hash, active) KEY(user_id) "
-                                + "VALUES (?, ?, ?, ?, ?, ?)", d.path("userId").asText(), d.path("code").asText(),
-                        d.path("name").asText(), d.path("role").asText(), d.path("pinHash").asText(), d.path("active").asBoolean());
-                case "PROMOTION" -> io.branchpos.store.promo.PromotionFeed.apply(c, e.key(), d, e.dataJson());
-                default -> log.debug("ignoring feed change of unknown kind {}", e.kind());
             }
+            price.executeBatch();
+            user.executeBatch();
         }
         if (taxChanged) {
             touched.addAll(strings(c, "SELECT sku FROM feed_product WHERE pending"));
         }
-        for (String sku : touched) {
-            materialise(ctx, c, sku, now);
-        }
+        materialise(c, new ArrayList<>(touched), now, pageProducts);
         boolean complete = current.complete() || !hasMore;
         if (!hasMore) {
             baseline = activeProducts(c);
@@ -146,14 +177,15 @@ public final class FeedStore {
      * caught up would remain active, unless HQ marked those deactivations intended. Returns the
      * new baseline (intended deactivations lower it).
      */
-    private long guard(Connection c, List<FeedEntry> entries, long baseline) throws SQLException, IOException {
+    private long guard(Connection c, List<FeedEntry> entries, List<JsonNode> data, long baseline) throws SQLException {
         long unintended = 0;
         long intended = 0;
-        for (FeedEntry e : entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            FeedEntry e = entries.get(i);
             if (!"PRODUCT".equals(e.kind())) {
                 continue;
             }
-            JsonNode d = JSON.readTree(e.dataJson());
+            JsonNode d = data.get(i);
             if (d.path("active").asBoolean(true) || !isActive(c, d.path("sku").asText())) {
                 continue;
             }
@@ -187,12 +219,10 @@ public final class FeedStore {
                     }
                 }
             }
-            for (String sku : due) {
-                try {
-                    materialise(ctx, c, sku, now);
-                } catch (IOException e) {
-                    throw new StoreException("stored feed product " + sku + " is unreadable", e);
-                }
+            try {
+                materialise(c, due, now, Map.of());
+            } catch (IOException e) {
+                throw new StoreException("a stored feed product is unreadable: " + e.getMessage(), e);
             }
             return due.size();
         }));
@@ -214,76 +244,154 @@ public final class FeedStore {
         });
     }
 
-    private void materialise(WriteContext ctx, Connection c, String sku, Instant now) throws SQLException, IOException {
-        String data = null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT data FROM feed_product WHERE sku = ?")) {
-            ps.setString(1, sku);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    data = rs.getString(1);
-                }
-            }
-        }
-        if (data == null) {
-            return; // a price for a product whose PRODUCT change comes later in the feed
-        }
-        JsonNode d = JSON.readTree(data);
-        String taxCode = d.path("taxCode").asText();
-        BigDecimal percent = null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT percent FROM tax_rate WHERE code = ?")) {
-            ps.setString(1, taxCode);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    percent = rs.getBigDecimal(1);
-                }
-            }
-        }
-        if (percent == null) {
-            exec(c, "UPDATE feed_product SET pending = TRUE WHERE sku = ?", sku);
+    /**
+     * Derives the till's product rows of {@code skus} from HQ's state and the price in effect at
+     * {@code now}: a few set-wise reads and JDBC batches per chunk instead of statements per SKU.
+     */
+    private void materialise(Connection c, List<String> skus, Instant now, Map<String, String> pageProducts)
+            throws SQLException, IOException {
+        if (skus.isEmpty()) {
             return;
         }
-        BigDecimal price = null;
-        Long version = null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT price, version FROM feed_price WHERE sku = ? AND effective_from <= ? "
-                + "ORDER BY effective_from DESC LIMIT 1")) {
-            ps.setString(1, sku);
-            ps.setTimestamp(2, Timestamp.from(now));
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    price = rs.getBigDecimal(1);
-                    version = rs.getLong(2);
+        Map<String, BigDecimal> taxes = new HashMap<>();
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT code, percent FROM tax_rate")) {
+            while (rs.next()) {
+                taxes.put(rs.getString(1), rs.getBigDecimal(2));
+            }
+        }
+        for (int from = 0; from < skus.size(); from += CHUNK) {
+            materialiseChunk(c, skus.subList(from, Math.min(skus.size(), from + CHUNK)), taxes, now, pageProducts);
+        }
+    }
+
+    /**
+     * {@code pageProducts}: HQ's new state of products that came in this page (sku → JSON); they
+     * are written to {@code feed_product} here, with what is derived from them. The others are
+     * read from {@code feed_product}.
+     */
+    private void materialiseChunk(Connection c, List<String> skus, Map<String, BigDecimal> taxes, Instant now,
+                                  Map<String, String> pageProducts) throws SQLException, IOException {
+        String in = inList(skus.size());
+        Map<String, String> stored = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (String sku : skus) {
+            String data = pageProducts.get(sku);
+            if (data != null) {
+                stored.put(sku, data);
+            } else {
+                unknown.add(sku);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT sku, data FROM feed_product WHERE sku IN " + inList(unknown.size()))) {
+                bindAll(ps, unknown);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        stored.put(rs.getString(1), rs.getString(2));
+                    }
                 }
             }
         }
-        Timestamp next = null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT MIN(effective_from) FROM feed_price WHERE sku = ? AND effective_from > ?")) {
-            ps.setString(1, sku);
-            ps.setTimestamp(2, Timestamp.from(now));
+        // per SKU: the version in effect now (latest effective_from <= now) and when the next one starts
+        Map<String, PriceNow> prices = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT sku, effective_from, price, version FROM feed_price WHERE sku IN " + in)) {
+            bindAll(ps, skus);
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                next = rs.getTimestamp(1);
+                while (rs.next()) {
+                    Instant at = rs.getTimestamp(2).toInstant();
+                    PriceNow p = prices.computeIfAbsent(rs.getString(1), k -> new PriceNow());
+                    if (!at.isAfter(now)) {
+                        if (p.effectiveFrom == null || at.isAfter(p.effectiveFrom)) {
+                            p.effectiveFrom = at;
+                            p.price = rs.getBigDecimal(3);
+                            p.version = rs.getLong(4);
+                        }
+                    } else if (p.next == null || at.isBefore(p.next)) {
+                        p.next = at;
+                    }
+                }
             }
         }
-        Currency currency = Currency.getInstance(d.path("currency").asText());
-        List<String> barcodes = new ArrayList<>();
-        d.path("barcodes").forEach(b -> barcodes.add(b.asText()));
-        // a product HQ has not priced yet is kept but cannot be sold
-        Product product = new Product(new Sku(sku), d.path("name").asText(), d.path("category").asText(),
-                new TaxRate(taxCode, percent.stripTrailingZeros()), UnitOfMeasure.valueOf(d.path("unit").asText()),
-                Money.of(price == null ? BigDecimal.ZERO : price, currency), d.path("active").asBoolean() && price != null,
-                d.path("serialized").asBoolean());
-        catalog.upsert(ctx, new CatalogItem(product, barcodes));
-        // keep the persistence context small: every later flush of a big page checks each managed entity
-        ctx.session().flush();
-        Object managed = ctx.session().find(io.branchpos.store.catalog.ProductEntity.class, sku);
-        if (managed != null) {
-            ctx.session().detach(managed);
+        List<CatalogItem> items = new ArrayList<>(skus.size());
+        try (PreparedStatement pending = c.prepareStatement("UPDATE feed_product SET pending = TRUE WHERE sku = ?");
+                PreparedStatement newPending = c.prepareStatement(
+                        "MERGE INTO feed_product(sku, data, pending) KEY(sku) VALUES (?, ?, TRUE)");
+                PreparedStatement derived = c.prepareStatement(
+                        "UPDATE feed_product SET price_version = ?, next_price_at = ?, pending = FALSE WHERE sku = ?");
+                PreparedStatement newDerived = c.prepareStatement("MERGE INTO feed_product(sku, data, price_version, "
+                        + "next_price_at, pending) KEY(sku) VALUES (?, ?, ?, ?, FALSE)")) {
+            for (String sku : skus) {
+                String data = stored.get(sku);
+                if (data == null) {
+                    continue; // a price for a product whose PRODUCT change comes later in the feed
+                }
+                boolean inPage = pageProducts.containsKey(sku);
+                JsonNode d = JSON.readTree(data);
+                String taxCode = d.path("taxCode").asText();
+                BigDecimal percent = taxes.get(taxCode);
+                if (percent == null) {
+                    if (inPage) {
+                        newPending.setString(1, sku);
+                        newPending.setString(2, data);
+                        newPending.addBatch();
+                    } else {
+                        pending.setString(1, sku);
+                        pending.addBatch();
+                    }
+                    continue;
+                }
+                PriceNow p = prices.getOrDefault(sku, new PriceNow());
+                Currency currency = Currency.getInstance(d.path("currency").asText());
+                List<String> barcodes = new ArrayList<>();
+                d.path("barcodes").forEach(b -> barcodes.add(b.asText()));
+                // a product HQ has not priced yet is kept but cannot be sold
+                Product product = new Product(new Sku(sku), d.path("name").asText(), d.path("category").asText(),
+                        new TaxRate(taxCode, percent.stripTrailingZeros()), UnitOfMeasure.valueOf(d.path("unit").asText()),
+                        Money.of(p.price == null ? BigDecimal.ZERO : p.price, currency),
+                        d.path("active").asBoolean() && p.price != null, d.path("serialized").asBoolean());
+                items.add(new CatalogItem(product, barcodes));
+                Long version = p.price == null ? null : p.version;
+                Timestamp next = p.next == null ? null : Timestamp.from(p.next);
+                if (inPage) {
+                    newDerived.setString(1, sku);
+                    newDerived.setString(2, data);
+                    newDerived.setObject(3, version);
+                    newDerived.setTimestamp(4, next);
+                    newDerived.addBatch();
+                } else {
+                    derived.setObject(1, version);
+                    derived.setTimestamp(2, next);
+                    derived.setString(3, sku);
+                    derived.addBatch();
+                }
+            }
+            pending.executeBatch();
+            newPending.executeBatch();
+            catalog.upsertAll(c, items);
+            derived.executeBatch();
+            newDerived.executeBatch();
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE feed_product SET price_version = ?, next_price_at = ?, pending = FALSE WHERE sku = ?")) {
-            ps.setObject(1, version);
-            ps.setTimestamp(2, next);
-            ps.setString(3, sku);
-            ps.executeUpdate();
+    }
+
+    /** The price of one SKU in effect now, and when the next scheduled one starts. */
+    private static final class PriceNow {
+        Instant effectiveFrom;
+        BigDecimal price;
+        long version;
+        Instant next;
+    }
+
+    private static String inList(int n) {
+        StringBuilder sb = new StringBuilder(n * 3 + 2).append('(');
+        for (int i = 0; i < n; i++) {
+            sb.append(i == 0 ? "?" : ", ?");
+        }
+        return sb.append(')').toString();
+    }
+
+    private static void bindAll(PreparedStatement ps, List<String> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            ps.setString(i + 1, values.get(i));
         }
     }
 

@@ -22,12 +22,13 @@ class FeedApplyBenchmarkTest {
     void bootstrapApplyRate() {
         Assumptions.assumeTrue(Integer.getInteger("feed.bench.products") != null, "benchmark: set -Dfeed.bench.products=N");
         int products = Integer.getInteger("feed.bench.products");
-        int pageSize = 500;
+        int pageSize = Integer.getInteger("feed.bench.page", 5_000); // changes per page (a product and its price each)
         try (LocalStore store = TestStores.open(dir)) {
             FeedStore feed = new FeedStore(store);
             feed.apply("0", List.of(FeedStoreTest.tax("STD", "19")), "0.1", true, products * 2L);
             String cursor = "0.1";
             long start = System.nanoTime();
+            long cpu0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             Instant from = Instant.parse("2026-01-01T00:00:00Z");
             for (int p = 0; p < products; p += pageSize / 2) {
                 List<FeedEntry> page = new ArrayList<>(pageSize);
@@ -41,7 +42,9 @@ class FeedApplyBenchmarkTest {
                 cursor = next;
             }
             long ms = (System.nanoTime() - start) / 1_000_000;
-            System.out.printf("feed apply: %d products in %d ms (%.0f products/s)%n", products, ms, products * 1000.0 / Math.max(1, ms));
+            long cpuMs = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1_000_000;
+            System.out.printf("feed apply: %d products in %d ms, %d ms CPU of this thread (%.0f products/s)%n", products, ms, cpuMs,
+                    products * 1000.0 / Math.max(1, ms));
             assertEquals(products, new CatalogRepository(store).countProducts());
         }
     }

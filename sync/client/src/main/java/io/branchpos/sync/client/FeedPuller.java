@@ -43,6 +43,7 @@ public final class FeedPuller implements AutoCloseable {
     private final CredentialStore credentials;
     private final CatalogSink sink;
     private final int pageSize;
+    private final int catchUpPageSize;
     private final Duration pollEvery;
     private final OkHttpClient http;
     private final OkHttpClient pushHttp;
@@ -59,6 +60,16 @@ public final class FeedPuller implements AutoCloseable {
     private Thread push;
 
     public FeedPuller(String serverUrl, CredentialStore credentials, CatalogSink sink, int pageSize, Duration pollEvery) {
+        this(serverUrl, credentials, sink, pageSize, pageSize, pollEvery);
+    }
+
+    /**
+     * {@code catchUpPageSize}: the page size asked for while far behind — during a bootstrap (from
+     * cursor {@code "0"}) and after a full page — so a new terminal takes the catalog in few, big
+     * transactions (decision 0254); {@code pageSize} otherwise. HQ caps both at its own maximum.
+     */
+    public FeedPuller(String serverUrl, CredentialStore credentials, CatalogSink sink, int pageSize, int catchUpPageSize,
+                      Duration pollEvery) {
         HttpUrl parsed = HttpUrl.parse(serverUrl);
         if (parsed == null) {
             throw new IllegalArgumentException("not an http(s) URL: " + serverUrl);
@@ -67,6 +78,7 @@ public final class FeedPuller implements AutoCloseable {
         this.credentials = credentials;
         this.sink = sink;
         this.pageSize = pageSize;
+        this.catchUpPageSize = Math.max(pageSize, catchUpPageSize);
         this.pollEvery = pollEvery;
         this.http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(30))
                 .callTimeout(Duration.ofSeconds(60)).build();
@@ -120,9 +132,11 @@ public final class FeedPuller implements AutoCloseable {
             return 0;
         }
         long applied = 0;
+        boolean catchingUp = FeedPage.START.equals(sink.cursor());
         while (true) {
             String after = sink.cursor();
-            FeedPage page = fetch(credential, after);
+            FeedPage page = fetch(credential, after, catchingUp ? catchUpPageSize : pageSize);
+            catchingUp = page.hasMore();
             if (!page.changes().isEmpty() || !page.nextCursor().equals(after)) {
                 sink.apply(after, page);
             }
@@ -140,9 +154,9 @@ public final class FeedPuller implements AutoCloseable {
         return running || puller == null;
     }
 
-    private FeedPage fetch(TerminalCredential credential, String after) throws IOException {
+    private FeedPage fetch(TerminalCredential credential, String after, int limit) throws IOException {
         HttpUrl url = baseUrl.newBuilder().addPathSegments("v1/branches").addPathSegment(credential.branchId())
-                .addPathSegment("feed").addQueryParameter("after", after).addQueryParameter("limit", String.valueOf(pageSize)).build();
+                .addPathSegment("feed").addQueryParameter("after", after).addQueryParameter("limit", String.valueOf(limit)).build();
         Request request = new Request.Builder().url(url).header("Authorization", "Bearer " + credential.token())
                 .header(ProtocolVersion.HEADER, String.valueOf(ProtocolVersion.CURRENT)).get().build();
         try (Response response = http.newCall(request).execute()) {

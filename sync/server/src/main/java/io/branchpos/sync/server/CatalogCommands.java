@@ -20,7 +20,7 @@ final class CatalogCommands {
     private CatalogCommands() {
     }
 
-    @Command(name = "catalog", mixinStandardHelpOptions = true, subcommands = Import.class,
+    @Command(name = "catalog", mixinStandardHelpOptions = true, subcommands = {Import.class, ConfirmRemoval.class},
             description = "HQ's catalog (products, barcodes, prices, taxes).")
     static final class Catalog implements Runnable {
         @Override
@@ -56,6 +56,38 @@ final class CatalogCommands {
                 }
                 spec.commandLine().getOut().println((r.dryRun() ? "dry run OK, would import " : "imported ") + r.taxes() + " tax rates, "
                         + r.products() + " products, " + r.prices() + " price changes");
+                return 0;
+            } finally {
+                spec.commandLine().getOut().flush();
+                db.close(ds);
+            }
+        }
+    }
+
+    @Command(name = "confirm-removal", mixinStandardHelpOptions = true,
+            description = "Mark the products deactivated since an instant as an intended mass removal: terminals that "
+                    + "refused the change (\"would deactivate most of the catalog\") apply it at their next pull.")
+    static final class ConfirmRemoval implements Callable<Integer> {
+        @Mixin
+        ServerMain.DbOptions db;
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--since", required = true, description = "ISO instant; deactivations sent to the feed from then on, "
+                + "e.g. the start of the import that removed them: 2026-11-22T06:00:00Z")
+        Instant since;
+        @Option(names = "--by", defaultValue = "${sys:user.name}")
+        String by;
+
+        @Override
+        public Integer call() throws Exception {
+            HikariDataSource ds = db.open();
+            try {
+                Databases.migrate(ds);
+                int marked = new CatalogService(ds).write(by, c -> c.markDeactivationsIntended(since));
+                spec.commandLine().getOut().println(marked == 0
+                        ? "no unconfirmed deactivations since " + since + "; nothing changed"
+                        : "marked " + marked + " deactivation(s) since " + since + " as intended; terminals that refused them "
+                                + "apply them at their next pull");
                 return 0;
             } finally {
                 spec.commandLine().getOut().flush();

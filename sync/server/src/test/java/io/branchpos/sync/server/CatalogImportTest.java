@@ -36,6 +36,12 @@ class CatalogImportTest {
         return new CatalogImporter(hq.dataSource, Instant.parse("2026-11-22T12:00:00Z"));
     }
 
+    private static void ddl(String sql) throws Exception {
+        try (var c = hq.dataSource.getConnection(); var st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
     private Path file(String name, String text) throws Exception {
         return Files.writeString(dir.resolve(name), text);
     }
@@ -58,6 +64,29 @@ class CatalogImportTest {
         assertTrue(hq.count("select count(*) from feed_change") > feedBefore);
         // importing the same file again changes no price
         assertEquals(0, importer().importFile(dir.resolve("products.csv"), false, "ops").prices());
+    }
+
+    @Test
+    void aRowOnlyTheDatabaseRefusesIsStillReportedByLineAndNothingIsImported() throws Exception {
+        importer().importFile(file("taxes.json", "{\"taxes\":[{\"code\":\"STD\",\"percent\":\"19\",\"name\":\"standard\"}]}"), false, "ops");
+        long products = hq.count("select count(*) from catalog_product");
+        long feed = hq.count("select count(*) from feed_change");
+        // a rule only the database knows (here a constraint added for the test): the set-wise write
+        // is refused as a whole and the row-by-row pass names the line
+        ddl("alter table catalog_product add constraint test_refuses_l2 check (sku <> 'L2') not valid");
+        CatalogImporter.Report r;
+        try {
+            r = importer().importFile(file("refused.csv", "sku,name,category,tax_code,unit,currency,price,barcodes\n"
+                    + "L1,Fine,Food,STD,PIECE,EUR,1.00,\n"
+                    + "L2,Refused,Food,STD,PIECE,EUR,1.00,\n"), false, "ops");
+        } finally {
+            ddl("alter table catalog_product drop constraint test_refuses_l2");
+        }
+        assertFalse(r.ok());
+        assertEquals(1, r.problems().size(), r.problems().toString());
+        assertTrue(r.problems().get(0).toString().startsWith("line 3: refused by the database"), r.problems().toString());
+        assertEquals(products, hq.count("select count(*) from catalog_product"));
+        assertEquals(feed, hq.count("select count(*) from feed_change"));
     }
 
     @Test

@@ -69,6 +69,30 @@ class OperatorConsoleTest {
     }
 
     @Test
+    void confirmingAMassRemovalNeedsAdminAndMarksTheDeactivationsSinceThenIntended() throws Exception {
+        hq.server.operators().createOperator("ada", "admin-secret-1", EnumSet.of(Role.ADMIN));
+        java.time.Instant since = java.time.Instant.now().minusSeconds(1);
+        new io.branchpos.sync.server.catalog.CatalogService(hq.dataSource).write("test", c -> {
+            c.upsertTax("STD", new java.math.BigDecimal("19"), "standard");
+            for (String sku : List.of("X1", "X2", "X3")) {
+                c.upsertProduct(new io.branchpos.sync.server.catalog.CatalogChanges.ProductRow(sku, sku, "Cat", "STD", "PIECE", "EUR",
+                        true, false, List.of()));
+            }
+            c.deactivate("X1", false);
+            c.deactivate("X2", false);
+            return null;
+        });
+        String path = "/v1/operator/catalog/confirm-removal?since=" + since + "&reason=new%20assortment";
+        assertEquals(403, call("POST", path, "sam", "support-secret-1").statusCode());
+        assertEquals(0L, hq.count("select count(*) from feed_change where intended"));
+        assertEquals(400, call("POST", "/v1/operator/catalog/confirm-removal?since=yesterday&reason=x", "ada", "admin-secret-1").statusCode());
+        assertEquals(200, call("POST", path, "ada", "admin-secret-1").statusCode());
+        assertEquals(List.of(List.of("X1"), List.of("X2")), hq.rows("select entity_key from feed_change where intended order by entity_key"));
+        assertEquals(List.of(List.of("sam", "DENIED"), List.of("ada", "OK")),
+                hq.rows("select operator, outcome from audit_log where action = 'CONFIRM_REMOVAL' order by audit_id"));
+    }
+
+    @Test
     void resolvingAQuarantinedEventTwiceResolvesItOnceAndAuditsBoth() throws Exception {
         hq.server.operators().createOperator("sue", "support-secret-2", EnumSet.of(Role.SUPPORT));
         String path = "/v1/operator/quarantine/" + quarantineId + "/resolve?reason=sale%20re-entered%20by%20manager";

@@ -96,9 +96,23 @@ public final class CatalogImporter {
                 for (TaxRow t : taxes) {
                     changes.upsertTax(t.code(), t.percent(), t.name());
                 }
+                boolean bulkDone = false;
+                if (problems.isEmpty()) {
+                    // the usual case, a clean file: set-wise (decision 0255); if the database refuses
+                    // anything, back to row by row so that every refused row is reported by line
+                    java.sql.Savepoint bulk = c.setSavepoint();
+                    try {
+                        prices = writeInBulk(c, changes, items);
+                        c.releaseSavepoint(bulk);
+                        bulkDone = true;
+                    } catch (SQLException | RuntimeException e) {
+                        c.rollback(bulk);
+                        prices = 0;
+                    }
+                }
                 Set<String> alreadyBad = new HashSet<>();
                 problems.forEach(pr -> alreadyBad.add(pr.where()));
-                for (Item item : items) {
+                for (Item item : bulkDone ? List.<Item>of() : items) {
                     if (alreadyBad.contains(item.where())) {
                         continue;
                     }
@@ -153,6 +167,50 @@ public final class CatalogImporter {
                 c.rollback(sp);
             }
         }
+    }
+
+    /** All products, then the prices that differ from the one in effect at their instant; returns how many prices. */
+    private int writeInBulk(Connection c, CatalogChanges changes, List<Item> items) throws SQLException {
+        List<ProductRow> products = new ArrayList<>(items.size());
+        List<Item> priced = new ArrayList<>();
+        for (Item item : items) {
+            products.add(item.product());
+            if (item.price() != null) {
+                priced.add(item);
+            }
+        }
+        changes.upsertProducts(products);
+        Map<String, BigDecimal> inEffect = new HashMap<>();
+        String[] skus = new String[priced.size()];
+        java.sql.Timestamp[] at = new java.sql.Timestamp[priced.size()];
+        for (int i = 0; i < priced.size(); i++) {
+            Item item = priced.get(i);
+            skus[i] = item.product().sku();
+            // PostgreSQL keeps microseconds: compare (and write) at that precision
+            at[i] = java.sql.Timestamp.from((item.effectiveFrom() == null ? now : item.effectiveFrom())
+                    .truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        }
+        try (PreparedStatement ps = c.prepareStatement("select distinct on (t.sku, t.at) t.sku, t.at, p.price "
+                + "from unnest(?::text[], ?::timestamptz[]) as t(sku, at) join catalog_price p on p.sku = t.sku "
+                + "and p.effective_from <= t.at order by t.sku, t.at, p.effective_from desc")) {
+            ps.setArray(1, c.createArrayOf("text", skus));
+            ps.setArray(2, c.createArrayOf("timestamptz", at));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    inEffect.put(rs.getString(1) + "@" + rs.getTimestamp(2).toInstant(), rs.getBigDecimal(3));
+                }
+            }
+        }
+        List<CatalogChanges.PriceRow> rows = new ArrayList<>();
+        for (int i = 0; i < priced.size(); i++) {
+            Item item = priced.get(i);
+            BigDecimal current = inEffect.get(skus[i] + "@" + at[i].toInstant());
+            if (current == null || current.compareTo(item.price()) != 0) {
+                rows.add(new CatalogChanges.PriceRow(skus[i], item.price(), at[i].toInstant()));
+            }
+        }
+        changes.setPrices(rows);
+        return rows.size();
     }
 
     private boolean samePriceInEffect(Connection c, Item item) throws SQLException {

@@ -19,8 +19,8 @@ import javax.sql.DataSource;
  */
 public final class FeedService {
 
-    /** Largest page a terminal may ask for. */
-    public static final int MAX_LIMIT = 2000;
+    /** Largest page a terminal may ask for (bootstrap pages, decision 0254: about 1.5 MB of JSON). */
+    public static final int MAX_LIMIT = 5000;
 
     /** A cursor a terminal sent: position after which it wants changes. */
     public record Cursor(String xid, long changeId) {

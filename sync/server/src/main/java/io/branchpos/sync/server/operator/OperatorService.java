@@ -1,6 +1,7 @@
 package io.branchpos.sync.server.operator;
 
 import io.branchpos.sync.server.auth.TerminalRegistry;
+import io.branchpos.sync.server.catalog.CatalogService;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -177,6 +178,19 @@ public final class OperatorService {
             return "issued";
         });
         return code[0];
+    }
+
+    /**
+     * Confirms a mass removal: the deactivations sent since {@code since} become intended, so the
+     * terminals' guard lets them pass (decision 0256). ADMIN.
+     */
+    public int confirmRemoval(Operator op, Instant since, String reason) throws SQLException {
+        int[] marked = new int[1];
+        act(op, Role.ADMIN, "CONFIRM_REMOVAL", "deactivations since " + since, reason, () -> {
+            marked[0] = new CatalogService(dataSource).write(op.username(), c -> c.markDeactivationsIntended(since));
+            return marked[0] + " marked intended";
+        });
+        return marked[0];
     }
 
     @FunctionalInterface

@@ -44,6 +44,8 @@ public final class OperatorWeb {
                 operators.revoke(op, ctx.pathParam("terminalId"), ctx.queryParam("reason"))));
         routes.post("/v1/operator/quarantine/{id}/resolve", ctx -> action(ctx, op ->
                 operators.resolveQuarantine(op, Long.parseLong(ctx.pathParam("id")), ctx.queryParam("reason"))));
+        routes.post("/v1/operator/catalog/confirm-removal", ctx -> action(ctx, op ->
+                operators.confirmRemoval(op, instant(ctx.queryParam("since")), ctx.queryParam("reason"))));
         routes.post("/v1/operator/branches/{branchId}/terminals/{terminalId}/enrollment-code", ctx -> {
             Operator op = login(ctx);
             if (op == null) {
@@ -59,6 +61,17 @@ public final class OperatorWeb {
                 error(ctx, 400, ErrorCodes.INVALID_REQUEST, e.getMessage());
             }
         });
+    }
+
+    private static Instant instant(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("since= is required: an ISO instant such as 2026-11-22T06:00:00Z");
+        }
+        try {
+            return Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("since= is not an ISO instant such as 2026-11-22T06:00:00Z: " + text);
+        }
     }
 
     @FunctionalInterface
@@ -153,7 +166,10 @@ public final class OperatorWeb {
                     .append("</td></tr>");
         }
         h.append("</table><p>Actions: <code>POST /v1/operator/...</code> with <code>?reason=</code> (docs/feed.md). Role ")
-                .append(op.may(Role.SUPPORT) ? "allows" : "does not allow").append(" release and resolve.</p></body></html>");
+                .append(op.may(Role.SUPPORT) ? "allows" : "does not allow").append(" release and resolve.")
+                .append(" A terminal that refuses HQ's catalog because it would deactivate most products takes it once an ADMIN")
+                .append(" confirms the removal: <code>POST /v1/operator/catalog/confirm-removal?since=INSTANT&amp;reason=…</code>")
+                .append(" (or <code>catalog confirm-removal --since INSTANT</code>).</p></body></html>");
         ctx.contentType("text/html; charset=utf-8").result(h.toString());
     }
 
