@@ -21,12 +21,32 @@ public final class JournalRepository {
                 .stream().map(JournalEventEntity::toEvent).toList());
     }
 
-    /** Events with {@code seq > afterSeq}, in order (used to resend from a point HQ asks for). */
+    /**
+     * Events with {@code seq > afterSeq}, in order (the sync outbox; also to resend from a point HQ
+     * asks for). Plain JDBC over the primary key range: no entities, no copies of the payload LOBs.
+     */
     public List<JournalEvent> after(long afterSeq, int max) {
-        return store.read(s -> s.createSelectionQuery("from JournalEventEntity where key.terminalId = :t"
-                + " and key.seq > :after order by key.seq", JournalEventEntity.class)
-                .setParameter("t", store.terminalId()).setParameter("after", afterSeq)
-                .setMaxResults(max).getResultList().stream().map(JournalEventEntity::toEvent).toList());
+        return store.jdbc(c -> {
+            List<JournalEvent> out = new java.util.ArrayList<>(Math.min(max, 1024));
+            try (var ps = c.prepareStatement("SELECT event_id, seq, prev_hash, hash, type, schema_version, business_day,"
+                    + " occurred_at, payload, synced_at FROM journal_event WHERE terminal_id = ? AND seq > ?"
+                    + " ORDER BY seq LIMIT ?")) {
+                ps.setString(1, store.terminalId());
+                ps.setLong(2, afterSeq);
+                ps.setInt(3, max);
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        var synced = rs.getObject(10, java.time.OffsetDateTime.class);
+                        out.add(new JournalEvent(rs.getObject(1, java.util.UUID.class), store.terminalId(), rs.getLong(2),
+                                rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
+                                rs.getObject(7, java.time.LocalDate.class),
+                                rs.getObject(8, java.time.OffsetDateTime.class).toInstant(), rs.getString(9),
+                                synced == null ? null : synced.toInstant()));
+                    }
+                }
+            }
+            return out;
+        });
     }
 
     /** Marks everything up to {@code seq} as acknowledged by HQ. The only update the journal allows. */

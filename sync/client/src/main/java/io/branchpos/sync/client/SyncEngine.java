@@ -340,7 +340,7 @@ public final class SyncEngine implements AutoCloseable {
         private Duration backoffBase = Duration.ofSeconds(1);
         private Duration backoffMax = Duration.ofMinutes(1);
         private int initialBatch = 50;
-        private int maxBatch = 500;
+        private int maxBatch = 1000;
 
         public Builder outbox(JournalOutbox v) { outbox = v; return this; }
         public Builder credentials(CredentialStore v) { credentials = v; return this; }
