@@ -74,6 +74,87 @@ public final class IngestService {
         }
     }
 
+    /** A quarantined event that cannot be replayed, or that still fails; nothing was changed. */
+    public static final class ReplayRefusedException extends RuntimeException {
+        public ReplayRefusedException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Re-runs a quarantined event through the same checks and projections as ingest (after the cause
+     * was fixed, e.g. HQ now knows a newer payload schema, or a value PostgreSQL refused is now
+     * accepted) and, if it passes, applies it, marks the event APPLIED and the quarantine entry
+     * REPLAYED, all in one transaction. Idempotent: the quarantine row is locked, and a replayed or
+     * resolved entry is answered with "already …" and changes nothing. Conflicting copies are never
+     * applied (the first version of an event stands).
+     *
+     * @return what happened, for the audit log
+     * @throws ReplayRefusedException when the entry is a conflicting copy or the event still fails
+     * @throws IllegalArgumentException when there is no such quarantine entry
+     */
+    public String replayQuarantined(long quarantineId) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                String outcome = replayInTransaction(c, quarantineId);
+                c.commit();
+                return outcome;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c);
+                throw e;
+            }
+        }
+    }
+
+    private String replayInTransaction(Connection c, long quarantineId) throws SQLException {
+        String terminalId;
+        String branchId;
+        WireEvent e;
+        try (PreparedStatement ps = c.prepareStatement("select q.terminal_id, q.kind, q.resolved_at is not null, q.resolution, "
+                + "e.event_id::text, e.seq, e.prev_hash, e.hash, e.type, e.schema_version, e.occurred_at, e.business_day, e.payload, "
+                + "e.status, t.branch_id from quarantine q "
+                + "left join event e on e.event_id = q.event_id and e.terminal_id = q.terminal_id and e.seq = q.seq "
+                + "and e.payload_hash = q.payload_hash left join terminal t on t.terminal_id = q.terminal_id "
+                + "where q.quarantine_id = ? for update of q")) {
+            ps.setLong(1, quarantineId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalArgumentException("no quarantined event #" + quarantineId);
+                }
+                if (rs.getBoolean(3)) {
+                    return "already " + (rs.getString(4) == null ? "resolved" : rs.getString(4).toLowerCase(java.util.Locale.ROOT));
+                }
+                if (!"INVALID".equals(rs.getString(2)) || rs.getString(5) == null || !"QUARANTINED".equals(rs.getString(14))) {
+                    throw new ReplayRefusedException("quarantined event #" + quarantineId + " is a conflicting copy of an event HQ "
+                            + "already holds; the first version stands and this copy is never applied (resolve it instead)");
+                }
+                terminalId = rs.getString(1);
+                branchId = rs.getString(15);
+                e = new WireEvent(rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10),
+                        rs.getTimestamp(11).toInstant(), rs.getObject(12, java.time.LocalDate.class), rs.getString(13));
+            }
+        }
+        Checked checked = check(terminalId, e);
+        if (checked.reason() != null) {
+            throw new ReplayRefusedException("event " + e.eventId() + " (seq " + e.seq() + ") still fails, nothing changed: "
+                    + checked.reason());
+        }
+        Map<String, BigDecimal> stockDeltas = new HashMap<>();
+        Map<String, String> refused = applyProjections(c, branchId, terminalId, List.of(new Projections.Applicable(e, checked.payload())),
+                stockDeltas);
+        if (!refused.isEmpty()) {
+            throw new ReplayRefusedException("event " + e.eventId() + " (seq " + e.seq() + ") still fails, nothing changed: "
+                    + refused.get(e.eventId()));
+        }
+        Projections.flushStock(c, branchId, stockDeltas);
+        Projections.update(c, "update event set status = 'APPLIED', quarantine_reason = null where event_id = ?::uuid", e.eventId());
+        Projections.update(c, "update quarantine set resolved_at = now(), resolution = 'REPLAYED' where quarantine_id = ?", quarantineId);
+        metrics.events(1, 0, 0, false);
+        log.info("quarantined event {} of {} (seq {}) replayed and applied", e.eventId(), terminalId, e.seq());
+        return "replayed: " + e.type() + " seq " + e.seq() + " of " + terminalId + " applied";
+    }
+
     private void record(IngestResult result, long started) {
         BatchAck ack = result.ack();
         switch (result.outcome()) {

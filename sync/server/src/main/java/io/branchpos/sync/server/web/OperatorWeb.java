@@ -3,6 +3,7 @@ package io.branchpos.sync.server.web;
 import io.branchpos.sync.protocol.ErrorBody;
 import io.branchpos.sync.protocol.ErrorCodes;
 import io.branchpos.sync.protocol.ProtocolJson;
+import io.branchpos.sync.server.ingest.IngestService;
 import io.branchpos.sync.server.operator.OperatorService;
 import io.branchpos.sync.server.operator.OperatorService.Operator;
 import io.branchpos.sync.server.operator.OperatorService.PermissionDeniedException;
@@ -44,6 +45,22 @@ public final class OperatorWeb {
                 operators.revoke(op, ctx.pathParam("terminalId"), ctx.queryParam("reason"))));
         routes.post("/v1/operator/quarantine/{id}/resolve", ctx -> action(ctx, op ->
                 operators.resolveQuarantine(op, Long.parseLong(ctx.pathParam("id")), ctx.queryParam("reason"))));
+        routes.post("/v1/operator/quarantine/{id}/replay", ctx -> {
+            Operator op = login(ctx);
+            if (op == null) {
+                return;
+            }
+            try {
+                String outcome = operators.replayQuarantine(op, Long.parseLong(ctx.pathParam("id")), reason(ctx));
+                ctx.contentType("application/json").result(ProtocolJson.write(Map.of("outcome", "OK", "detail", outcome)));
+            } catch (PermissionDeniedException e) {
+                error(ctx, 403, ErrorCodes.FORBIDDEN, e.getMessage());
+            } catch (IngestService.ReplayRefusedException e) {
+                error(ctx, 409, ErrorCodes.REPLAY_REFUSED, e.getMessage());
+            } catch (IllegalArgumentException e) {
+                error(ctx, 400, ErrorCodes.INVALID_REQUEST, e.getMessage());
+            }
+        });
         routes.post("/v1/operator/branches/{branchId}/terminals/{terminalId}/enrollment-code", ctx -> {
             Operator op = login(ctx);
             if (op == null) {
@@ -59,6 +76,12 @@ public final class OperatorWeb {
                 error(ctx, 400, ErrorCodes.INVALID_REQUEST, e.getMessage());
             }
         });
+    }
+
+    /** {@code ?reason=} of the API, or the reason field of the console's form. */
+    private static String reason(Context ctx) {
+        String q = ctx.queryParam("reason");
+        return q != null ? q : ctx.formParam("reason");
     }
 
     @FunctionalInterface
@@ -137,12 +160,19 @@ public final class OperatorWeb {
                     .append("</td></tr>");
         }
         h.append("</table><h2>Quarantined events</h2><table id=\"quarantine\"><tr><th>#</th><th>Terminal</th><th>Seq</th>")
-                .append("<th>Type</th><th>Kind</th><th>Reason</th><th>Since</th><th>Payload</th></tr>");
+                .append("<th>Type</th><th>Kind</th><th>Reason</th><th>Since</th><th>Payload</th>")
+                .append(op.may(Role.SUPPORT) ? "<th>Replay</th>" : "").append("</tr>");
         for (QuarantinedEvent q : operators.quarantined()) {
             h.append("<tr class=\"bad\"><td>").append(q.quarantineId()).append("</td><td>").append(esc(q.terminalId())).append("</td><td>")
                     .append(q.seq()).append("</td><td>").append(esc(q.type())).append("</td><td>").append(esc(q.kind()))
                     .append("</td><td>").append(esc(q.reason())).append("</td><td>").append(q.createdAt()).append("</td><td><pre>")
-                    .append(esc(abbreviate(q.payload(), 2000))).append("</pre></td></tr>");
+                    .append(esc(abbreviate(q.payload(), 2000))).append("</pre></td>");
+            if (op.may(Role.SUPPORT)) {
+                // re-runs the event through ingest and its projections (idempotent); audited with the reason given
+                h.append("<td><form method=\"post\" action=\"/v1/operator/quarantine/").append(q.quarantineId())
+                        .append("/replay\"><input name=\"reason\" required placeholder=\"why\"> <button type=\"submit\">Replay</button></form></td>");
+            }
+            h.append("</tr>");
         }
         h.append("</table><h2>Day closes</h2><table id=\"dayclose\"><tr><th>Terminal</th><th>Z</th><th>Day</th><th>Status</th><th>Detail</th></tr>");
         for (OperatorService.DayCloseState d : operators.dayCloses(100)) {
@@ -153,7 +183,7 @@ public final class OperatorWeb {
                     .append("</td></tr>");
         }
         h.append("</table><p>Actions: <code>POST /v1/operator/...</code> with <code>?reason=</code> (docs/feed.md). Role ")
-                .append(op.may(Role.SUPPORT) ? "allows" : "does not allow").append(" release and resolve.</p></body></html>");
+                .append(op.may(Role.SUPPORT) ? "allows" : "does not allow").append(" release, resolve and replay.</p></body></html>");
         ctx.contentType("text/html; charset=utf-8").result(h.toString());
     }
 
