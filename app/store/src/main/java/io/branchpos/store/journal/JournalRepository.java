@@ -23,30 +23,54 @@ public final class JournalRepository {
 
     /**
      * Events with {@code seq > afterSeq}, in order (the sync outbox; also to resend from a point HQ
-     * asks for). Plain JDBC over the primary key range: no entities, no copies of the payload LOBs.
+     * asks for). Plain JDBC over the primary key range. The payload is read as VARCHAR: selected as a
+     * CLOB, H2 copies every payload into a temporary LOB of the result (`LocalResult.cloneLobs`), which
+     * was the whole cost of a catch-up. A payload too long for VARCHAR (none a till writes) falls back
+     * to the CLOB read.
      */
     public List<JournalEvent> after(long afterSeq, int max) {
         return store.jdbc(c -> {
-            List<JournalEvent> out = new java.util.ArrayList<>(Math.min(max, 1024));
-            try (var ps = c.prepareStatement("SELECT event_id, seq, prev_hash, hash, type, schema_version, business_day,"
-                    + " occurred_at, payload, synced_at FROM journal_event WHERE terminal_id = ? AND seq > ?"
-                    + " ORDER BY seq LIMIT ?")) {
-                ps.setString(1, store.terminalId());
-                ps.setLong(2, afterSeq);
-                ps.setInt(3, max);
-                try (var rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        var synced = rs.getObject(10, java.time.OffsetDateTime.class);
-                        out.add(new JournalEvent(rs.getObject(1, java.util.UUID.class), store.terminalId(), rs.getLong(2),
-                                rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
-                                rs.getObject(7, java.time.LocalDate.class),
-                                rs.getObject(8, java.time.OffsetDateTime.class).toInstant(), rs.getString(9),
-                                synced == null ? null : synced.toInstant()));
-                    }
+            String payload = "CAST(payload AS VARCHAR)";
+            try {
+                List<JournalEvent> range = after(c, afterSeq, max, payload, true);
+                // seqs are gapless, so the key range holds exactly the next events; empty only at the end
+                return range.isEmpty() ? after(c, afterSeq, max, payload, false) : range;
+            } catch (java.sql.SQLException e) {
+                if (!"22001".equals(e.getSQLState())) {
+                    throw e;
+                }
+                return after(c, afterSeq, max, "payload", false);
+            }
+        });
+    }
+
+    /**
+     * {@code keyRange}: {@code seq BETWEEN afterSeq + 1 AND afterSeq + max}, which H2 reads as a bounded
+     * range of the primary key. {@code seq > afterSeq ... LIMIT max} made H2 materialise (and copy the
+     * payload of) every later row before applying the limit.
+     */
+    private List<JournalEvent> after(java.sql.Connection c, long afterSeq, int max, String payloadColumn, boolean keyRange)
+            throws java.sql.SQLException {
+        List<JournalEvent> out = new java.util.ArrayList<>(Math.min(max, 1024));
+        try (var ps = c.prepareStatement("SELECT event_id, seq, prev_hash, hash, type, schema_version, business_day,"
+                + " occurred_at, " + payloadColumn + ", synced_at FROM journal_event WHERE terminal_id = ? AND "
+                + (keyRange ? "seq BETWEEN ? AND ?" : "seq > ?") + " ORDER BY seq LIMIT ?")) {
+            ps.setString(1, store.terminalId());
+            ps.setLong(2, afterSeq + 1);
+            ps.setLong(3, keyRange ? afterSeq + max : afterSeq);
+            ps.setInt(4, max);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    var synced = rs.getObject(10, java.time.OffsetDateTime.class);
+                    out.add(new JournalEvent(rs.getObject(1, java.util.UUID.class), store.terminalId(), rs.getLong(2),
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
+                            rs.getObject(7, java.time.LocalDate.class),
+                            rs.getObject(8, java.time.OffsetDateTime.class).toInstant(), rs.getString(9),
+                            synced == null ? null : synced.toInstant()));
                 }
             }
-            return out;
-        });
+        }
+        return out;
     }
 
     /** Marks everything up to {@code seq} as acknowledged by HQ. The only update the journal allows. */

@@ -92,6 +92,13 @@ class QuarantineReplayTest {
         long id = hq.count("select quarantine_id from quarantine where terminal_id = 'T-R1'");
 
         assertThat(replay(id, "vera", "viewer-secret-1", "looks fine").statusCode()).as("a viewer may not replay").isEqualTo(403);
+        HttpRequest fromAnotherSite = HttpRequest.newBuilder(URI.create(hq.baseUrl() + "/v1/operator/quarantine/" + id + "/replay"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("sam:support-secret-1".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("reason=evil")).build();
+        // the JDK client may not set Origin itself; a page on another site would
+        assertThat(http.send(HttpRequest.newBuilder(fromAnotherSite, (n, v) -> true).header("Origin", "http://evil.example").build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).as("a cross-site form post").isEqualTo(403);
         HttpResponse<String> stillFails = replay(id, "sam", "support-secret-1", "try before the fix");
         assertThat(stillFails.statusCode()).isEqualTo(409);
         assertThat(stillFails.body()).contains("REPLAY_REFUSED").contains("still fails");

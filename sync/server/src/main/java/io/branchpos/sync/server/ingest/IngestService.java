@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Timestamp;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,14 +46,52 @@ public final class IngestService {
     private final DataSource dataSource;
     private final Metrics metrics;
 
+    /** Batches applied at once per server instance; the rest wait in line (see {@link #ADMISSION_WAIT_SECONDS}). */
+    public static final int DEFAULT_CONCURRENT_BATCHES = 6;
+    /**
+     * How long a batch waits for its turn before HQ answers 503 busy. Longer than the pool's 5-s
+     * connection timeout (which stays short so a database outage is a quick 503), shorter than the
+     * client's 30-s read timeout.
+     */
+    static final long ADMISSION_WAIT_SECONDS = 20;
+
+    private final Semaphore admission;
+
     public IngestService(DataSource dataSource, Metrics metrics) {
+        this(dataSource, metrics, DEFAULT_CONCURRENT_BATCHES);
+    }
+
+    /**
+     * @param concurrentBatches batches applied at once; keep it below the pool size so that
+     *     authentication, the feed and the operator console still get connections under load
+     */
+    public IngestService(DataSource dataSource, Metrics metrics, int concurrentBatches) {
         this.dataSource = dataSource;
         this.metrics = metrics;
+        this.admission = new Semaphore(concurrentBatches, true);
     }
 
     /** Ingests a validated batch of an authenticated terminal (whose id equals {@code batch.terminalId()}). */
     public IngestResult ingest(String terminalId, EventBatch batch) throws SQLException {
         long started = System.nanoTime();
+        // a fair line in front of the pool: under a burst of terminals batches wait their turn in
+        // arrival order instead of timing out on the pool (503) or overtaking each other
+        try {
+            if (!admission.tryAcquire(ADMISSION_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new SQLTransientConnectionException("HQ is busy: the batch waited " + ADMISSION_WAIT_SECONDS + " s for its turn");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLTransientConnectionException("interrupted while waiting for a turn", e);
+        }
+        try {
+            return ingestAdmitted(terminalId, batch, started);
+        } finally {
+            admission.release();
+        }
+    }
+
+    private IngestResult ingestAdmitted(String terminalId, EventBatch batch, long started) throws SQLException {
         for (int attempt = 1; ; attempt++) {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
@@ -372,11 +413,18 @@ public final class IngestService {
         if (!JournalHash.compute(terminalId, e).equals(e.hash())) {
             return new Checked("hash does not match the event's content (tampered or corrupted)", null, true);
         }
-        Validation v = PayloadValidator.validate(e.type(), e.schemaVersion(), e.payload());
+        JsonNode payload;
+        try {
+            payload = ProtocolJson.mapper().readTree(e.payload());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            payload = null; // the validator below says why, in its words
+        }
+        Validation v = payload == null ? PayloadValidator.validate(e.type(), e.schemaVersion(), e.payload())
+                : PayloadValidator.validate(e.type(), e.schemaVersion(), payload);
         if (!v.isValid()) {
             return new Checked("invalid " + e.type() + " payload: " + v.message(), null, false);
         }
-        return new Checked(null, parse(e.payload()), false);
+        return new Checked(null, payload, false);
     }
 
     private record Fresh(WireEvent event, String payloadHash, String reason, JsonNode payload) {
@@ -385,14 +433,6 @@ public final class IngestService {
     /** PostgreSQL text cannot hold U+0000; the payload hash is always of the original text. */
     private static String storable(String payload) {
         return payload.indexOf('\0') >= 0 ? payload.replace("\0", "\\u0000") : payload;
-    }
-
-    private static JsonNode parse(String payload) {
-        try {
-            return ProtocolJson.mapper().readTree(payload);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-            throw new IllegalStateException("payload validated but unreadable", ex);
-        }
     }
 
     private record Stored(String eventId, String payloadHash, String hash, String quarantineReason) {

@@ -173,26 +173,22 @@ final class Projections {
         }
         Map<String, List<String>> problems = new LinkedHashMap<>();
         java.sql.Array ids = c.createArrayOf("text", sales.keySet().toArray(new String[0]));
+        // one round trip: lines refunded beyond what was sold, then refunded lines the (recorded) sale does not have
         try (PreparedStatement ps = c.prepareStatement("select r.original_sale_id, r.original_line_no, sum(r.quantity), max(s.quantity) "
                 + "from refund_line r join sale_line s on s.sale_id = r.original_sale_id and s.line_no = r.original_line_no "
-                + "where r.original_sale_id = any(?) group by r.original_sale_id, r.original_line_no having sum(r.quantity) > max(s.quantity)")) {
-            ps.setArray(1, ids);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    problems.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add("line " + rs.getInt(2) + ": refunded "
-                            + rs.getBigDecimal(3).stripTrailingZeros().toPlainString()
-                            + " of " + rs.getBigDecimal(4).stripTrailingZeros().toPlainString() + " sold");
-                }
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("select r.original_sale_id, r.original_line_no from refund_line r "
+                + "where r.original_sale_id = any(?) group by r.original_sale_id, r.original_line_no having sum(r.quantity) > max(s.quantity) "
+                + "union all select r.original_sale_id, r.original_line_no, null, null from refund_line r "
                 + "where r.original_sale_id = any(?) and exists (select 1 from sale s where s.sale_id = r.original_sale_id) "
                 + "and not exists (select 1 from sale_line l where l.sale_id = r.original_sale_id and l.line_no = r.original_line_no)")) {
             ps.setArray(1, ids);
+            ps.setArray(2, ids);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    problems.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                            .add("line " + rs.getInt(2) + " does not exist on the original sale");
+                    BigDecimal refunded = rs.getBigDecimal(3);
+                    problems.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(refunded == null
+                            ? "line " + rs.getInt(2) + " does not exist on the original sale"
+                            : "line " + rs.getInt(2) + ": refunded " + refunded.stripTrailingZeros().toPlainString()
+                                    + " of " + rs.getBigDecimal(4).stripTrailingZeros().toPlainString() + " sold");
                 }
             }
         }

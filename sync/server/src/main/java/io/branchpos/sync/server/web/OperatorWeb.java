@@ -46,6 +46,9 @@ public final class OperatorWeb {
         routes.post("/v1/operator/quarantine/{id}/resolve", ctx -> action(ctx, op ->
                 operators.resolveQuarantine(op, Long.parseLong(ctx.pathParam("id")), ctx.queryParam("reason"))));
         routes.post("/v1/operator/quarantine/{id}/replay", ctx -> {
+            if (crossSite(ctx)) {
+                return;
+            }
             Operator op = login(ctx);
             if (op == null) {
                 return;
@@ -89,7 +92,24 @@ public final class OperatorWeb {
         void run(Operator op) throws SQLException;
     }
 
+    /**
+     * Refuses a POST a browser sent from another site's page (its {@code Origin} names another host):
+     * the console's forms ride on the browser's Basic credentials. API clients send no Origin.
+     */
+    private static boolean crossSite(Context ctx) {
+        String origin = ctx.header("Origin");
+        String host = ctx.header("Host");
+        if (origin == null || host != null && (origin.equals("http://" + host) || origin.equals("https://" + host))) {
+            return false;
+        }
+        error(ctx, 403, ErrorCodes.FORBIDDEN, "cross-site request refused (Origin " + origin + ")");
+        return true;
+    }
+
     private void action(Context ctx, OperatorAction action) throws SQLException {
+        if (crossSite(ctx)) {
+            return;
+        }
         Operator op = login(ctx);
         if (op == null) {
             return;
