@@ -53,7 +53,7 @@ public final class IngestService {
      * connection timeout (which stays short so a database outage is a quick 503), shorter than the
      * client's 30-s read timeout.
      */
-    static final long ADMISSION_WAIT_SECONDS = 20;
+    static final long ADMISSION_WAIT_SECONDS = 15;
 
     private final Semaphore admission;
 
