@@ -141,7 +141,9 @@ final class FleetBench {
                             s.add(System.nanoTime() - a);
                             if (r instanceof UploadResult.Acknowledged ack && !ack.conflict()
                                     && ack.ack().acceptedThroughSeq() == batch.get(batch.size() - 1).seq()
-                                    && ack.ack().applied() == batch.size() && ack.ack().quarantined().isEmpty()) {
+                                    && ack.ack().applied() + ack.ack().duplicates() == batch.size()
+                                    && ack.ack().quarantined().isEmpty()) {
+                                // duplicates only after a lost answer (a timeout below): HQ had committed it
                                 done = true;
                             } else if (r instanceof UploadResult.RetryLater later) {
                                 // HQ is saturated (503 + Retry-After): the engine waits as told, so do we

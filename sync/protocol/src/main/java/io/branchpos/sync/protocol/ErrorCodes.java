@@ -14,6 +14,8 @@ public final class ErrorCodes {
     public static final String ENROLLMENT_CODE_INVALID = "ENROLLMENT_CODE_INVALID";
     public static final String UNAVAILABLE = "UNAVAILABLE";
     public static final String INTERNAL = "INTERNAL";
+    /** Operator API: a quarantined event cannot be replayed (a conflicting copy) or still fails its checks; nothing changed. */
+    public static final String REPLAY_REFUSED = "REPLAY_REFUSED";
 
     private ErrorCodes() {
     }

@@ -46,6 +46,18 @@ public final class PayloadValidator {
         } catch (JsonProcessingException e) {
             return new Validation(List.of("payload is not valid JSON: " + e.getOriginalMessage()));
         }
+        return validate(type, schemaVersion, root);
+    }
+
+    /** The same checks on a payload already parsed (HQ parses each payload once for checks and projections). */
+    public static Validation validate(String type, int schemaVersion, JsonNode root) {
+        Integer known = EventTypes.SCHEMA_VERSIONS.get(type);
+        if (known == null) {
+            return new Validation(List.of("unknown event type " + type));
+        }
+        if (schemaVersion > known) {
+            return new Validation(List.of(type + " schema version " + schemaVersion + " is newer than this server understands (" + known + ")"));
+        }
         if (root == null || !root.isObject()) {
             return new Validation(List.of("payload must be a JSON object"));
         }

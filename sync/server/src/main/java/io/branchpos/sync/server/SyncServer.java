@@ -76,7 +76,7 @@ public final class SyncServer implements AutoCloseable {
         this.ingest = new IngestService(dataSource, metrics);
         this.feed = new FeedService(dataSource);
         this.feedSignals = new FeedSignals(dataSource);
-        this.operators = new OperatorService(dataSource, registry, new PasswordHasher(210_000));
+        this.operators = new OperatorService(dataSource, registry, new PasswordHasher(210_000), ingest);
         OperatorWeb operatorWeb = new OperatorWeb(operators, Clock.systemUTC());
         this.maxBodyBytes = maxBodyBytes;
         this.app = Javalin.create(cfg -> {

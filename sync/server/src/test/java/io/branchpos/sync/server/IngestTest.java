@@ -244,4 +244,33 @@ class IngestTest {
         assertThat((BigDecimal) hq.single("select quantity from stock_on_hand where branch_id = 'B-8' and sku = 'SKU-S'")).isEqualByComparingTo("21");
         assertThat((BigDecimal) hq.single("select amount from cash_movement where movement_id = 'cm-1'")).isEqualByComparingTo("50");
     }
+
+    @Test
+    void aLargeBatchOfSalesIsProjectedSetBasedWithTheSameFlagsAsOneByOne() throws Exception {
+        Till till = newTill("B-10");
+        for (int i = 1; i <= 300; i++) {
+            till.sale("big-" + i, "SKU-B" + (i % 7), "1");
+        }
+        till.sale("big-5", "SKU-B0", "1"); // a sale id used twice: flagged, its stock not moved again
+        String twoLineOnes = Payloads.sale("big-twice", "SKU-B1", "1", "1.19").replace("\"lines\":[{\"lineNo\":1,",
+                "\"lines\":[{\"lineNo\":1,\"sku\":\"SKU-B2\",\"description\":\"x\",\"quantity\":\"1\",\"unitPrice\":\"1.19\","
+                        + "\"gross\":\"1.19\",\"taxCode\":\"REDUCED\",\"taxRate\":\"7\"},{\"lineNo\":1,");
+        till.journal().append("SALE_COMPLETED", twoLineOnes, T0.plusSeconds(400));
+        till.sale("big-last", "SKU-B3", "2");
+
+        BatchAck ack = ack(till.send(till.batch(1, 303)));
+
+        assertThat(ack.applied()).isEqualTo(303);
+        assertThat(ack.quarantined()).isEmpty();
+        assertThat(hq.count("select count(*) from sale where terminal_id = ?", till.credential().terminalId())).isEqualTo(302);
+        assertThat(hq.count("select count(*) from flag where kind = 'DUPLICATE_SALE_ID' and terminal_id = ?",
+                till.credential().terminalId())).isEqualTo(1);
+        assertThat(hq.count("select count(*) from flag where kind = 'DUPLICATE_LINE_NO' and detail = 'sale big-twice has line 1 twice'"))
+                .isEqualTo(1);
+        assertThat(hq.rows("select sku, quantity::text from stock_on_hand where branch_id = 'B-10' order by sku")).containsExactly(
+                List.of("SKU-B0", "-42.000000"), List.of("SKU-B1", "-44.000000"), List.of("SKU-B2", "-44.000000"),
+                List.of("SKU-B3", "-45.000000"), List.of("SKU-B4", "-43.000000"), List.of("SKU-B5", "-43.000000"),
+                List.of("SKU-B6", "-43.000000"));
+        assertThat(ack(till.send(till.batch(1, 303))).duplicates()).isEqualTo(303);
+    }
 }

@@ -15,13 +15,17 @@ public final class Databases {
     private Databases() {
     }
 
-    /** A pool sized for a small server; connection failures surface within five seconds (503, the client retries). */
+    /**
+     * A pool sized for a small server; connection failures surface within five seconds (503, the client
+     * retries). Ten connections: {@code IngestService.DEFAULT_CONCURRENT_BATCHES} (6) for ingest, the rest
+     * for authentication, the feed and the operator, so a burst of uploads cannot starve them.
+     */
     public static HikariDataSource pool(String jdbcUrl, String user, String password) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(user);
         config.setPassword(password);
-        config.setMaximumPoolSize(8);
+        config.setMaximumPoolSize(10);
         config.setConnectionTimeout(5_000);
         config.setValidationTimeout(2_000);
         config.setAutoCommit(true);

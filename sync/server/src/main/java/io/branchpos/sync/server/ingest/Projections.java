@@ -9,12 +9,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -28,16 +31,32 @@ final class Projections {
     private Projections() {
     }
 
+    /** A valid, newly stored event and its parsed payload, ready for the read models. */
+    record Applicable(WireEvent event, JsonNode payload) {
+    }
+
+    /** Whether {@code next} may be applied in one set-based run with {@code first} (today: runs of sales). */
+    static boolean runsTogether(Applicable first, Applicable next) {
+        return EventTypes.SALE_COMPLETED.equals(first.event().type()) && EventTypes.SALE_COMPLETED.equals(next.event().type());
+    }
+
     /**
-     * Applies one event. Stock changes are only collected into {@code stockDeltas} (SKU → signed
-     * quantity) and written by {@link #flushStock} at the end of the batch, in SKU order: concurrent
-     * batches of one branch then lock stock rows in the same order and cannot deadlock.
+     * Applies a run of events (one event, or consecutive events for which {@link #runsTogether} holds),
+     * in seq order. Stock changes are only collected into {@code stockDeltas} (SKU → signed quantity)
+     * and written by {@link #flushStock} at the end of the batch, in SKU order: concurrent batches of
+     * one branch then lock stock rows in the same order and cannot deadlock.
      */
-    static void apply(Connection c, String branchId, String terminalId, WireEvent e, JsonNode p,
-                      Map<String, BigDecimal> stockDeltas) throws SQLException {
+    static void applyRun(Connection c, String branchId, String terminalId, List<Applicable> run,
+                         Map<String, BigDecimal> stockDeltas) throws SQLException {
+        if (run.size() > 1) {
+            sales(c, branchId, terminalId, run, stockDeltas);
+            return;
+        }
+        WireEvent e = run.get(0).event();
+        JsonNode p = run.get(0).payload();
         StockCollector stock = new StockCollector(stockDeltas);
         switch (e.type()) {
-            case EventTypes.SALE_COMPLETED -> sale(c, branchId, terminalId, e, p, stock);
+            case EventTypes.SALE_COMPLETED -> sales(c, branchId, terminalId, run, stockDeltas);
             case EventTypes.REFUND_COMPLETED -> refund(c, branchId, terminalId, e, p, stock);
             case EventTypes.STOCK_MOVEMENT -> {
                 stock.move(c, e, 0, branchId, p.get("sku").asText(), PayloadValidator.decimal(p.get("quantity")), p.get("kind").asText());
@@ -50,35 +69,75 @@ final class Projections {
         }
     }
 
-    private static void sale(Connection c, String branchId, String terminalId, WireEvent e, JsonNode p, StockCollector stock)
-            throws SQLException {
-        String saleId = p.get("saleId").asText();
-        lockSale(c, saleId);
-        int inserted = update(c, "insert into sale (sale_id, event_id, terminal_id, branch_id, business_day, receipt_number, currency, gross, occurred_at) "
-                        + "values (?, ?::uuid, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
-                saleId, e.eventId(), terminalId, branchId, e.businessDay(), p.get("receiptNumber").asText(),
-                p.get("currency").asText(), PayloadValidator.decimal(p.get("totals").get("gross")), Timestamp.from(e.occurredAt()));
-        if (inserted == 0) {
-            flag(c, terminalId, branchId, "DUPLICATE_SALE_ID", e.eventId(), "sale " + saleId + " was already recorded by another event");
-            return;
+    /**
+     * Sales ledger for a run of SALE_COMPLETED events, set-based: one statement each for the sale
+     * locks, the sale rows, the lines and the stock movements, and one over-refund check for the run.
+     * A sale id already recorded (by another event) is flagged and its lines skipped; a line number
+     * twice on one sale is flagged.
+     */
+    private static void sales(Connection c, String branchId, String terminalId, List<Applicable> run,
+                              Map<String, BigDecimal> stockDeltas) throws SQLException {
+        List<String> saleIds = new ArrayList<>(run.size());
+        for (Applicable a : run) {
+            saleIds.add(a.payload().get("saleId").asText());
         }
-        int idx = 0;
-        for (JsonNode line : p.get("lines")) {
-            int lineNo = line.get("lineNo").asInt();
-            BigDecimal qty = PayloadValidator.decimal(line.get("quantity"));
-            // priceVersion / promotionId / promotionVersion are optional: older terminals send none
-            int lineInserted = update(c, "insert into sale_line (sale_id, line_no, sku, quantity, gross, price_version, promotion_id, "
-                            + "promotion_version) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
-                    saleId, lineNo, line.get("sku").asText(), qty, PayloadValidator.decimal(line.get("gross")),
-                    optionalLong(line, "priceVersion"), line.hasNonNull("promotionId") ? line.get("promotionId").asText() : null,
-                    optionalLong(line, "promotionVersion"));
-            if (lineInserted == 0) {
-                flag(c, terminalId, branchId, "DUPLICATE_LINE_NO", e.eventId(), "sale " + saleId + " has line " + lineNo + " twice");
+        lockSales(c, saleIds);
+        Rows sales = new Rows(9);
+        for (int i = 0; i < run.size(); i++) {
+            WireEvent e = run.get(i).event();
+            JsonNode p = run.get(i).payload();
+            sales.add(saleIds.get(i), e.eventId(), terminalId, branchId, e.businessDay().toString(), p.get("receiptNumber").asText(),
+                    p.get("currency").asText(), PayloadValidator.decimal(p.get("totals").get("gross")).toPlainString(),
+                    e.occurredAt().toString());
+        }
+        Set<String> recorded = new HashSet<>(sales.insertReturning(c, "insert into sale (sale_id, event_id, terminal_id, branch_id, "
+                + "business_day, receipt_number, currency, gross, occurred_at) select u.c1, u.c2::uuid, u.c3, u.c4, u.c5::date, u.c6, "
+                + "u.c7, u.c8::numeric, u.c9::timestamptz from " + Rows.unnest(9) + " on conflict do nothing returning event_id::text"));
+        Rows lines = new Rows(8);
+        Rows moves = new Rows(6);
+        Map<String, String> checkedSales = new LinkedHashMap<>();
+        Map<String, Integer> lineCounts = new HashMap<>();
+        for (int i = 0; i < run.size(); i++) {
+            WireEvent e = run.get(i).event();
+            String saleId = saleIds.get(i);
+            if (!recorded.contains(e.eventId())) {
+                flag(c, terminalId, branchId, "DUPLICATE_SALE_ID", e.eventId(), "sale " + saleId + " was already recorded by another event");
+                continue;
             }
-            stock.move(c, e, idx++, branchId, line.get("sku").asText(), qty.negate(), "SALE");
+            int idx = 0;
+            for (JsonNode line : run.get(i).payload().get("lines")) {
+                int lineNo = line.get("lineNo").asInt();
+                BigDecimal qty = PayloadValidator.decimal(line.get("quantity"));
+                String sku = line.get("sku").asText();
+                // priceVersion / promotionId / promotionVersion are optional: older terminals send none
+                Long priceVersion = optionalLong(line, "priceVersion");
+                Long promotionVersion = optionalLong(line, "promotionVersion");
+                lines.add(saleId, Integer.toString(lineNo), sku, qty.toPlainString(), PayloadValidator.decimal(line.get("gross")).toPlainString(),
+                        priceVersion == null ? null : priceVersion.toString(),
+                        line.hasNonNull("promotionId") ? line.get("promotionId").asText() : null,
+                        promotionVersion == null ? null : promotionVersion.toString());
+                lineCounts.merge(lineNo + ":" + saleId, 1, Integer::sum);
+                moves.add(e.eventId(), Integer.toString(idx++), branchId, sku, qty.negate().toPlainString(), "SALE");
+                stockDeltas.merge(sku, qty.negate(), BigDecimal::add);
+            }
+            checkedSales.put(saleId, e.eventId());
         }
-        // refunds of this sale may have arrived first (another terminal synced earlier)
-        checkOverRefund(c, branchId, terminalId, e.eventId(), saleId);
+        for (String key : lines.insertReturning(c, "insert into sale_line (sale_id, line_no, sku, quantity, gross, price_version, "
+                + "promotion_id, promotion_version) select u.c1, u.c2::int, u.c3, u.c4::numeric, u.c5::numeric, u.c6::bigint, u.c7, "
+                + "u.c8::bigint from " + Rows.unnest(8)
+                + " on conflict do nothing returning line_no || ':' || sale_id")) {
+            lineCounts.merge(key, -1, Integer::sum);
+        }
+        for (Map.Entry<String, Integer> left : lineCounts.entrySet()) {
+            String[] key = left.getKey().split(":", 2); // line number first: a sale id may hold a colon
+            for (int k = 0; k < left.getValue(); k++) {
+                flag(c, terminalId, branchId, "DUPLICATE_LINE_NO", checkedSales.get(key[1]), "sale " + key[1] + " has line " + key[0] + " twice");
+            }
+        }
+        moves.execute(c, "insert into stock_movement (event_id, idx, branch_id, sku, quantity, kind) select u.c1::uuid, u.c2::int, u.c3, "
+                + "u.c4, u.c5::numeric, u.c6 from " + Rows.unnest(6));
+        // refunds of these sales may have arrived first (another terminal synced earlier)
+        checkOverRefunds(c, branchId, terminalId, checkedSales);
     }
 
     private static void refund(Connection c, String branchId, String terminalId, WireEvent e, JsonNode p, StockCollector stock)
@@ -86,7 +145,7 @@ final class Projections {
         String refundId = p.get("refundId").asText();
         String originalSaleId = p.hasNonNull("originalSaleId") ? p.get("originalSaleId").asText() : null;
         if (originalSaleId != null) {
-            lockSale(c, originalSaleId);
+            lockSales(c, List.of(originalSaleId));
         }
         int inserted = update(c, "insert into refund (refund_id, event_id, terminal_id, branch_id, original_sale_id, total) "
                         + "values (?, ?::uuid, ?, ?, ?, ?) on conflict do nothing",
@@ -105,41 +164,45 @@ final class Projections {
             idx++;
         }
         if (originalSaleId != null) {
-            checkOverRefund(c, branchId, terminalId, e.eventId(), originalSaleId);
+            checkOverRefunds(c, branchId, terminalId, Map.of(originalSaleId, e.eventId()));
         }
     }
 
     /**
-     * Compares refunded with sold quantity per original line. Sales and refunds of one sale are
-     * serialised by a transaction-scoped advisory lock on the sale id, so two terminals refunding the
-     * same line at the same instant cannot both see "still refundable".
+     * Compares refunded with sold quantity per original line, for the given sales (sale id → the event
+     * that caused the check). Sales and refunds of one sale are serialised by a transaction-scoped
+     * advisory lock on the sale id, so two terminals refunding the same line at the same instant cannot
+     * both see "still refundable".
      */
-    private static void checkOverRefund(Connection c, String branchId, String terminalId, String eventId, String saleId) throws SQLException {
-        List<String> problems = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select r.original_line_no, sum(r.quantity), max(s.quantity) "
+    private static void checkOverRefunds(Connection c, String branchId, String terminalId, Map<String, String> sales) throws SQLException {
+        if (sales.isEmpty()) {
+            return;
+        }
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        java.sql.Array ids = c.createArrayOf("text", sales.keySet().toArray(new String[0]));
+        // one round trip: lines refunded beyond what was sold, then refunded lines the (recorded) sale does not have
+        try (PreparedStatement ps = c.prepareStatement("select r.original_sale_id, r.original_line_no, sum(r.quantity), max(s.quantity) "
                 + "from refund_line r join sale_line s on s.sale_id = r.original_sale_id and s.line_no = r.original_line_no "
-                + "where r.original_sale_id = ? group by r.original_line_no having sum(r.quantity) > max(s.quantity)")) {
-            ps.setString(1, saleId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    problems.add("line " + rs.getInt(1) + ": refunded " + rs.getBigDecimal(2).stripTrailingZeros().toPlainString()
-                            + " of " + rs.getBigDecimal(3).stripTrailingZeros().toPlainString() + " sold");
-                }
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("select r.original_line_no from refund_line r "
-                + "where r.original_sale_id = ? and exists (select 1 from sale s where s.sale_id = r.original_sale_id) "
+                + "where r.original_sale_id = any(?) group by r.original_sale_id, r.original_line_no having sum(r.quantity) > max(s.quantity) "
+                + "union all select r.original_sale_id, r.original_line_no, null, null from refund_line r "
+                + "where r.original_sale_id = any(?) and exists (select 1 from sale s where s.sale_id = r.original_sale_id) "
                 + "and not exists (select 1 from sale_line l where l.sale_id = r.original_sale_id and l.line_no = r.original_line_no)")) {
-            ps.setString(1, saleId);
+            ps.setArray(1, ids);
+            ps.setArray(2, ids);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    problems.add("line " + rs.getInt(1) + " does not exist on the original sale");
+                    BigDecimal refunded = rs.getBigDecimal(3);
+                    problems.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(refunded == null
+                            ? "line " + rs.getInt(2) + " does not exist on the original sale"
+                            : "line " + rs.getInt(2) + ": refunded " + refunded.stripTrailingZeros().toPlainString()
+                                    + " of " + rs.getBigDecimal(4).stripTrailingZeros().toPlainString() + " sold");
                 }
             }
         }
-        if (!problems.isEmpty()) {
-            update(c, "update refund set flagged = true where original_sale_id = ?", saleId);
-            flag(c, terminalId, branchId, "OVER_REFUND", eventId, "sale " + saleId + " over-refunded: " + String.join(", ", problems));
+        for (Map.Entry<String, List<String>> p : problems.entrySet()) {
+            update(c, "update refund set flagged = true where original_sale_id = ?", p.getKey());
+            flag(c, terminalId, branchId, "OVER_REFUND", sales.get(p.getKey()), "sale " + p.getKey() + " over-refunded: "
+                    + String.join(", ", p.getValue()));
         }
     }
 
@@ -152,14 +215,22 @@ final class Projections {
         }
     }
 
-    /** Adds the batch's stock changes to on-hand, one row per SKU, in SKU order. */
+    /** Adds the batch's stock changes to on-hand, one row per SKU, in SKU order, in one statement. */
     static void flushStock(Connection c, String branchId, Map<String, BigDecimal> deltas) throws SQLException {
+        Rows rows = new Rows(2);
         for (Map.Entry<String, BigDecimal> d : new TreeMap<>(deltas).entrySet()) {
             if (d.getValue().signum() != 0) {
-                update(c, "insert into stock_on_hand (branch_id, sku, quantity) values (?, ?, ?) "
-                        + "on conflict (branch_id, sku) do update set quantity = stock_on_hand.quantity + excluded.quantity",
-                        branchId, d.getKey(), d.getValue());
+                rows.add(d.getKey(), d.getValue().toPlainString());
             }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("insert into stock_on_hand (branch_id, sku, quantity) select ?, u.c1, u.c2::numeric from "
+                + Rows.unnest(2) + " order by u.c1 on conflict (branch_id, sku) do update set quantity = stock_on_hand.quantity + excluded.quantity")) {
+            ps.setString(1, branchId);
+            rows.bind(c, ps, 2);
+            ps.executeUpdate();
         }
     }
 
@@ -185,10 +256,76 @@ final class Projections {
         }
     }
 
-    private static void lockSale(Connection c, String saleId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
-            ps.setString(1, "sale:" + saleId);
+    /** Takes the transaction-scoped advisory locks of these sales, in one fixed order (no deadlock between batches). */
+    private static void lockSales(Connection c, List<String> saleIds) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select count(pg_advisory_xact_lock(h)) from (select distinct "
+                + "hashtextextended('sale:' || x, 0) as h from unnest(?::text[]) as x order by h offset 0) as l")) {
+            ps.setArray(1, c.createArrayOf("text", saleIds.toArray(new String[0])));
             ps.execute();
+        }
+    }
+
+    /** Column-wise rows (all as text, cast in SQL) for one {@code unnest} statement: one round trip for any number of rows. */
+    private static final class Rows {
+        private final List<List<String>> columns = new ArrayList<>();
+
+        Rows(int width) {
+            for (int i = 0; i < width; i++) {
+                columns.add(new ArrayList<>());
+            }
+        }
+
+        void add(String... values) {
+            for (int i = 0; i < values.length; i++) {
+                columns.get(i).add(values[i]);
+            }
+        }
+
+        boolean isEmpty() {
+            return columns.get(0).isEmpty();
+        }
+
+        /** {@code unnest(?::text[], …) as u(c1, …)}. */
+        static String unnest(int width) {
+            StringBuilder sb = new StringBuilder("unnest(");
+            StringBuilder names = new StringBuilder();
+            for (int i = 1; i <= width; i++) {
+                sb.append(i > 1 ? ", " : "").append("?::text[]");
+                names.append(i > 1 ? ", " : "").append('c').append(i);
+            }
+            return sb.append(") as u(").append(names).append(')').toString();
+        }
+
+        void bind(Connection c, PreparedStatement ps, int first) throws SQLException {
+            for (int i = 0; i < columns.size(); i++) {
+                ps.setArray(first + i, c.createArrayOf("text", columns.get(i).toArray(new String[0])));
+            }
+        }
+
+        void execute(Connection c, String sql) throws SQLException {
+            if (isEmpty()) {
+                return;
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(c, ps, 1);
+                ps.executeUpdate();
+            }
+        }
+
+        List<String> insertReturning(Connection c, String sql) throws SQLException {
+            List<String> out = new ArrayList<>();
+            if (isEmpty()) {
+                return out;
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(c, ps, 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
         }
     }
 

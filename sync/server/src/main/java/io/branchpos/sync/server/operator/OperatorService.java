@@ -2,6 +2,7 @@ package io.branchpos.sync.server.operator;
 
 import io.branchpos.sync.server.auth.TerminalRegistry;
 import io.branchpos.sync.server.catalog.CatalogService;
+import io.branchpos.sync.server.ingest.IngestService;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,11 +55,13 @@ public final class OperatorService {
     private final DataSource dataSource;
     private final TerminalRegistry registry;
     private final PasswordHasher hasher;
+    private final IngestService ingest;
 
-    public OperatorService(DataSource dataSource, TerminalRegistry registry, PasswordHasher hasher) {
+    public OperatorService(DataSource dataSource, TerminalRegistry registry, PasswordHasher hasher, IngestService ingest) {
         this.dataSource = dataSource;
         this.registry = registry;
         this.hasher = hasher;
+        this.ingest = ingest;
     }
 
     public void createOperator(String username, String password, Set<Role> roles) throws SQLException {
@@ -160,8 +163,23 @@ public final class OperatorService {
     /** Marks a quarantined event as dealt with (idempotent: a second time changes nothing). SUPPORT. */
     public void resolveQuarantine(Operator op, long quarantineId, String reason) throws SQLException {
         act(op, Role.SUPPORT, "RESOLVE_QUARANTINE", String.valueOf(quarantineId), reason, () ->
-                exec("update quarantine set resolved_at = now() where quarantine_id = ? and resolved_at is null", quarantineId) == 1
-                        ? "resolved" : "already resolved");
+                exec("update quarantine set resolved_at = now(), resolution = 'RESOLVED' where quarantine_id = ? and resolved_at is null",
+                        quarantineId) == 1 ? "resolved" : "already resolved");
+    }
+
+    /**
+     * Re-runs a quarantined event through ingest's checks and projections and applies it if it now
+     * passes (idempotent: a second replay changes nothing and says "already replayed"). SUPPORT.
+     *
+     * @throws IngestService.ReplayRefusedException a conflicting copy, or the event still fails (audited FAILED)
+     */
+    public String replayQuarantine(Operator op, long quarantineId, String reason) throws SQLException {
+        String[] outcome = new String[1];
+        act(op, Role.SUPPORT, "REPLAY_QUARANTINE", String.valueOf(quarantineId), reason, () -> {
+            outcome[0] = ingest.replayQuarantined(quarantineId);
+            return outcome[0];
+        });
+        return outcome[0];
     }
 
     /** Revokes a terminal's credential: it can neither send nor read the feed until enrolled again. ADMIN. */

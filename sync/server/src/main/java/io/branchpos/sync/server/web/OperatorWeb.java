@@ -3,6 +3,7 @@ package io.branchpos.sync.server.web;
 import io.branchpos.sync.protocol.ErrorBody;
 import io.branchpos.sync.protocol.ErrorCodes;
 import io.branchpos.sync.protocol.ProtocolJson;
+import io.branchpos.sync.server.ingest.IngestService;
 import io.branchpos.sync.server.operator.OperatorService;
 import io.branchpos.sync.server.operator.OperatorService.Operator;
 import io.branchpos.sync.server.operator.OperatorService.PermissionDeniedException;
@@ -46,6 +47,25 @@ public final class OperatorWeb {
                 operators.resolveQuarantine(op, Long.parseLong(ctx.pathParam("id")), ctx.queryParam("reason"))));
         routes.post("/v1/operator/catalog/confirm-removal", ctx -> action(ctx, op ->
                 operators.confirmRemoval(op, instant(ctx.queryParam("since")), ctx.queryParam("reason"))));
+        routes.post("/v1/operator/quarantine/{id}/replay", ctx -> {
+            if (crossSite(ctx)) {
+                return;
+            }
+            Operator op = login(ctx);
+            if (op == null) {
+                return;
+            }
+            try {
+                String outcome = operators.replayQuarantine(op, Long.parseLong(ctx.pathParam("id")), reason(ctx));
+                ctx.contentType("application/json").result(ProtocolJson.write(Map.of("outcome", "OK", "detail", outcome)));
+            } catch (PermissionDeniedException e) {
+                error(ctx, 403, ErrorCodes.FORBIDDEN, e.getMessage());
+            } catch (IngestService.ReplayRefusedException e) {
+                error(ctx, 409, ErrorCodes.REPLAY_REFUSED, e.getMessage());
+            } catch (IllegalArgumentException e) {
+                error(ctx, 400, ErrorCodes.INVALID_REQUEST, e.getMessage());
+            }
+        });
         routes.post("/v1/operator/branches/{branchId}/terminals/{terminalId}/enrollment-code", ctx -> {
             Operator op = login(ctx);
             if (op == null) {
@@ -74,12 +94,35 @@ public final class OperatorWeb {
         }
     }
 
+    /** {@code ?reason=} of the API, or the reason field of the console's form. */
+    private static String reason(Context ctx) {
+        String q = ctx.queryParam("reason");
+        return q != null ? q : ctx.formParam("reason");
+    }
+
     @FunctionalInterface
     private interface OperatorAction {
         void run(Operator op) throws SQLException;
     }
 
+    /**
+     * Refuses a POST a browser sent from another site's page (its {@code Origin} names another host):
+     * the console's forms ride on the browser's Basic credentials. API clients send no Origin.
+     */
+    private static boolean crossSite(Context ctx) {
+        String origin = ctx.header("Origin");
+        String host = ctx.header("Host");
+        if (origin == null || host != null && (origin.equals("http://" + host) || origin.equals("https://" + host))) {
+            return false;
+        }
+        error(ctx, 403, ErrorCodes.FORBIDDEN, "cross-site request refused (Origin " + origin + ")");
+        return true;
+    }
+
     private void action(Context ctx, OperatorAction action) throws SQLException {
+        if (crossSite(ctx)) {
+            return;
+        }
         Operator op = login(ctx);
         if (op == null) {
             return;
@@ -150,12 +193,19 @@ public final class OperatorWeb {
                     .append("</td></tr>");
         }
         h.append("</table><h2>Quarantined events</h2><table id=\"quarantine\"><tr><th>#</th><th>Terminal</th><th>Seq</th>")
-                .append("<th>Type</th><th>Kind</th><th>Reason</th><th>Since</th><th>Payload</th></tr>");
+                .append("<th>Type</th><th>Kind</th><th>Reason</th><th>Since</th><th>Payload</th>")
+                .append(op.may(Role.SUPPORT) ? "<th>Replay</th>" : "").append("</tr>");
         for (QuarantinedEvent q : operators.quarantined()) {
             h.append("<tr class=\"bad\"><td>").append(q.quarantineId()).append("</td><td>").append(esc(q.terminalId())).append("</td><td>")
                     .append(q.seq()).append("</td><td>").append(esc(q.type())).append("</td><td>").append(esc(q.kind()))
                     .append("</td><td>").append(esc(q.reason())).append("</td><td>").append(q.createdAt()).append("</td><td><pre>")
-                    .append(esc(abbreviate(q.payload(), 2000))).append("</pre></td></tr>");
+                    .append(esc(abbreviate(q.payload(), 2000))).append("</pre></td>");
+            if (op.may(Role.SUPPORT)) {
+                // re-runs the event through ingest and its projections (idempotent); audited with the reason given
+                h.append("<td><form method=\"post\" action=\"/v1/operator/quarantine/").append(q.quarantineId())
+                        .append("/replay\"><input name=\"reason\" required placeholder=\"why\"> <button type=\"submit\">Replay</button></form></td>");
+            }
+            h.append("</tr>");
         }
         h.append("</table><h2>Day closes</h2><table id=\"dayclose\"><tr><th>Terminal</th><th>Z</th><th>Day</th><th>Status</th><th>Detail</th></tr>");
         for (OperatorService.DayCloseState d : operators.dayCloses(100)) {
@@ -166,7 +216,7 @@ public final class OperatorWeb {
                     .append("</td></tr>");
         }
         h.append("</table><p>Actions: <code>POST /v1/operator/...</code> with <code>?reason=</code> (docs/feed.md). Role ")
-                .append(op.may(Role.SUPPORT) ? "allows" : "does not allow").append(" release and resolve.")
+                .append(op.may(Role.SUPPORT) ? "allows" : "does not allow").append(" release, resolve and replay.")
                 .append(" A terminal that refuses HQ's catalog because it would deactivate most products takes it once an ADMIN")
                 .append(" confirms the removal: <code>POST /v1/operator/catalog/confirm-removal?since=INSTANT&amp;reason=…</code>")
                 .append(" (or <code>catalog confirm-removal --since INSTANT</code>).</p></body></html>");
