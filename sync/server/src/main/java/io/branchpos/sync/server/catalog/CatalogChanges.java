@@ -23,11 +23,24 @@ import java.util.Set;
  */
 public final class CatalogChanges {
 
-    /** A product as HQ keeps it (prices are separate: {@link #setPrice}). */
+    /**
+     * A product as HQ keeps it (prices are separate: {@link #setPrice}). {@code cost} is the optional
+     * cost price (stock valuation), null when unknown; a null never clears a cost HQ already has (a
+     * re-import of a file without the {@code cost} column keeps the costs).
+     */
     public record ProductRow(String sku, String name, String category, String taxCode, String unit, String currency,
-                             boolean active, boolean serialized, List<String> barcodes) {
+                             boolean active, boolean serialized, List<String> barcodes, BigDecimal cost) {
         public ProductRow {
             barcodes = List.copyOf(barcodes);
+            if (cost != null && cost.signum() < 0) {
+                throw new IllegalArgumentException("a cost price cannot be negative: " + cost.toPlainString());
+            }
+        }
+
+        /** A product without a cost price. */
+        public ProductRow(String sku, String name, String category, String taxCode, String unit, String currency,
+                          boolean active, boolean serialized, List<String> barcodes) {
+            this(sku, name, category, taxCode, unit, currency, active, serialized, barcodes, null);
         }
     }
 
@@ -54,13 +67,13 @@ public final class CatalogChanges {
         if (!UNITS.contains(p.unit())) {
             throw new IllegalArgumentException("unit must be one of " + UNITS + ", not " + p.unit());
         }
-        update("insert into catalog_product (sku, name, category, tax_code, unit, currency, active, serialized) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (sku) do update set name = excluded.name, "
+        update("insert into catalog_product (sku, name, category, tax_code, unit, currency, active, serialized, cost) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (sku) do update set name = excluded.name, "
                         + "category = excluded.category, tax_code = excluded.tax_code, unit = excluded.unit, "
                         + "currency = excluded.currency, active = excluded.active, serialized = excluded.serialized, "
-                        + "updated_at = now()",
+                        + "cost = coalesce(excluded.cost, catalog_product.cost), updated_at = now()",
                 p.sku(), p.name(), p.category(), p.taxCode(), p.unit(), p.currency().toUpperCase(Locale.ROOT), p.active(),
-                p.serialized());
+                p.serialized(), p.cost());
         update("delete from catalog_barcode where sku = ?", p.sku());
         for (String code : p.barcodes()) {
             // a barcode moves to its new product (the old product's feed entry is re-sent below)
@@ -123,13 +136,18 @@ public final class CatalogChanges {
     private void appendProduct(String sku, boolean intended) throws SQLException {
         ObjectNode data = ProtocolJson.mapper().createObjectNode();
         try (PreparedStatement ps = connection.prepareStatement("select sku, name, category, tax_code, unit, currency, active, "
-                + "serialized from catalog_product where sku = ?")) {
+                + "serialized, cost from catalog_product where sku = ?")) {
             ps.setString(1, sku);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 data.put("sku", rs.getString(1)).put("name", rs.getString(2)).put("category", rs.getString(3))
                         .put("taxCode", rs.getString(4)).put("unit", rs.getString(5)).put("currency", rs.getString(6))
                         .put("active", rs.getBoolean(7)).put("serialized", rs.getBoolean(8));
+                BigDecimal cost = rs.getBigDecimal(9);
+                if (cost != null) {
+                    // optional; readers that do not know it ignore it (docs/feed.md)
+                    data.put("cost", cost.stripTrailingZeros().toPlainString());
+                }
             }
         }
         ArrayNode codes = data.putArray("barcodes");
@@ -171,7 +189,11 @@ public final class CatalogChanges {
 
     private static void bind(PreparedStatement ps, Object... args) throws SQLException {
         for (int i = 0; i < args.length; i++) {
-            ps.setObject(i + 1, args[i]);
+            if (args[i] == null) {
+                ps.setNull(i + 1, java.sql.Types.NULL);
+            } else {
+                ps.setObject(i + 1, args[i]);
+            }
         }
     }
 }
