@@ -1,5 +1,6 @@
 package io.branchpos.desktop.dayclose;
 
+import io.branchpos.domain.auth.Permission;
 import io.branchpos.desktop.manager.ActingUser;
 import io.branchpos.desktop.manager.ManagerServices;
 import io.branchpos.desktop.manager.Messages;
@@ -160,8 +161,8 @@ public final class DayCloseViewModel {
 
     /** Ends the blind count: reveals expected amounts and variances. */
     public void reveal() {
-        if (!user.mayManage()) {
-            message.set("Only a manager can close the day — ask a manager to sign in.");
+        if (!user.can(Permission.CLOSE_DAY)) {
+            message.set(user.refusal(Permission.CLOSE_DAY));
             return;
         }
         CloseRequest req;

@@ -93,7 +93,7 @@ class DayCloseViewModelTest {
             DayCloseViewModel vm = new DayCloseViewModel(s, ManagerTestServices.CASHIER, null);
             vm.reveal();
             assertThat(vm.stepProperty().get()).isEqualTo(DayCloseViewModel.Step.COUNT);
-            assertThat(vm.messageProperty().get()).contains("Only a manager");
+            assertThat(vm.messageProperty().get()).isEqualTo("A cashier may not close the day (Z report) — ask a manager to sign in.");
         }
     }
 }
