@@ -23,19 +23,23 @@ public record PdfContent(List<Page> pages) {
     public record Page(String stream, List<Rect> rects, List<String> texts) {
         /** The rectangles drawn after the text {@code title} and before the next chart title (or the end). */
         public List<Rect> rectsOfChart(String title, List<String> allTitles) {
-            int start = stream.indexOf("(" + title + ") Tj");
+            int start = stream.indexOf("(" + escaped(title) + ") Tj");
             if (start < 0) {
                 throw new AssertionError("no chart titled " + title + " on this page");
             }
             int end = stream.length();
             for (String t : allTitles) {
-                int i = stream.indexOf("(" + t + ") Tj", start + 1);
+                int i = stream.indexOf("(" + escaped(t) + ") Tj", start + 1);
                 if (i > start && i < end) {
                     end = i;
                 }
             }
             return PdfContent.rects(stream.substring(start, end));
         }
+    }
+
+    private static String escaped(String text) {
+        return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)");
     }
 
     private static final Pattern STREAM = Pattern.compile("<< /Length (\\d+) >>\nstream\n");
