@@ -1,5 +1,6 @@
 package io.branchpos.desktop.dayclose;
 
+import io.branchpos.domain.auth.Permission;
 import io.branchpos.desktop.manager.ActingUser;
 import io.branchpos.desktop.manager.ManagerServices;
 import io.branchpos.desktop.manager.Messages;
@@ -160,8 +161,8 @@ public final class DayCloseViewModel {
 
     /** Ends the blind count: reveals expected amounts and variances. */
     public void reveal() {
-        if (!user.mayManage()) {
-            message.set("Only a manager can close the day — ask a manager to sign in.");
+        if (!user.can(Permission.CLOSE_DAY)) {
+            message.set(user.refusal(Permission.CLOSE_DAY));
             return;
         }
         CloseRequest req;
@@ -233,9 +234,27 @@ public final class DayCloseViewModel {
         services.run(() -> printer.print(report), message::set, this::failed);
     }
 
-    /** Writes the Z as PDF into the export directory; returns the file. */
+    /**
+     * Writes the Z as PDF into the export directory: the Z text, then its charts (sales by hour of
+     * the business day, tenders, cashiers) as vector drawings; returns the file.
+     */
     public Path exportPdf() {
-        return write("pdf", TextPdf.of(title(), zLines));
+        if (z == null) {
+            throw new IllegalStateException("no Z report yet");
+        }
+        return write("pdf", TextPdf.of(title(), zLines, charts(z)));
+    }
+
+    private List<TextPdf.Chart> charts(ZReport r) {
+        List<TextPdf.Bar> hours = services.reports().salesByHour(r.businessDay(), r.businessDay()).stream()
+                .map(b -> new TextPdf.Bar(b.label(), b.amount())).toList();
+        List<TextPdf.Bar> tenders = new ArrayList<>();
+        r.tenders().forEach((t, m) -> tenders.add(new TextPdf.Bar(t.name(), m.amount())));
+        List<TextPdf.Bar> cashiers = r.cashiers().stream()
+                .map(c -> new TextPdf.Bar(c.cashierId() + " (" + c.sales() + ")", c.gross().amount())).toList();
+        String day = " - " + r.businessDay();
+        return List.of(new TextPdf.Chart("Sales by hour" + day, hours), new TextPdf.Chart("Tenders (net of refunds)" + day, tenders),
+                new TextPdf.Chart("Sales by cashier" + day, cashiers));
     }
 
     /** Writes the Z as CSV (one line per figure) into the export directory; returns the file. */

@@ -40,7 +40,7 @@ public final class ManagerWindow {
         ReceiveViewModel receive = new ReceiveViewModel(services, user);
         CountViewModel count = new CountViewModel(services, user);
         StockListViewModel list = new StockListViewModel(services, user);
-        ReportsViewModel reports = new ReportsViewModel(services, today);
+        ReportsViewModel reports = new ReportsViewModel(services, user, today);
         // a day close changes the till; show it when the manager comes back to the till tab
         close.stepProperty().addListener((o, a, b) -> till.refresh());
 

@@ -1,5 +1,6 @@
 package io.branchpos.desktop.manager;
 
+import io.branchpos.domain.auth.Permission;
 import io.branchpos.desktop.dayclose.DenominationRow;
 import io.branchpos.domain.dayclose.ZReportText;
 import io.branchpos.domain.money.Money;
@@ -114,8 +115,8 @@ public final class TillViewModel {
 
     /** Records the pay-in, pay-out or drop typed in. */
     public void record() {
-        if (!user.mayManage()) {
-            message.set("Only a manager can move cash — ask a manager to sign in.");
+        if (!user.can(Permission.CASH_MOVEMENTS)) {
+            message.set(user.refusal(Permission.CASH_MOVEMENTS));
             return;
         }
         CashMovement m;

@@ -1,5 +1,7 @@
 package io.branchpos.desktop.reports;
 
+import io.branchpos.domain.auth.Permission;
+import io.branchpos.desktop.manager.ActingUser;
 import io.branchpos.desktop.manager.ManagerServices;
 import io.branchpos.desktop.manager.Messages;
 import io.branchpos.domain.report.Csv;
@@ -27,14 +29,16 @@ public final class ReportsViewModel {
     public enum Series { BY_HOUR, BY_CATEGORY, BY_CASHIER, BY_TENDER, TOP_PRODUCTS, RETURNS, STOCK_VALUATION }
 
     private final ManagerServices services;
+    private final ActingUser user;
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
     private final Map<Series, ObservableList<Bucket>> series = new LinkedHashMap<>();
     private final ObservableList<ReportRepository.AuditRow> audit = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("");
 
-    public ReportsViewModel(ManagerServices services, LocalDate today) {
+    public ReportsViewModel(ManagerServices services, ActingUser user, LocalDate today) {
         this.services = services;
+        this.user = user;
         for (Series s : Series.values()) {
             series.put(s, FXCollections.observableArrayList());
         }
@@ -63,6 +67,10 @@ public final class ReportsViewModel {
     }
 
     public void load() {
+        if (!user.can(Permission.VIEW_REPORTS)) {
+            message.set(user.refusal(Permission.VIEW_REPORTS));
+            return;
+        }
         LocalDate f = from.get();
         LocalDate t = to.get();
         if (f == null || t == null || t.isBefore(f)) {
@@ -93,6 +101,10 @@ public final class ReportsViewModel {
 
     /** Everything shown, as one CSV (report, label, amount, quantity) in the export directory. */
     public Path exportCsv() {
+        if (!user.can(Permission.VIEW_REPORTS)) {
+            message.set(user.refusal(Permission.VIEW_REPORTS));
+            return null;
+        }
         List<List<String>> rows = new ArrayList<>();
         series.forEach((k, v) -> v.forEach(b -> rows.add(List.of(k.name(), b.label(), b.amount().toPlainString(),
                 b.quantity().toPlainString()))));

@@ -1,5 +1,6 @@
 package io.branchpos.desktop.stock;
 
+import io.branchpos.domain.auth.Permission;
 import io.branchpos.desktop.manager.ActingUser;
 import io.branchpos.desktop.manager.ManagerServices;
 import io.branchpos.desktop.manager.Messages;
@@ -86,8 +87,8 @@ public final class CountViewModel {
     }
 
     public void start() {
-        if (!user.mayManage()) {
-            message.set("Only a manager can start a stock count.");
+        if (!user.can(Permission.COUNT_STOCK)) {
+            message.set(user.refusal(Permission.COUNT_STOCK));
             return;
         }
         StockRepository.CountKind k = kind.get();
@@ -144,6 +145,10 @@ public final class CountViewModel {
     public void post() {
         UUID id = countId;
         if (id == null) {
+            return;
+        }
+        if (!user.can(Permission.COUNT_STOCK)) {
+            message.set(user.refusal(Permission.COUNT_STOCK));
             return;
         }
         services.run(() -> services.stock().postCount(id, user.userId()), rs -> {

@@ -1,5 +1,6 @@
 package io.branchpos.desktop.stock;
 
+import io.branchpos.domain.auth.Permission;
 import io.branchpos.desktop.manager.ActingUser;
 import io.branchpos.desktop.manager.ManagerServices;
 import io.branchpos.desktop.manager.Messages;
@@ -136,8 +137,8 @@ public final class ReceiveViewModel {
     }
 
     public void receive() {
-        if (!user.mayManage()) {
-            message.set("Only a manager can receive stock.");
+        if (!user.can(Permission.RECEIVE_STOCK)) {
+            message.set(user.refusal(Permission.RECEIVE_STOCK));
             return;
         }
         List<ReceiptLine> rl = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.branchpos.desktop.stock;
 
+import io.branchpos.domain.auth.Permission;
 import io.branchpos.desktop.manager.ActingUser;
 import io.branchpos.desktop.manager.ManagerServices;
 import io.branchpos.desktop.manager.Messages;
@@ -81,8 +82,8 @@ public final class StockListViewModel {
             message.set("Type the reorder point as a number, e.g. 6.");
             return;
         }
-        if (point.signum() < 0 || !user.mayManage()) {
-            message.set(point.signum() < 0 ? "A reorder point cannot be negative." : "Only a manager can set reorder points.");
+        if (point.signum() < 0 || !user.can(Permission.ADJUST_STOCK)) {
+            message.set(point.signum() < 0 ? "A reorder point cannot be negative." : user.refusal(Permission.ADJUST_STOCK));
             return;
         }
         String s = sku.get().trim();
@@ -117,8 +118,8 @@ public final class StockListViewModel {
     /** Adjusts the SKU by the signed quantity typed in, with the chosen reason. */
     public void adjust() {
         BigDecimal q = parse();
-        if (q == null || !user.mayManage()) {
-            message.set(q == null ? "Type the change as a signed number, e.g. -2." : "Only a manager can adjust stock.");
+        if (q == null || !user.can(Permission.ADJUST_STOCK)) {
+            message.set(q == null ? "Type the change as a signed number, e.g. -2." : user.refusal(Permission.ADJUST_STOCK));
             return;
         }
         String s = sku.get().trim();
@@ -132,6 +133,10 @@ public final class StockListViewModel {
 
     /** Sends the quantity typed in to another branch. */
     public void transfer() {
+        if (!user.can(Permission.ADJUST_STOCK)) {
+            message.set(user.refusal(Permission.ADJUST_STOCK));
+            return;
+        }
         BigDecimal q = parse();
         String to = toBranch.get().trim();
         if (q == null || q.signum() <= 0 || to.isEmpty()) {

@@ -76,6 +76,11 @@ class DayCloseViewModelTest {
 
             Path pdf = vm.exportPdf();
             assertThat(Files.readString(pdf, StandardCharsets.ISO_8859_1)).startsWith("%PDF-1.4").contains("Z REPORT");
+            io.branchpos.desktop.reports.PdfContent drawn = io.branchpos.desktop.reports.PdfContent.parse(Files.readAllBytes(pdf));
+            assertThat(drawn.pages().stream().flatMap(p -> p.texts().stream()))
+                    .anySatisfy(t -> assertThat(t).startsWith("Sales by hour - "))
+                    .anySatisfy(t -> assertThat(t).startsWith("Tenders (net of refunds) - "))
+                    .anySatisfy(t -> assertThat(t).startsWith("Sales by cashier - "));
             Path csv = vm.exportCsv();
             assertThat(Files.readString(csv)).contains("zNumber,1").contains("variance.CASH,-10.00");
         }
@@ -88,7 +93,7 @@ class DayCloseViewModelTest {
             DayCloseViewModel vm = new DayCloseViewModel(s, ManagerTestServices.CASHIER, null);
             vm.reveal();
             assertThat(vm.stepProperty().get()).isEqualTo(DayCloseViewModel.Step.COUNT);
-            assertThat(vm.messageProperty().get()).contains("Only a manager");
+            assertThat(vm.messageProperty().get()).isEqualTo("A cashier may not close the day (Z report) — ask a manager to sign in.");
         }
     }
 }

@@ -84,6 +84,7 @@ public final class ManagerTestServices {
         return out;
     }
 
-    public static final ActingUser MANAGER = new ActingUser("u-mgr", "MANAGER", true);
-    public static final ActingUser CASHIER = new ActingUser("u-anna", "CASHIER", false);
+    public static final ActingUser MANAGER = ActingUser.of("u-mgr", io.branchpos.domain.auth.Role.MANAGER);
+    public static final ActingUser SUPERVISOR = ActingUser.of("u-sam", io.branchpos.domain.auth.Role.SUPERVISOR);
+    public static final ActingUser CASHIER = ActingUser.of("u-anna", io.branchpos.domain.auth.Role.CASHIER);
 }

@@ -37,7 +37,7 @@ class TillViewModelTest {
             TillViewModel cashier = new TillViewModel(s, ManagerTestServices.CASHIER, null);
             cashier.amountProperty().set("5");
             cashier.record();
-            assertThat(cashier.messageProperty().get()).contains("Only a manager");
+            assertThat(cashier.messageProperty().get()).isEqualTo("A cashier may not record pay-outs, pay-ins and safe drops — ask a supervisor or manager to sign in.");
             TillViewModel vm = new TillViewModel(s, ManagerTestServices.MANAGER, null);
             vm.amountProperty().set("5");
             vm.reasonProperty().set(" ");

@@ -19,7 +19,7 @@ class ReportsViewModelTest {
     void loadsEverySeriesAndExportsThemAsCsv() throws Exception {
         ManagerServices s = ManagerTestServices.open(dir, 5);
         try (var store = s.store()) {
-            ReportsViewModel vm = new ReportsViewModel(s, store.businessDay());
+            ReportsViewModel vm = new ReportsViewModel(s, ManagerTestServices.MANAGER, store.businessDay());
             vm.load();
             assertThat(vm.series(ReportsViewModel.Series.BY_HOUR)).hasSize(24);
             Path csv = vm.exportCsv();
@@ -31,7 +31,7 @@ class ReportsViewModelTest {
     void aRangeThatEndsBeforeItStartsIsRefused() {
         ManagerServices s = ManagerTestServices.open(dir, 5);
         try (var store = s.store()) {
-            ReportsViewModel vm = new ReportsViewModel(s, store.businessDay());
+            ReportsViewModel vm = new ReportsViewModel(s, ManagerTestServices.MANAGER, store.businessDay());
             vm.toProperty().set(vm.fromProperty().get().minusDays(1));
             vm.load();
             assertThat(vm.messageProperty().get()).contains("end is not before");

@@ -12,6 +12,8 @@ import io.branchpos.store.StoreException;
 import io.branchpos.store.WriteContext;
 import io.branchpos.store.catalog.CatalogItem;
 import io.branchpos.store.catalog.CatalogRepository;
+import io.branchpos.store.stock.StockFeedApplier;
+import io.branchpos.store.stock.StockRepository;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -49,10 +51,12 @@ public final class FeedStore {
 
     private final LocalStore store;
     private final CatalogRepository catalog;
+    private final StockFeedApplier stockFeed;
 
     public FeedStore(LocalStore store) {
         this.store = store;
         this.catalog = new CatalogRepository(store);
+        this.stockFeed = new StockFeedApplier(new StockRepository(store));
     }
 
     /** Where the terminal is in the feed ({@code "0"}, incomplete, on a fresh store). */
@@ -153,12 +157,14 @@ public final class FeedStore {
                         user.addBatch();
                     }
                     case "PROMOTION" -> io.branchpos.store.promo.PromotionFeed.apply(c, e.key(), d, e.dataJson());
+                    case "PURCHASE_ORDER", "TRANSFER_IN", "STOCK_BASELINE" -> { } // StockFeedApplier, below
                     default -> log.debug("ignoring feed change of unknown kind {}", e.kind());
                 }
             }
             price.executeBatch();
             user.executeBatch();
         }
+        stockFeed.apply(ctx, entries.stream().map(e -> new StockFeedApplier.Change(e.kind(), e.key(), e.dataJson())).toList());
         if (taxChanged) {
             touched.addAll(strings(c, "SELECT sku FROM feed_product WHERE pending"));
         }

@@ -90,22 +90,56 @@ public final class ReportRepository {
     }
 
     /**
-     * Stock value per category at retail price (the catalog carries no cost price yet), on hand now.
+     * Stock value per category of one category, on hand now: {@code atCost} for SKUs with HQ's cost
+     * price, {@code atRetail} for SKUs without one (valued at the till price instead).
      */
-    public List<Bucket> stockValuation() {
-        Map<String, BigDecimal[]> byCat = new LinkedHashMap<>();
+    public record ValuationRow(String category, BigDecimal atCost, BigDecimal atRetail, BigDecimal quantity, int skus,
+            int skusAtRetail) {
+        public BigDecimal total() {
+            return atCost.add(atRetail);
+        }
+
+        /** The category, marked when part of its value is at retail because the cost price is unknown. */
+        public String label() {
+            if (skusAtRetail == 0) {
+                return category;
+            }
+            return skusAtRetail == skus ? category + " (at retail: no cost price)"
+                    : category + " (" + skusAtRetail + " of " + skus + " SKUs at retail: no cost price)";
+        }
+    }
+
+    /** Stock value per category, at cost where HQ sent a cost price and at retail otherwise; largest first. */
+    public List<ValuationRow> stockValuationDetail() {
+        Map<String, BigDecimal> costs = new java.util.HashMap<>();
+        store.read(s -> Sql.query(s, "SELECT sku, cost FROM product_cost", rs -> costs.put(rs.getString(1), rs.getBigDecimal(2))));
+        Map<String, ValuationRow> byCat = new LinkedHashMap<>();
         for (StockRepository.OnHandRow r : new StockRepository(store).onHandList()) {
             if (r.onHand().signum() <= 0) {
                 continue;
             }
-            BigDecimal[] acc = byCat.computeIfAbsent(r.category(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-            acc[0] = acc[0].add(r.onHand().multiply(r.price()));
-            acc[1] = acc[1].add(r.onHand());
+            BigDecimal cost = costs.get(r.sku());
+            ValuationRow v = byCat.getOrDefault(r.category(), new ValuationRow(r.category(), BigDecimal.ZERO, BigDecimal.ZERO,
+                    BigDecimal.ZERO, 0, 0));
+            byCat.put(r.category(), cost != null
+                    ? new ValuationRow(v.category(), v.atCost().add(r.onHand().multiply(cost)), v.atRetail(),
+                            v.quantity().add(r.onHand()), v.skus() + 1, v.skusAtRetail())
+                    : new ValuationRow(v.category(), v.atCost(), v.atRetail().add(r.onHand().multiply(r.price())),
+                            v.quantity().add(r.onHand()), v.skus() + 1, v.skusAtRetail() + 1));
         }
-        List<Bucket> out = new ArrayList<>();
-        byCat.forEach((c, a) -> out.add(new Bucket(c, scale(a[0]), a[1])));
-        out.sort((a, b) -> b.amount().compareTo(a.amount()));
+        List<ValuationRow> out = new ArrayList<>();
+        byCat.values().forEach(v -> out.add(new ValuationRow(v.category(), scale(v.atCost()), scale(v.atRetail()), v.quantity(),
+                v.skus(), v.skusAtRetail())));
+        out.sort((a, b) -> b.total().compareTo(a.total()));
         return out;
+    }
+
+    /**
+     * Stock value per category on hand now, at cost; SKUs without a cost price are valued at retail
+     * and their category's label says so ({@link ValuationRow#label()}).
+     */
+    public List<Bucket> stockValuation() {
+        return stockValuationDetail().stream().map(v -> new Bucket(v.label(), v.total(), v.quantity())).toList();
     }
 
     private List<Bucket> buckets(String sql, Object... params) {

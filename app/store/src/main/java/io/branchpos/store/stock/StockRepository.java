@@ -162,7 +162,7 @@ public final class StockRepository {
                     throw new IllegalArgumentException("transfer quantities are positive");
                 }
                 out.add(record(ctx, new StockMovement(l.getKey(), STORE, l.getValue().negate(), MovementKind.TRANSFER_OUT,
-                        ctx.now(), ref, null), userId, Map.of("toBranch", toBranch)));
+                        ctx.now(), ref, null), userId, Map.of("toBranch", toBranch, "lineCount", Integer.toString(lines.size()))));
             }
             return out;
         });
@@ -258,11 +258,17 @@ public final class StockRepository {
         return store.read(s -> movements(s, sku, STORE));
     }
 
-    private static List<StockMovement> movements(Session s, String sku, String location) {
+    static List<StockMovement> movements(Session s, String sku, String location) {
         return Sql.query(s, "SELECT * FROM (" + ALL_MOVEMENTS + ") m WHERE sku = ? AND location = ? ORDER BY occurred_at",
                 rs -> new StockMovement(rs.getString("sku"), rs.getString("location"), rs.getBigDecimal("quantity"),
                         MovementKind.valueOf(rs.getString("kind")), Sql.instant(rs, "occurred_at"),
                         rs.getString("reference"), rs.getString("reason")), sku, location);
+    }
+
+    /** HQ's cost price of {@code sku} (feed field {@code cost}), if HQ set one. */
+    public java.util.Optional<BigDecimal> costPrice(String sku) {
+        return store.read(s -> Sql.query(s, "SELECT cost FROM product_cost WHERE sku = ?", rs -> rs.getBigDecimal(1), sku))
+                .stream().findFirst();
     }
 
     public BigDecimal onHand(String sku) {

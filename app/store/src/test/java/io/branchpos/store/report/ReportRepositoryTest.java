@@ -55,6 +55,40 @@ class ReportRepositoryTest {
         }
     }
 
+    @Test
+    void stockIsValuedAtCostAndACategoryWithSkusWithoutCostSaysItIsPartlyAtRetail() throws Exception {
+        try (LocalStore store = TestStores.withDemoCatalog(dir, 120)) {
+            List<Product> all = ManagerFixtures.products(store, 30);
+            String category = all.get(0).category();
+            List<Product> same = all.stream().filter(p -> p.category().equals(category)).limit(2).toList();
+            assertThat(same).hasSize(2);
+            Product withCost = same.get(0);
+            Product without = same.get(1);
+            StockRepository stock = new StockRepository(store);
+            stock.receive(null, List.of(new ReceiptLine(withCost.sku().value(), null, new BigDecimal("4"), null),
+                    new ReceiptLine(without.sku().value(), null, new BigDecimal("3"), null)), "u-mgr");
+            ReportRepository reports = new ReportRepository(store, ZoneOffset.UTC);
+
+            ReportRepository.ValuationRow retailOnly = reports.stockValuationDetail().get(0);
+            assertThat(retailOnly.label()).isEqualTo(category + " (at retail: no cost price)");
+            assertThat(retailOnly.atCost()).isZero();
+
+            store.write(ctx -> Sql.update(ctx.session(), "INSERT INTO product_cost(sku, cost) VALUES (?, ?)",
+                    withCost.sku().value(), new BigDecimal("0.4150")));
+            ReportRepository.ValuationRow row = reports.stockValuationDetail().get(0);
+            assertThat(row.category()).isEqualTo(category);
+            assertThat(row.atCost()).isEqualByComparingTo("1.66");
+            assertThat(row.atRetail()).isEqualByComparingTo(without.price().amount().multiply(new BigDecimal("3")));
+            assertThat(row.label()).isEqualTo(category + " (1 of 2 SKUs at retail: no cost price)");
+            assertThat(reports.stockValuation().get(0).amount()).isEqualByComparingTo(row.total());
+
+            store.write(ctx -> Sql.update(ctx.session(), "INSERT INTO product_cost(sku, cost) VALUES (?, ?)",
+                    without.sku().value(), new BigDecimal("1")));
+            assertThat(reports.stockValuation().get(0).label()).as("all at cost: no mark").isEqualTo(category);
+            assertThat(reports.stockValuation().get(0).amount()).isEqualByComparingTo("4.66");
+        }
+    }
+
     private static BigDecimal sum(List<ReportRepository.Bucket> bs) {
         return bs.stream().map(ReportRepository.Bucket::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }

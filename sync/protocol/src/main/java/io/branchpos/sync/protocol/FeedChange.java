@@ -15,4 +15,10 @@ public record FeedChange(String kind, String key, boolean intended, JsonNode dat
     public static final String PRICE = "PRICE";
     public static final String USER = "USER";
     public static final String PROMOTION = "PROMOTION";
+    /** A purchase order addressed to one branch (docs/feed.md). */
+    public static final String PURCHASE_ORDER = "PURCHASE_ORDER";
+    /** A transfer from another branch, in transit to this one. */
+    public static final String TRANSFER_IN = "TRANSFER_IN";
+    /** HQ's on-hand figure for one SKU of this branch at an instant. */
+    public static final String STOCK_BASELINE = "STOCK_BASELINE";
 }

@@ -26,7 +26,7 @@ public final class PayloadValidator {
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final Set<String> TENDERS = Set.of("CASH", "CARD", "VOUCHER", "STORE_CREDIT");
     private static final Set<String> CASH_KINDS = Set.of("PAY_IN", "PAY_OUT", "DROP");
-    private static final Set<String> STOCK_KINDS = Set.of("RECEIPT", "ADJUSTMENT", "TRANSFER_OUT", "TRANSFER_IN", "COUNT");
+    private static final Set<String> STOCK_KINDS = Set.of("RECEIPT", "ADJUSTMENT", "TRANSFER_OUT", "TRANSFER_IN", "COUNT", "BASELINE");
 
     private PayloadValidator() {
     }

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 /** Command-line entry of the central server: {@code serve}, {@code migrate}, {@code enroll}. */
 @Command(name = "branchpos-server", mixinStandardHelpOptions = true, subcommands = {
         ServerMain.Serve.class, ServerMain.Migrate.class, ServerMain.Enroll.class,
-        CatalogCommands.Catalog.class, CatalogCommands.Price.class, PromotionCommands.Promotion.class, OperatorCommands.Operator.class},
+        CatalogCommands.Catalog.class, CatalogCommands.Price.class, PromotionCommands.Promotion.class, OperatorCommands.Operator.class,
+        StockCommands.Stock.class},
         description = "BranchPOS central sync server.")
 public final class ServerMain implements Runnable {
 

@@ -151,4 +151,31 @@ class CatalogImportTest {
         assertEquals("maria", hq.single("select created_by from catalog_price where sku = 'C1' and price = 1.39"));
         assertEquals(1L, hq.count("select count(*) from feed_change where kind = 'PRICE' and entity_key = 'C1@2026-12-24T00:00:00Z'"));
     }
+
+    @Test
+    void anOptionalCostColumnIsStoredAndCarriedInTheProductFeedDataAndABadCostIsReportedByLine() throws Exception {
+        importer().importFile(file("t.csv", "code,percent,name\nSTD,19,standard\n"), false, "ops");
+        CatalogImporter.Report bad = importer().importFile(file("bad.csv",
+                "sku,name,category,tax_code,unit,currency,price,cost\nK1,Kettle,Home,STD,PIECE,EUR,29.90,-3\nK2,Cup,Home,STD,PIECE,EUR,4.90,abc\n"),
+                false, "ops");
+        assertFalse(bad.ok());
+        assertTrue(bad.problems().toString().contains("line 2: cost cannot be negative"), bad.problems().toString());
+        assertTrue(bad.problems().toString().contains("line 3:"), bad.problems().toString());
+        assertEquals(0L, hq.count("select count(*) from catalog_product where sku in ('K1', 'K2')"));
+
+        CatalogImporter.Report ok = importer().importFile(file("good.csv",
+                "sku,name,category,tax_code,unit,currency,price,cost\nK1,Kettle,Home,STD,PIECE,EUR,29.90,17.3\nK2,Cup,Home,STD,PIECE,EUR,4.90,\n"),
+                false, "ops");
+        assertTrue(ok.committed(), ok.problems().toString());
+        assertEquals(0, new BigDecimal("17.30").compareTo((BigDecimal) hq.single("select cost from catalog_product where sku = 'K1'")));
+        String k1 = (String) hq.single("select data from feed_change where kind = 'PRODUCT' and entity_key = 'K1' order by change_id desc limit 1");
+        assertTrue(k1.contains("\"cost\":\"17.3\""), k1);
+        String k2 = (String) hq.single("select data from feed_change where kind = 'PRODUCT' and entity_key = 'K2' order by change_id desc limit 1");
+        assertFalse(k2.contains("cost"), "no cost, no field: " + k2);
+
+        importer().importFile(file("nocost.csv", "sku,name,category,tax_code,unit,currency,price\nK1,Kettle XL,Home,STD,PIECE,EUR,29.90\n"),
+                false, "ops");
+        assertEquals(0, new BigDecimal("17.30").compareTo((BigDecimal) hq.single("select cost from catalog_product where sku = 'K1'")),
+                "a file without the cost column keeps the cost");
+    }
 }

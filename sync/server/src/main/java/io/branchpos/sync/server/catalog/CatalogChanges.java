@@ -28,11 +28,24 @@ import java.util.Set;
  */
 public final class CatalogChanges {
 
-    /** A product as HQ keeps it (prices are separate: {@link #setPrice}). */
+    /**
+     * A product as HQ keeps it (prices are separate: {@link #setPrice}). {@code cost} is the optional
+     * cost price (stock valuation), null when unknown; a null never clears a cost HQ already has (a
+     * re-import of a file without the {@code cost} column keeps the costs).
+     */
     public record ProductRow(String sku, String name, String category, String taxCode, String unit, String currency,
-                             boolean active, boolean serialized, List<String> barcodes) {
+                             boolean active, boolean serialized, List<String> barcodes, BigDecimal cost) {
         public ProductRow {
             barcodes = List.copyOf(barcodes);
+            if (cost != null && cost.signum() < 0) {
+                throw new IllegalArgumentException("a cost price cannot be negative: " + cost.toPlainString());
+            }
+        }
+
+        /** A product without a cost price. */
+        public ProductRow(String sku, String name, String category, String taxCode, String unit, String currency,
+                          boolean active, boolean serialized, List<String> barcodes) {
+            this(sku, name, category, taxCode, unit, currency, active, serialized, barcodes, null);
         }
     }
 
@@ -66,13 +79,13 @@ public final class CatalogChanges {
         if (!UNITS.contains(p.unit())) {
             throw new IllegalArgumentException("unit must be one of " + UNITS + ", not " + p.unit());
         }
-        update("insert into catalog_product (sku, name, category, tax_code, unit, currency, active, serialized) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (sku) do update set name = excluded.name, "
+        update("insert into catalog_product (sku, name, category, tax_code, unit, currency, active, serialized, cost) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (sku) do update set name = excluded.name, "
                         + "category = excluded.category, tax_code = excluded.tax_code, unit = excluded.unit, "
                         + "currency = excluded.currency, active = excluded.active, serialized = excluded.serialized, "
-                        + "updated_at = now()",
+                        + "cost = coalesce(excluded.cost, catalog_product.cost), updated_at = now()",
                 p.sku(), p.name(), p.category(), p.taxCode(), p.unit(), p.currency().toUpperCase(Locale.ROOT), p.active(),
-                p.serialized());
+                p.serialized(), p.cost());
         update("delete from catalog_barcode where sku = ?", p.sku());
         for (String code : p.barcodes()) {
             // a barcode moves to its new product (the old product's feed entry is re-sent below)
@@ -118,6 +131,7 @@ public final class CatalogChanges {
         String[] currencies = new String[n];
         Boolean[] active = new Boolean[n];
         Boolean[] serialized = new Boolean[n];
+        BigDecimal[] costs = new BigDecimal[n];
         Map<String, String> codes = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             ProductRow p = rows.get(i);
@@ -129,18 +143,20 @@ public final class CatalogChanges {
             currencies[i] = p.currency().toUpperCase(Locale.ROOT);
             active[i] = p.active();
             serialized[i] = p.serialized();
+            costs[i] = p.cost();
             for (String code : p.barcodes()) {
                 codes.remove(code);
                 codes.put(code, p.sku());
             }
         }
-        update("insert into catalog_product (sku, name, category, tax_code, unit, currency, active, serialized) "
+        // a null cost never clears a cost HQ already has (as upsertProduct)
+        update("insert into catalog_product (sku, name, category, tax_code, unit, currency, active, serialized, cost) "
                         + "select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], "
-                        + "?::boolean[]) on conflict (sku) do update set name = excluded.name, category = excluded.category, "
+                        + "?::boolean[], ?::numeric[]) on conflict (sku) do update set name = excluded.name, category = excluded.category, "
                         + "tax_code = excluded.tax_code, unit = excluded.unit, currency = excluded.currency, active = excluded.active, "
-                        + "serialized = excluded.serialized, updated_at = now()",
+                        + "serialized = excluded.serialized, cost = coalesce(excluded.cost, catalog_product.cost), updated_at = now()",
                 array("text", skus), array("text", names), array("text", categories), array("text", taxes), array("text", units),
-                array("text", currencies), array("boolean", active), array("boolean", serialized));
+                array("text", currencies), array("boolean", active), array("boolean", serialized), array("numeric", costs));
         update("delete from catalog_barcode where sku = any(?::text[])", array("text", skus));
         String[] codeArray = codes.keySet().toArray(new String[0]);
         String[] ownerArray = codes.values().toArray(new String[0]);
@@ -167,7 +183,7 @@ public final class CatalogChanges {
     private void appendProducts(List<String> skus) throws SQLException {
         Map<String, ObjectNode> states = new HashMap<>();
         try (PreparedStatement ps = connection.prepareStatement("select p.sku, p.name, p.category, p.tax_code, p.unit, p.currency, "
-                + "p.active, p.serialized, array(select b.code from catalog_barcode b where b.sku = p.sku order by b.code) "
+                + "p.active, p.serialized, array(select b.code from catalog_barcode b where b.sku = p.sku order by b.code), p.cost "
                 + "from catalog_product p where p.sku = any(?::text[])")) {
             ps.setArray(1, array("text", skus.toArray(new String[0])));
             try (ResultSet rs = ps.executeQuery()) {
@@ -176,6 +192,11 @@ public final class CatalogChanges {
                     data.put("sku", rs.getString(1)).put("name", rs.getString(2)).put("category", rs.getString(3))
                             .put("taxCode", rs.getString(4)).put("unit", rs.getString(5)).put("currency", rs.getString(6))
                             .put("active", rs.getBoolean(7)).put("serialized", rs.getBoolean(8));
+                    BigDecimal cost = rs.getBigDecimal(10);
+                    if (cost != null) {
+                        // optional; readers that do not know it ignore it (docs/feed.md)
+                        data.put("cost", cost.stripTrailingZeros().toPlainString());
+                    }
                     ArrayNode codes = data.putArray("barcodes");
                     for (String code : (String[]) rs.getArray(9).getArray()) {
                         codes.add(code);
@@ -359,13 +380,18 @@ public final class CatalogChanges {
     private void appendProduct(String sku, boolean intended) throws SQLException {
         ObjectNode data = ProtocolJson.mapper().createObjectNode();
         try (PreparedStatement ps = connection.prepareStatement("select sku, name, category, tax_code, unit, currency, active, "
-                + "serialized from catalog_product where sku = ?")) {
+                + "serialized, cost from catalog_product where sku = ?")) {
             ps.setString(1, sku);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 data.put("sku", rs.getString(1)).put("name", rs.getString(2)).put("category", rs.getString(3))
                         .put("taxCode", rs.getString(4)).put("unit", rs.getString(5)).put("currency", rs.getString(6))
                         .put("active", rs.getBoolean(7)).put("serialized", rs.getBoolean(8));
+                BigDecimal cost = rs.getBigDecimal(9);
+                if (cost != null) {
+                    // optional; readers that do not know it ignore it (docs/feed.md)
+                    data.put("cost", cost.stripTrailingZeros().toPlainString());
+                }
             }
         }
         ArrayNode codes = data.putArray("barcodes");
@@ -407,7 +433,11 @@ public final class CatalogChanges {
 
     private static void bind(PreparedStatement ps, Object... args) throws SQLException {
         for (int i = 0; i < args.length; i++) {
-            ps.setObject(i + 1, args[i]);
+            if (args[i] == null) {
+                ps.setNull(i + 1, java.sql.Types.NULL);
+            } else {
+                ps.setObject(i + 1, args[i]);
+            }
         }
     }
 }

@@ -31,10 +31,11 @@ import javax.sql.DataSource;
  * checks the same way (and also runs the writes, then rolls them back) and reports per line.
  *
  * <p>CSV (header required, comma-separated, RFC 4180 quotes): products
- * {@code sku,name,category,tax_code,unit,currency,price[,barcodes][,active][,effective_from]} with
+ * {@code sku,name,category,tax_code,unit,currency,price[,cost][,barcodes][,active][,effective_from]} with
  * barcodes separated by {@code ;}; taxes {@code code,percent,name}. JSON:
  * {@code {"taxes":[{"code","percent","name"}], "products":[{"sku","name","category","taxCode","unit",
- * "currency","price","barcodes":[],"active","effectiveFrom"}]}}.
+ * "currency","price","cost","barcodes":[],"active","effectiveFrom"}]}}. {@code cost} (optional) is
+ * the cost price for stock valuation, travelling in the PRODUCT feed data.
  */
 public final class CatalogImporter {
 
@@ -279,7 +280,7 @@ public final class CatalogImporter {
         for (JsonNode p : root.path("products")) {
             i++;
             Map<String, String> f = new LinkedHashMap<>();
-            for (String k : List.of("sku", "name", "category", "taxCode", "unit", "currency", "price", "active", "effectiveFrom")) {
+            for (String k : List.of("sku", "name", "category", "taxCode", "unit", "currency", "price", "cost", "active", "effectiveFrom")) {
                 f.put(k, text(p, k));
             }
             List<String> codes = new ArrayList<>();
@@ -386,6 +387,18 @@ public final class CatalogImporter {
                 errors.add("price " + priceText + " has more decimals than " + currency.getCurrencyCode() + " allows");
             }
         }
+        BigDecimal cost = null;
+        String costText = f.get("cost");
+        if (costText != null && !costText.isBlank()) {
+            cost = decimal(costText, "cost", errors);
+            if (cost != null && cost.signum() < 0) {
+                errors.add("cost cannot be negative: " + costText);
+                cost = null;
+            }
+            if (cost != null && cost.stripTrailingZeros().scale() > 4) {
+                errors.add("cost " + costText + " has more than 4 decimals");
+            }
+        }
         boolean active = true;
         String activeText = f.get("active");
         if (activeText != null && !activeText.isBlank()) {
@@ -410,7 +423,7 @@ public final class CatalogImporter {
         }
         if (errors.isEmpty()) {
             items.add(new Item(where, new ProductRow(sku, name, category, taxCode, unit.toUpperCase(Locale.ROOT),
-                    currency.getCurrencyCode(), active, false, barcodes), price, from));
+                    currency.getCurrencyCode(), active, false, barcodes, cost), price, from));
         } else {
             errors.forEach(e -> problems.add(new Problem(where, e)));
         }

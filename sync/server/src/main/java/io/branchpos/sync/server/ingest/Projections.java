@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.branchpos.sync.protocol.EventTypes;
 import io.branchpos.sync.protocol.PayloadValidator;
 import io.branchpos.sync.protocol.WireEvent;
+import io.branchpos.sync.server.stock.StockRouting;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -60,6 +61,7 @@ final class Projections {
             case EventTypes.REFUND_COMPLETED -> refund(c, branchId, terminalId, e, p, stock);
             case EventTypes.STOCK_MOVEMENT -> {
                 stock.move(c, e, 0, branchId, p.get("sku").asText(), PayloadValidator.decimal(p.get("quantity")), p.get("kind").asText());
+                StockRouting.onStockMovement(c, branchId, terminalId, e, p);
             }
             case EventTypes.CASH_MOVEMENT -> cash(c, branchId, terminalId, e, p);
             case EventTypes.DAY_CLOSED -> dayClose(c, branchId, terminalId, e, p);

@@ -1,0 +1,182 @@
+package io.branchpos.sync.server.stock;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.branchpos.sync.protocol.FeedChange;
+import io.branchpos.sync.protocol.ProtocolJson;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * HQ's stock documents addressed to one branch: purchase orders, transfers between branches and
+ * stock baselines. Every write appends the document's whole state to that branch's feed
+ * ({@code feed_change.branch_id}) in the caller's transaction, so only the addressed branch sees it
+ * and it is served exactly once it committed (decision 0250).
+ */
+public final class StockDocuments {
+    /** Work on stock documents inside one transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(StockDocuments docs) throws SQLException;
+    }
+
+    private final Connection connection;
+
+    /** Commits what {@code work} wrote, or rolls all of it back if it throws. */
+    public static <T> T write(DataSource dataSource, Work<T> work) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(new StockDocuments(c));
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** {@code connection} must not be in auto-commit. */
+    public StockDocuments(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Creates a purchase order for {@code branchId} from {@code supplier}; SKU → ordered quantity. */
+    public void createPurchaseOrder(String reference, String branchId, String supplier, Map<String, BigDecimal> lines)
+            throws SQLException {
+        if (reference == null || reference.isBlank() || reference.length() > 64) {
+            throw new IllegalArgumentException("a purchase order needs a reference of 1-64 characters");
+        }
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException("a purchase order needs at least one line");
+        }
+        requireBranch(branchId);
+        if (exists("select 1 from stock_document where reference = ?", reference)) {
+            throw new IllegalArgumentException("a stock document " + reference + " already exists");
+        }
+        for (Map.Entry<String, BigDecimal> l : lines.entrySet()) {
+            if (l.getValue().signum() <= 0) {
+                throw new IllegalArgumentException("ordered quantity of " + l.getKey() + " must be positive");
+            }
+            if (!exists("select 1 from catalog_product where sku = ?", l.getKey())) {
+                throw new IllegalArgumentException("no product with SKU " + l.getKey());
+            }
+        }
+        update("insert into stock_document (reference, kind, branch_id, source, status, line_count) values (?, 'PURCHASE_ORDER', ?, ?, 'OPEN', ?)",
+                reference, branchId, supplier, lines.size());
+        for (Map.Entry<String, BigDecimal> l : lines.entrySet()) {
+            update("insert into stock_document_line (reference, sku, expected_qty) values (?, ?, ?)", reference, l.getKey(), l.getValue());
+        }
+        publish(reference);
+    }
+
+    /** Records HQ's on-hand of {@code sku} at {@code branchId} at {@code asOf}; returns the baseline id. */
+    public long setBaseline(String branchId, String sku, BigDecimal quantity, Instant asOf, String actor) throws SQLException {
+        if (quantity.signum() < 0) {
+            throw new IllegalArgumentException("a baseline quantity cannot be negative: " + quantity.toPlainString());
+        }
+        requireBranch(branchId);
+        if (!exists("select 1 from catalog_product where sku = ?", sku)) {
+            throw new IllegalArgumentException("no product with SKU " + sku);
+        }
+        long id;
+        try (PreparedStatement ps = connection.prepareStatement("insert into stock_baseline (branch_id, sku, quantity, as_of, created_by) "
+                + "values (?, ?, ?, ?, ?) returning baseline_id")) {
+            bind(ps, branchId, sku, quantity, Timestamp.from(asOf), actor);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                id = rs.getLong(1);
+            }
+        }
+        ObjectNode data = ProtocolJson.mapper().createObjectNode();
+        data.put("baselineId", id).put("sku", sku).put("quantity", quantity.stripTrailingZeros().toPlainString())
+                .put("asOf", asOf.toString());
+        append(branchId, FeedChange.STOCK_BASELINE, Long.toString(id), data);
+        return id;
+    }
+
+    /**
+     * Appends the document's whole state to its branch's feed: {@code PURCHASE_ORDER} or
+     * {@code TRANSFER_IN} with {@code {reference, source, status, lines:[{sku, quantity}]}}.
+     */
+    void publish(String reference) throws SQLException {
+        ObjectNode data = ProtocolJson.mapper().createObjectNode();
+        String branchId;
+        String kind;
+        try (PreparedStatement ps = connection.prepareStatement("select kind, branch_id, source, status from stock_document where reference = ?")) {
+            ps.setString(1, reference);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                kind = rs.getString(1).equals("TRANSFER") ? FeedChange.TRANSFER_IN : FeedChange.PURCHASE_ORDER;
+                branchId = rs.getString(2);
+                data.put("reference", reference).put("source", rs.getString(3)).put("status", rs.getString(4));
+            }
+        }
+        ArrayNode lines = data.putArray("lines");
+        try (PreparedStatement ps = connection.prepareStatement("select sku, expected_qty from stock_document_line where reference = ? order by sku")) {
+            ps.setString(1, reference);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    lines.addObject().put("sku", rs.getString(1)).put("quantity", rs.getBigDecimal(2).stripTrailingZeros().toPlainString());
+                }
+            }
+        }
+        append(branchId, kind, reference, data);
+    }
+
+    private void append(String branchId, String kind, String key, ObjectNode data) throws SQLException {
+        update("insert into feed_change (branch_id, kind, entity_key, intended, data) values (?, ?, ?, false, ?)",
+                branchId, kind, key, ProtocolJson.writeString(data));
+        // delivered at commit; FeedSignals tells the branch's connected terminals to pull
+        try (var st = connection.createStatement()) {
+            st.execute("select pg_notify('catalog_feed', pg_current_xact_id()::text)");
+        }
+    }
+
+    private void requireBranch(String branchId) throws SQLException {
+        if (!branchExists(branchId)) {
+            throw new IllegalArgumentException("no branch " + branchId + " (enrol a terminal of it first)");
+        }
+    }
+
+    boolean branchExists(String branchId) throws SQLException {
+        return exists("select 1 from branch where branch_id = ?", branchId);
+    }
+
+    boolean exists(String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    int update(String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            bind(ps, args);
+            return ps.executeUpdate();
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] == null) {
+                ps.setNull(i + 1, Types.NULL);
+            } else {
+                ps.setObject(i + 1, args[i]);
+            }
+        }
+    }
+}

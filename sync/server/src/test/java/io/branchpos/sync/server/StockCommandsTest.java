@@ -1,0 +1,113 @@
+package io.branchpos.sync.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.branchpos.sync.protocol.FeedChange;
+import io.branchpos.sync.protocol.FeedPage;
+import io.branchpos.sync.server.catalog.CatalogChanges.ProductRow;
+import io.branchpos.sync.server.catalog.CatalogService;
+import io.branchpos.sync.server.feed.FeedService;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code stock po} and {@code stock baseline}: written at HQ, served only in the addressed branch's feed. */
+class StockCommandsTest {
+    private static TestServer hq;
+
+    @BeforeAll
+    static void start() throws Exception {
+        hq = TestServer.fresh();
+        hq.enroll("B-001", "T-1");
+        hq.enroll("B-002", "T-2");
+        new CatalogService(hq.dataSource).write("ops", c -> {
+            c.upsertTax("STD", new BigDecimal("19"), "standard");
+            c.upsertProduct(new ProductRow("S1", "Soap", "Care", "STD", "PIECE", "EUR", true, false, List.of()));
+            c.upsertProduct(new ProductRow("S2", "Sponge", "Care", "STD", "PIECE", "EUR", true, false, List.of()));
+            return null;
+        });
+    }
+
+    @AfterAll
+    static void stop() {
+        hq.close();
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CommandLine cli = new CommandLine(new ServerMain());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("error: " + e.getMessage());
+            return 2;
+        });
+        String[] all = new String[args.length + 4];
+        System.arraycopy(args, 0, all, 0, 2);
+        all[2] = "--db-url";
+        all[3] = hq.jdbcUrl;
+        all[4] = "--db-password";
+        all[5] = "postgres";
+        System.arraycopy(args, 2, all, 6, args.length - 2);
+        return new Run(cli.execute(all), out.toString(), err.toString());
+    }
+
+    private static List<FeedChange> feedOf(String branch, String kind) throws Exception {
+        FeedPage page = new FeedService(hq.dataSource).page(branch, FeedService.Cursor.parse(FeedPage.START), 2000);
+        return page.changes().stream().filter(c -> c.kind().equals(kind)).toList();
+    }
+
+    @Test
+    void aPurchaseOrderCreatedAtHqIsInTheAddressedBranchsFeedOnly() throws Exception {
+        Run r = run("stock", "po", "--branch", "B-002", "--ref", "PO-42", "--supplier", "Clean Co", "--line", "S1=24", "--line", "S2=6");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("purchase order PO-42 for B-002"), r.out());
+
+        List<FeedChange> b2 = feedOf("B-002", FeedChange.PURCHASE_ORDER);
+        assertEquals(1, b2.size());
+        assertEquals("PO-42", b2.get(0).key());
+        assertEquals("Clean Co", b2.get(0).data().get("source").asText());
+        assertEquals("OPEN", b2.get(0).data().get("status").asText());
+        assertEquals(2, b2.get(0).data().get("lines").size());
+        assertEquals("24", b2.get(0).data().get("lines").get(0).get("quantity").asText());
+        assertTrue(feedOf("B-001", FeedChange.PURCHASE_ORDER).isEmpty(), "another branch must not see it");
+    }
+
+    @Test
+    void aPurchaseOrderWithAProblemIsRefusedWithTheReasonAndWritesNothing() throws Exception {
+        long before = hq.count("select count(*) from stock_document");
+        Run unknownBranch = run("stock", "po", "--branch", "B-404", "--ref", "PO-1", "--supplier", "X", "--line", "S1=1");
+        assertEquals(2, unknownBranch.exit());
+        assertTrue(unknownBranch.err().contains("no branch B-404"), unknownBranch.err());
+        Run unknownSku = run("stock", "po", "--branch", "B-001", "--ref", "PO-2", "--supplier", "X", "--line", "S1=1", "--line", "NOPE=2");
+        assertTrue(unknownSku.err().contains("no product with SKU NOPE"), unknownSku.err());
+        Run badLine = run("stock", "po", "--branch", "B-001", "--ref", "PO-3", "--supplier", "X", "--line", "S1:1");
+        assertTrue(badLine.err().contains("SKU=QUANTITY"), badLine.err());
+        Run zero = run("stock", "po", "--branch", "B-001", "--ref", "PO-4", "--supplier", "X", "--line", "S1=0");
+        assertTrue(zero.err().contains("must be positive"), zero.err());
+        assertEquals(before, hq.count("select count(*) from stock_document"));
+        assertEquals(0L, hq.count("select count(*) from stock_document_line where reference in ('PO-2', 'PO-4')"));
+    }
+
+    @Test
+    void aBaselineReachesItsBranchWithItsInstant() throws Exception {
+        Run r = run("stock", "baseline", "--branch", "B-001", "--sku", "S2", "--quantity", "12", "--at", "2026-11-22T06:00:00Z");
+        assertEquals(0, r.exit(), r.err());
+        List<FeedChange> b1 = feedOf("B-001", FeedChange.STOCK_BASELINE);
+        assertEquals(1, b1.size());
+        assertEquals("12", b1.get(0).data().get("quantity").asText());
+        assertEquals("2026-11-22T06:00:00Z", b1.get(0).data().get("asOf").asText());
+        assertTrue(feedOf("B-002", FeedChange.STOCK_BASELINE).isEmpty());
+        assertEquals(2, run("stock", "baseline", "--branch", "B-001", "--sku", "S2", "--quantity", "-1").exit());
+    }
+}
