@@ -90,6 +90,10 @@ public final class AppContext implements AutoCloseable {
         }
         // build the name-search index now, off the FX thread, so the first keystroke is instant
         ctx.storeExecutor.execute(ctx.catalog::warmUpSearch);
+        // and the barcode map beside it (decision 0006), on its own thread so sign-in does not wait for it
+        Thread barcodes = new Thread(ctx.catalog::warmUpBarcodes, "barcode-map");
+        barcodes.setDaemon(true);
+        barcodes.start();
         config.serverUrl().ifPresent(url -> ctx.startSync(url, config.get(AppConfig.ENROLLMENT_CODE, null)));
         return ctx;
     }

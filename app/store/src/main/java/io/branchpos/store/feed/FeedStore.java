@@ -127,6 +127,7 @@ public final class FeedStore {
         }
         if (taxChanged) {
             touched.addAll(strings(c, "SELECT sku FROM feed_product WHERE pending"));
+            catalog.taxRatesChanged(ctx);
         }
         for (String sku : touched) {
             materialise(ctx, c, sku, now);
