@@ -29,9 +29,8 @@ public final class CatalogRepository {
     private static final String COLUMNS = "SELECT p.sku, p.name, p.category, p.tax_code, t.percent, p.unit,"
             + " p.price, p.currency, p.active, p.serialized";
     private static final String SELECT_PRODUCT = COLUMNS + " FROM product p JOIN tax_rate t ON t.code = p.tax_code ";
-    /** Every code with its product (code is column 11), to build {@link BarcodeCache}. */
-    static final String SELECT_BY_CODE_ALL = COLUMNS + ", b.code FROM barcode b JOIN product p ON p.sku = b.sku"
-            + " JOIN tax_rate t ON t.code = p.tax_code ORDER BY p.sku";
+    /** Every product, to build {@link BarcodeCache}. */
+    static final String SELECT_ALL_PRODUCTS = SELECT_PRODUCT;
     private static final int MAX_TERMS = 5;
 
     private final LocalStore store;

@@ -86,22 +86,29 @@ final class ProductSearchIndex {
             }
         }
         // the vocabulary: word -> products (ordinals ascending), and its own gram postings
-        java.util.TreeMap<String, IntList> vocabulary = new java.util.TreeMap<>();
+        java.util.HashMap<String, IntList> vocabulary = new java.util.HashMap<>();
         for (int i = 0; i < n; i++) {
-            for (String w : sorted.get(i).nameNorm().split(" ")) {
-                if (!w.isEmpty()) {
-                    IntList list = vocabulary.computeIfAbsent(w, k -> new IntList());
+            String name = sorted.get(i).nameNorm();
+            int from = 0;
+            while (from < name.length()) {
+                int to = name.indexOf(' ', from);
+                if (to < 0) {
+                    to = name.length();
+                }
+                if (to > from) {
+                    IntList list = vocabulary.computeIfAbsent(name.substring(from, to), k -> new IntList());
                     if (list.size == 0 || list.last() != i) {
                         list.add(i);
                     }
                 }
+                from = to + 1;
             }
         }
         String[] words = vocabulary.keySet().toArray(new String[0]);
+        Arrays.sort(words);
         int[][] wordPostings = new int[words.length][];
-        int w = 0;
-        for (IntList list : vocabulary.values()) {
-            wordPostings[w++] = list.toArray();
+        for (int w = 0; w < words.length; w++) {
+            wordPostings[w] = vocabulary.get(words[w]).toArray();
         }
         IntList[] grams = new IntList[KEY_SPACE];
         for (int k = 0; k < words.length; k++) {
