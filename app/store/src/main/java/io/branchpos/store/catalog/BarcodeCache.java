@@ -164,31 +164,28 @@ final class BarcodeCache {
         }
     }
 
-    /** Two plain table scans joined here (cheaper than a three-way join of 260k rows in H2), streamed. */
+    /** Two plain table scans joined here (cheaper than a three-way join of 260k rows in H2). */
     private Map<String, Product> loadAll() {
         return store.jdbc(c -> {
             Map<Object, Object> shared = new HashMap<>(); // equal categories and rates: one object
             Map<String, Product> bySku = new HashMap<>();
             Map<String, Product> out = new HashMap<>();
             try (var st = c.createStatement()) {
-                st.execute("SET LAZY_QUERY_EXECUTION TRUE"); // stream rows instead of buffering 200k of them
-                try {
-                    try (ResultSet rs = st.executeQuery(CatalogRepository.SELECT_ALL_PRODUCTS)) {
-                        while (rs.next()) {
-                            Product p = CatalogRepository.map(rs, shared);
-                            bySku.put(p.sku().value(), p);
+                // no LAZY_QUERY_EXECUTION: a streamed H2 query can lose its snapshot's chunks to a
+                // concurrent checkpoint ("Chunk … not found", seen in the benchmark)
+                try (ResultSet rs = st.executeQuery(CatalogRepository.SELECT_ALL_PRODUCTS)) {
+                    while (rs.next()) {
+                        Product p = CatalogRepository.map(rs, shared);
+                        bySku.put(p.sku().value(), p);
+                    }
+                }
+                try (ResultSet rs = st.executeQuery("SELECT code, sku FROM barcode")) {
+                    while (rs.next()) {
+                        Product p = bySku.get(rs.getString(2));
+                        if (p != null) {
+                            out.put(rs.getString(1), p);
                         }
                     }
-                    try (ResultSet rs = st.executeQuery("SELECT code, sku FROM barcode")) {
-                        while (rs.next()) {
-                            Product p = bySku.get(rs.getString(2));
-                            if (p != null) {
-                                out.put(rs.getString(1), p);
-                            }
-                        }
-                    }
-                } finally {
-                    st.execute("SET LAZY_QUERY_EXECUTION FALSE");
                 }
             }
             return out;
