@@ -52,8 +52,14 @@ final class BarcodeCache {
                 }
             }
         }
-        if (map == null) {
-            warmUp();
+        // not built: build it (first use), unless another thread is building it right now (the
+        // app's start-up build) — then the database answers instead of waiting for the build
+        if (map == null && building.tryLock()) {
+            try {
+                warmUp();
+            } finally {
+                building.unlock();
+            }
             synchronized (lock) {
                 map = byCode;
                 seen = version;
