@@ -93,6 +93,10 @@ public final class AppContext implements AutoCloseable {
             DemoUsers.seed(ctx.users, store);
             openDemoTill(config, store);
         }
+        // the barcode map beside the search index (decision 0006), on its own thread so sign-in does not wait for it
+        Thread barcodes = new Thread(ctx.catalog::warmUpBarcodes, "barcode-map");
+        barcodes.setDaemon(true);
+        barcodes.start();
         config.serverUrl().ifPresent(ctx::startSync);
         return ctx;
     }

@@ -368,6 +368,11 @@ public final class TerminalShell {
             public Optional<io.branchpos.domain.catalog.Product> byBarcode(String code) {
                 return ctx.catalog().findByBarcode(code);
             }
+
+            @Override
+            public Optional<io.branchpos.domain.catalog.Product> byBarcodeInMemory(String code) {
+                return ctx.catalog().findByBarcodeInMemory(code);
+            }
         };
     }
 

@@ -244,6 +244,9 @@ public final class CheckoutViewModel {
             return;
         }
         background.execute(() -> {
+            if (generation.get() != mine) {
+                return; // a newer query, a scan or Enter came while this waited: do not search for nothing
+            }
             List<Product> found;
             String problem = null;
             try {
@@ -345,7 +348,16 @@ public final class CheckoutViewModel {
             }
             return;
         }
+        if (tillSession != null && scansInFlight == 0) {
+            // the usual scan: answered from memory on this thread, the line shows in the next frame
+            Optional<Product> held = catalog.byBarcodeInMemory(scan.lookupCode());
+            if (held.isPresent()) {
+                scanned(scan, held.get(), qty);
+                return;
+            }
+        }
         boolean tillKnown = tillSession != null;
+        scansInFlight++; // later scans wait for this one, so lines keep the order of the scans
         background.execute(() -> {
             Optional<Product> found;
             Optional<UUID> till = Optional.ofNullable(tillKnown ? tillSession : null);
@@ -354,31 +366,44 @@ public final class CheckoutViewModel {
                     till = store.openTillSession();
                 }
                 if (till.isEmpty()) {
-                    ui.execute(() -> alert(texts.getString("checkout.tillClosed")));
+                    ui.execute(() -> {
+                        scansInFlight--;
+                        alert(texts.getString("checkout.tillClosed"));
+                    });
                     return;
                 }
                 UUID open = till.get();
                 ui.execute(() -> tillSession = open);
                 found = catalog.byBarcode(scan.lookupCode());
             } catch (RuntimeException e) {
-                ui.execute(() -> alert(format("checkout.lookupFailed", e.getMessage())));
+                ui.execute(() -> {
+                    scansInFlight--;
+                    alert(format("checkout.lookupFailed", e.getMessage()));
+                });
                 return;
             }
             ui.execute(() -> {
+                scansInFlight--;
                 if (found.isEmpty()) {
                     alert(format("checkout.unknownBarcode", raw.trim()));
                     return;
                 }
-                Product p = found.get();
-                if (scan.embeddedPrice().isPresent() && !p.serialized()) {
-                    // a price label: one line at the printed price
-                    addLine(p, BigDecimal.ONE, null, scan.embeddedPrice().get());
-                    return;
-                }
-                BigDecimal q = scan.embeddedQuantity().orElse(qty);
-                startLine(p, q);
+                scanned(scan, found.get(), qty);
             });
         });
+    }
+
+    /** Scans handed to {@code background} whose result has not been applied yet (FX thread only). */
+    private int scansInFlight;
+
+    private void scanned(ScanDecoder.Scan scan, Product p, BigDecimal qty) {
+        if (scan.embeddedPrice().isPresent() && !p.serialized()) {
+            // a price label: one line at the printed price
+            addLine(p, BigDecimal.ONE, null, scan.embeddedPrice().get());
+            return;
+        }
+        BigDecimal q = scan.embeddedQuantity().orElse(qty);
+        startLine(p, q);
     }
 
     /** Adds a product chosen from the search results (click, or Enter on the list). */

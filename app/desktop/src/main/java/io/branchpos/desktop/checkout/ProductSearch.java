@@ -9,4 +9,12 @@ public interface ProductSearch {
     List<Product> search(String query, int limit);
 
     Optional<Product> byBarcode(String code);
+
+    /**
+     * The product of {@code code} if the catalog holds it in memory, answered at once and safe on
+     * the FX thread; empty means "ask {@link #byBarcode}" (not necessarily unknown).
+     */
+    default Optional<Product> byBarcodeInMemory(String code) {
+        return Optional.empty();
+    }
 }

@@ -74,7 +74,7 @@ class CheckoutViewModelTest {
     }
 
     /** The catalog above; searches find names containing the query. */
-    static final class FakeCatalog implements ProductSearch {
+    static class FakeCatalog implements ProductSearch {
         @Override
         public List<Product> search(String query, int limit) {
             return CODES.values().stream().filter(p -> p.name().toLowerCase(Locale.ROOT)
@@ -84,6 +84,23 @@ class CheckoutViewModelTest {
         @Override
         public Optional<Product> byBarcode(String code) {
             return Optional.ofNullable(CODES.get(code));
+        }
+    }
+
+    /** The catalog above, with some codes held in memory, counting the name searches it runs. */
+    static final class InMemoryCatalog extends FakeCatalog {
+        final Set<String> held = new HashSet<>();
+        final List<String> searched = new ArrayList<>();
+
+        @Override
+        public List<Product> search(String query, int limit) {
+            searched.add(query);
+            return super.search(query, limit);
+        }
+
+        @Override
+        public Optional<Product> byBarcodeInMemory(String code) {
+            return held.contains(code) ? byBarcode(code) : Optional.empty();
         }
     }
 
@@ -151,9 +168,13 @@ class CheckoutViewModelTest {
     }
 
     private CheckoutViewModel create(Executor background) {
+        return create(background, new FakeCatalog());
+    }
+
+    private CheckoutViewModel create(Executor background, ProductSearch catalog) {
         SaleCalculator calc = new SaleCalculator(Currency.getInstance("EUR"), PricingMode.INCLUSIVE,
                 RoundingPolicy.DEFAULT);
-        return new CheckoutViewModel(new FakeCatalog(), store, session, this::approve, background, Runnable::run,
+        return new CheckoutViewModel(catalog, store, session, this::approve, background, Runnable::run,
                 Locale.US, FxmlView.Messages.bundle(Locale.ENGLISH), calc, UUID::randomUUID,
                 new OverrideLimits(new BigDecimal("10"), Money.of("5.00", "EUR")), ScanDecoder.IN_STORE_WEIGHT_LABELS,
                 (top, bottom) -> shown.add(top + " | " + bottom));
@@ -181,6 +202,72 @@ class CheckoutViewModelTest {
         assertThat(vm.queryProperty().get()).isEmpty();
         assertThat(vm.selectedLineProperty().get()).isEqualTo(2);
         assertThat(shown).last().isEqualTo("Dish Soap | €2.49");
+    }
+
+    @Test
+    void aScanOfAProductHeldInMemoryShowsItsLineWithoutWaitingForTheStoreThread() {
+        ManualExecutor background = new ManualExecutor();
+        InMemoryCatalog catalog = new InMemoryCatalog();
+        catalog.held.addAll(CODES.keySet());
+        vm = create(background, catalog);
+        type("4000000000017"); // the first scan of the screen asks the store whether the till is open
+        background.runAll();
+        assertThat(vm.lines()).hasSize(1);
+
+        type("4000000000024");
+
+        assertThat(background.tasks).isEmpty();
+        assertThat(vm.lines()).extracting(TicketRow::name).containsExactly("Whole Milk 1 l", "Dish Soap");
+    }
+
+    @Test
+    void queuedNameSearchesAreDroppedWhenAScanComes() {
+        ManualExecutor background = new ManualExecutor();
+        InMemoryCatalog catalog = new InMemoryCatalog();
+        catalog.held.addAll(CODES.keySet());
+        vm = create(background, catalog);
+        vm.queryProperty().set("m");
+        vm.queryProperty().set("mi");
+        vm.queryProperty().set("mil");
+        assertThat(background.tasks).hasSize(3); // the store thread is busy: they wait
+
+        type("4000000000017");
+        background.runAll();
+
+        assertThat(catalog.searched).isEmpty();
+        assertThat(vm.results()).isEmpty();
+        assertThat(vm.lines()).extracting(TicketRow::name).containsExactly("Whole Milk 1 l");
+    }
+
+    @Test
+    void onlyTheLatestOfQueuedSearchesRuns() {
+        ManualExecutor background = new ManualExecutor();
+        InMemoryCatalog catalog = new InMemoryCatalog();
+        vm = create(background, catalog);
+        vm.queryProperty().set("s");
+        vm.queryProperty().set("so");
+        vm.queryProperty().set("soa");
+        background.runAll();
+        assertThat(catalog.searched).containsExactly("soa");
+        assertThat(vm.results()).extracting(ProductRow::name).containsExactly("Dish Soap");
+    }
+
+    @Test
+    void aScanHeldInMemoryWaitsForAnEarlierScanStillAtTheStoreSoLinesKeepTheirOrder() {
+        ManualExecutor background = new ManualExecutor();
+        InMemoryCatalog catalog = new InMemoryCatalog();
+        vm = create(background, catalog);
+        type("4000000000017");
+        background.runAll(); // till known
+        catalog.held.add("4000000000024"); // soap is held, milk is not
+
+        type("4000000000017"); // goes to the store thread
+        type("4000000000024"); // must not overtake it
+        assertThat(vm.lines()).hasSize(1);
+        background.runAll();
+
+        assertThat(vm.lines()).extracting(TicketRow::name)
+                .containsExactly("Whole Milk 1 l", "Whole Milk 1 l", "Dish Soap");
     }
 
     @Test

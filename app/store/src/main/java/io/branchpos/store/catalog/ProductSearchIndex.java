@@ -31,11 +31,21 @@ final class ProductSearchIndex {
     private final String[] padded;
     /** Posting list per gram key (ordinals ascending); keys are dense, see {@link #gram}. */
     private final int[][] postings;
+    /** The distinct words of all names, sorted (for the typo search). */
+    private final String[] words;
+    /** Per word of {@link #words}: the ordinals of the products whose name has it, ascending. */
+    private final int[][] wordPostings;
+    /** Per gram key over {@code ^word}: the indexes into {@link #words} of the words that contain it. */
+    private final int[][] wordGrams;
 
-    private ProductSearchIndex(String[] skus, String[] padded, int[][] postings) {
+    private ProductSearchIndex(String[] skus, String[] padded, int[][] postings, String[] words, int[][] wordPostings,
+            int[][] wordGrams) {
         this.skus = skus;
         this.padded = padded;
         this.postings = postings;
+        this.words = words;
+        this.wordPostings = wordPostings;
+        this.wordGrams = wordGrams;
     }
 
     static ProductSearchIndex build(List<Entry> entries) {
@@ -75,7 +85,47 @@ final class ProductSearchIndex {
                 }
             }
         }
-        return new ProductSearchIndex(skus, padded, postings);
+        // the vocabulary: word -> products (ordinals ascending), and its own gram postings
+        java.util.HashMap<String, IntList> vocabulary = new java.util.HashMap<>();
+        for (int i = 0; i < n; i++) {
+            String name = sorted.get(i).nameNorm();
+            int from = 0;
+            while (from < name.length()) {
+                int to = name.indexOf(' ', from);
+                if (to < 0) {
+                    to = name.length();
+                }
+                if (to > from) {
+                    IntList list = vocabulary.computeIfAbsent(name.substring(from, to), k -> new IntList());
+                    if (list.size == 0 || list.last() != i) {
+                        list.add(i);
+                    }
+                }
+                from = to + 1;
+            }
+        }
+        String[] words = vocabulary.keySet().toArray(new String[0]);
+        Arrays.sort(words);
+        int[][] wordPostings = new int[words.length][];
+        for (int w = 0; w < words.length; w++) {
+            wordPostings[w] = vocabulary.get(words[w]).toArray();
+        }
+        IntList[] grams = new IntList[KEY_SPACE];
+        for (int k = 0; k < words.length; k++) {
+            String marked = "^" + words[k];
+            for (int j = 0; j + 3 <= marked.length(); j++) {
+                int key = gram(marked.charAt(j), marked.charAt(j + 1), marked.charAt(j + 2));
+                IntList list = grams[key] == null ? (grams[key] = new IntList()) : grams[key];
+                if (list.size == 0 || list.last() != k) {
+                    list.add(k);
+                }
+            }
+        }
+        int[][] wordGrams = new int[KEY_SPACE][];
+        for (int k = 0; k < KEY_SPACE; k++) {
+            wordGrams[k] = grams[k] == null ? EMPTY : grams[k].toArray();
+        }
+        return new ProductSearchIndex(skus, padded, postings, words, wordPostings, wordGrams);
     }
 
     int size() {
@@ -103,10 +153,13 @@ final class ProductSearchIndex {
 
     private List<Hit> search(List<String> terms, int limit, Set<String> exclude, boolean fuzzy) {
         BitSet matches = null;
+        // a term matched by a typo starts no word of any name (else it would have matched exactly)
+        boolean startsPossible = true;
         for (String term : terms) {
             BitSet t = candidates(term);
             if (fuzzy && t.isEmpty() && term.length() >= MIN_FUZZY) {
                 t = fuzzyCandidates(term);
+                startsPossible = false;
             }
             if (matches == null) {
                 matches = t;
@@ -120,27 +173,30 @@ final class ProductSearchIndex {
         if (matches == null) {
             return List.of();
         }
-        List<Hit> starts = new ArrayList<>();
+        String[] starts = new String[terms.size()];
+        for (int k = 0; k < starts.length; k++) {
+            starts[k] = " " + terms.get(k);
+        }
+        List<Hit> first = new ArrayList<>();
         List<Hit> inside = new ArrayList<>();
-        for (int i = matches.nextSetBit(0); i >= 0 && starts.size() < limit; i = matches.nextSetBit(i + 1)) {
+        for (int i = matches.nextSetBit(0); i >= 0 && first.size() < limit; i = matches.nextSetBit(i + 1)) {
             if (exclude.contains(skus[i])) {
                 continue;
             }
-            boolean allStart = true;
-            for (String term : terms) {
-                if (padded[i].indexOf(" " + term) < 0) {
-                    allStart = false;
-                    break;
-                }
+            boolean allStart = startsPossible;
+            for (int k = 0; allStart && k < starts.length; k++) {
+                allStart = padded[i].indexOf(starts[k]) >= 0;
             }
             Hit hit = new Hit(skus[i], padded[i].substring(1, padded[i].length() - 1), allStart);
             if (allStart) {
-                starts.add(hit);
+                first.add(hit);
             } else if (inside.size() < limit) {
                 inside.add(hit);
+            } else if (!startsPossible) {
+                break; // nothing later can rank before what we have
             }
         }
-        List<Hit> out = new ArrayList<>(starts);
+        List<Hit> out = new ArrayList<>(first);
         for (Hit hit : inside) {
             if (out.size() >= limit) {
                 break;
@@ -152,52 +208,84 @@ final class ProductSearchIndex {
 
     /**
      * Products with a word within one edit of {@code term} (or of a word start as long as the
-     * term). One edit destroys at most four of the term's trigrams (a swap), so for terms of 7+ letters
-     * the candidates share all but four of them; shorter terms have too few trigrams for that,
-     * so their candidates are the words with the same first letter. Each candidate is checked.
+     * term), found through the vocabulary of distinct words, so the work is bounded by the words
+     * checked, not by the products. One edit destroys at most four of the term's trigrams (a
+     * swap), so for terms of 7+ letters the candidate words share all but four of them; shorter
+     * terms have too few trigrams for that, so their candidates are the words with the same first
+     * letter. Each candidate word is checked with the edit distance; the products of the words
+     * that pass are the result.
      */
     private BitSet fuzzyCandidates(String term) {
         BitSet set = new BitSet(skus.length);
         if (term.length() <= 6) {
-            for (int i : postings[gram('^', '^', term.charAt(0))]) {
-                if (hasWordNear(padded[i], term)) {
-                    set.set(i);
+            String first = term.substring(0, 1);
+            int from = lowerBound(first);
+            for (int k = from; k < words.length && words[k].startsWith(first); k++) {
+                if (isNear(words[k], term)) {
+                    or(set, wordPostings[k]);
                 }
             }
             return set;
         }
         String marked = "^" + term;
-        int grams = marked.length() - 2;
-        int[] hits = new int[skus.length];
+        int needed = (marked.length() - 2) - 4;
+        int[] hits = new int[words.length];
+        IntList seen = new IntList();
         for (int k = 0; k + 3 <= marked.length(); k++) {
-            for (int i : postings[gram(marked.charAt(k), marked.charAt(k + 1), marked.charAt(k + 2))]) {
-                hits[i]++;
+            for (int w : wordGrams[gram(marked.charAt(k), marked.charAt(k + 1), marked.charAt(k + 2))]) {
+                if (hits[w]++ == 0) {
+                    seen.add(w);
+                }
             }
         }
-        int needed = grams - 4;
-        for (int i = 0; i < hits.length; i++) {
-            if (hits[i] >= needed && hasWordNear(padded[i], term)) {
-                set.set(i);
+        for (int j = 0; j < seen.size; j++) {
+            int w = seen.data[j];
+            if (hits[w] >= needed && isNear(words[w], term)) {
+                or(set, wordPostings[w]);
             }
         }
         return set;
     }
 
-    private static boolean hasWordNear(String paddedName, String term) {
-        for (String w : paddedName.trim().split(" ")) {
-            if (withinOneEdit(w, term) || (w.length() > term.length()
-                    && (withinOneEdit(w.substring(0, term.length()), term)
-                        || withinOneEdit(w.substring(0, term.length() + 1), term)
-                        || withinOneEdit(w.substring(0, term.length() - 1), term)))) {
-                return true;
+    private static void or(BitSet set, int[] ordinals) {
+        for (int i : ordinals) {
+            set.set(i);
+        }
+    }
+
+    /** Index of the first word not before {@code prefix}. */
+    private int lowerBound(String prefix) {
+        int lo = 0;
+        int hi = words.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (words[mid].compareTo(prefix) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
-        return false;
+        return lo;
+    }
+
+    /** Whether {@code word}, or its start as long as {@code term} (±1), is within one edit of it. */
+    static boolean isNear(String word, String term) {
+        int lt = term.length();
+        int lw = word.length();
+        if (withinOneEdit(word, lw, term)) {
+            return true;
+        }
+        return lw > lt && (withinOneEdit(word, lt, term) || withinOneEdit(word, lt + 1, term)
+                || withinOneEdit(word, lt - 1, term));
     }
 
     /** Damerau–Levenshtein distance ≤ 1 (one insert, delete, replace, or swap of neighbours). */
     static boolean withinOneEdit(String a, String b) {
-        int la = a.length();
+        return withinOneEdit(a, a.length(), b);
+    }
+
+    /** {@link #withinOneEdit(String, String)} for the first {@code la} characters of {@code a}, without copying. */
+    private static boolean withinOneEdit(String a, int la, String b) {
         int lb = b.length();
         if (Math.abs(la - lb) > 1) {
             return false;
@@ -210,13 +298,13 @@ final class ProductSearchIndex {
             return true;
         }
         if (la == lb) {
-            if (a.substring(i + 1).equals(b.substring(i + 1))) {
+            if (a.regionMatches(i + 1, b, i + 1, la - i - 1)) {
                 return true; // replace
             }
             return i + 1 < la && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
-                    && a.substring(i + 2).equals(b.substring(i + 2)); // swap
+                    && a.regionMatches(i + 2, b, i + 2, la - i - 2); // swap
         }
-        return la > lb ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(b.substring(i + 1));
+        return la > lb ? a.regionMatches(i + 1, b, i, lb - i) : a.regionMatches(i, b, i + 1, la - i);
     }
 
     /** Brute-force match of one name, for products changed since the index was built. */

@@ -167,6 +167,7 @@ public final class FeedStore {
         stockFeed.apply(ctx, entries.stream().map(e -> new StockFeedApplier.Change(e.kind(), e.key(), e.dataJson())).toList());
         if (taxChanged) {
             touched.addAll(strings(c, "SELECT sku FROM feed_product WHERE pending"));
+            catalog.taxRatesChanged(ctx);
         }
         materialise(c, new ArrayList<>(touched), now, pageProducts);
         boolean complete = current.complete() || !hasMore;

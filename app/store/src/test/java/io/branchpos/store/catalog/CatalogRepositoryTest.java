@@ -116,6 +116,43 @@ class CatalogRepositoryTest {
     }
 
     @Test
+    void aProductChangedWhileTheBarcodeMapIsBuiltIsLookedUpAsChanged() {
+        catalog.warmUpBarcodes();
+        assertThat(catalog.findByBarcodeInMemory("12345")).map(p -> p.sku().value()).contains("2");
+        store.write(ctx -> {
+            // the code moves from product 2 to product 6, which is renamed
+            catalog.upsert(ctx, item("6", "Raisin Bread Large", true, "12345"));
+            catalog.upsert(ctx, item("2", "Organic Whole Milk 1 l", true, "4009876543214"));
+            return null;
+        });
+        assertThat(catalog.findByBarcode("12345")).map(Product::name).contains("Raisin Bread Large");
+        assertThat(catalog.findByBarcode("4009876543214")).map(p -> p.sku().value()).contains("2");
+    }
+
+    @Test
+    void aRolledBackChangeLeavesTheBarcodeMapAnsweringAsBefore() {
+        catalog.warmUpBarcodes();
+        assertThat(catalog.findByBarcode("12345")).map(p -> p.sku().value()).contains("2");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.write(ctx -> {
+            catalog.upsert(ctx, item("6", "Raisin Bread", true, "12345"));
+            throw new IllegalStateException("cashier pulled the plug");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(catalog.findByBarcode("12345")).map(p -> p.sku().value()).contains("2");
+        assertThat(catalog.findByBarcode("4009876543214")).map(p -> p.sku().value()).contains("2");
+    }
+
+    @Test
+    void aBulkImportReplacesWhatTheBarcodeMapHeld() {
+        catalog.warmUpBarcodes();
+        assertThat(catalog.findByBarcode("4001234567891")).map(Product::name).contains("Müller Crème fraîche 200 ml");
+        catalog.importAll(List.of(item("1", "Müller Crème fraîche 400 ml", true, "4001234567891"),
+                item("7", "New Thing", true, "4000000000024")), DemoCatalog.RATES);
+        assertThat(catalog.findByBarcode("4001234567891")).map(Product::name).contains("Müller Crème fraîche 400 ml");
+        assertThat(catalog.findByBarcode("4000000000024")).map(p -> p.sku().value()).contains("7");
+        assertThat(catalog.findByBarcodeInMemory("4000000000024")).map(p -> p.sku().value()).contains("7");
+    }
+
+    @Test
     void demoCatalogHasValidBarcodesAndIsReproducible() {
         List<CatalogItem> a = new java.util.ArrayList<>();
         new DemoCatalog(300, 7).forEach(a::add);

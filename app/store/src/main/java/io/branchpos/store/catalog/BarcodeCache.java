@@ -1,0 +1,200 @@
+package io.branchpos.store.catalog;
+
+import io.branchpos.domain.catalog.Product;
+import io.branchpos.domain.tax.TaxRate;
+import io.branchpos.store.LocalStore;
+import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Barcode → product in memory, so a scan is answered without a database round trip (decision
+ * 0006). Built from the tables on first use (the app warms it up at start, off the FX thread);
+ * a code it does not hold is looked up in the database and remembered.
+ *
+ * <p>Kept correct on catalog changes by invalidation <em>after</em> the changing transaction has
+ * ended (committed or rolled back): until then the cached entry is the committed truth. Every
+ * invalidation bumps {@link #version}; an entry read from the database is only remembered if no
+ * invalidation happened since the read began, so a value read before a commit can never be
+ * remembered after it. Codes changed while the whole map is being built are left out of it.
+ * Thread-safe; one per {@link LocalStore}.
+ */
+final class BarcodeCache {
+    private final LocalStore store;
+    private final Object lock = new Object();
+    private final ReentrantLock building = new ReentrantLock();
+    /** null: not built (or thrown away by a whole-catalog change). */
+    private Map<String, Product> byCode;
+    private long version;
+    /** While a build runs: the codes changed meanwhile; null otherwise. */
+    private Set<String> changedDuringBuild;
+    private boolean wholeChangedDuringBuild;
+
+    BarcodeCache(LocalStore store) {
+        this.store = store;
+    }
+
+    Optional<Product> find(String code) {
+        Map<String, Product> map;
+        long seen;
+        synchronized (lock) {
+            map = byCode;
+            seen = version;
+            if (map != null) {
+                Product p = map.get(code);
+                if (p != null) {
+                    return Optional.of(p);
+                }
+            }
+        }
+        // not built: build it (first use), unless another thread is building it right now (the
+        // app's start-up build) — then the database answers instead of waiting for the build
+        if (map == null && building.tryLock()) {
+            try {
+                warmUp();
+            } finally {
+                building.unlock();
+            }
+            synchronized (lock) {
+                map = byCode;
+                seen = version;
+                if (map != null) {
+                    Product p = map.get(code);
+                    if (p != null) {
+                        return Optional.of(p);
+                    }
+                }
+            }
+        }
+        // not held: a code added since the build, or one that is not in the catalog
+        Optional<Product> found = CatalogRepository.loadByBarcode(store, code);
+        if (found.isPresent()) {
+            synchronized (lock) {
+                if (version == seen && byCode == map && map != null) {
+                    map.put(code, found.get());
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The product if the map is built and holds {@code code}; never blocks on the database. */
+    Optional<Product> held(String code) {
+        synchronized (lock) {
+            return byCode == null ? Optional.empty() : Optional.ofNullable(byCode.get(code));
+        }
+    }
+
+    /** Builds the map now if it is not built. */
+    void warmUp() {
+        building.lock();
+        try {
+            synchronized (lock) {
+                if (byCode != null) {
+                    return;
+                }
+                changedDuringBuild = new HashSet<>();
+                wholeChangedDuringBuild = false;
+            }
+            Map<String, Product> loaded = null;
+            try {
+                loaded = loadAll();
+            } finally {
+                synchronized (lock) {
+                    if (loaded != null && !wholeChangedDuringBuild && byCode == null) {
+                        loaded.keySet().removeAll(changedDuringBuild);
+                        byCode = loaded;
+                    }
+                    changedDuringBuild = null;
+                    wholeChangedDuringBuild = false;
+                }
+            }
+        } finally {
+            building.unlock();
+        }
+    }
+
+    /** These codes may now name another product, or none: forget them (after the change ended). */
+    void invalidate(Collection<String> codes) {
+        synchronized (lock) {
+            version++;
+            if (byCode != null) {
+                for (String code : codes) {
+                    byCode.remove(code);
+                }
+            }
+            if (changedDuringBuild != null) {
+                changedDuringBuild.addAll(codes);
+            }
+        }
+    }
+
+    /** The whole catalog changed (bulk import): rebuilt on next use. */
+    void invalidateAll() {
+        synchronized (lock) {
+            version++;
+            byCode = null;
+            if (changedDuringBuild != null) {
+                wholeChangedDuringBuild = true;
+            }
+        }
+    }
+
+    /** Tax rates changed (after the change ended): every held product gets its rate as stored now. */
+    void taxRatesChanged() {
+        Map<String, TaxRate> rates = new HashMap<>();
+        for (TaxRate r : new CatalogRepository(store).taxRates()) {
+            rates.put(r.code(), new TaxRate(r.code(), r.percent().stripTrailingZeros()));
+        }
+        synchronized (lock) {
+            version++;
+            if (changedDuringBuild != null) {
+                wholeChangedDuringBuild = true;
+            }
+            if (byCode != null) {
+                byCode.replaceAll((code, p) -> {
+                    TaxRate now = rates.get(p.taxRate().code());
+                    if (now == null) {
+                        return p;
+                    }
+                    return now.equals(p.taxRate()) ? p : new Product(p.sku(), p.name(), p.category(), now, p.unit(),
+                            p.price(), p.active(), p.serialized());
+                });
+                byCode.values().removeIf(p -> !rates.containsKey(p.taxRate().code()));
+            }
+        }
+    }
+
+    /** Two plain table scans joined here (cheaper than a three-way join of 260k rows in H2). */
+    private Map<String, Product> loadAll() {
+        return store.jdbc(c -> {
+            Map<Object, Object> shared = new HashMap<>(); // equal categories and rates: one object
+            Map<String, Product> bySku = new HashMap<>();
+            Map<String, Product> out = new HashMap<>();
+            try (var st = c.createStatement()) {
+                // no LAZY_QUERY_EXECUTION: a streamed H2 query can lose its snapshot's chunks to a
+                // concurrent checkpoint ("Chunk … not found", seen in the benchmark)
+                try (ResultSet rs = st.executeQuery(CatalogRepository.SELECT_ALL_PRODUCTS)) {
+                    while (rs.next()) {
+                        Product p = CatalogRepository.map(rs, shared);
+                        bySku.put(p.sku().value(), p);
+                    }
+                }
+                try (ResultSet rs = st.executeQuery("SELECT code, sku FROM barcode")) {
+                    while (rs.next()) {
+                        Product p = bySku.get(rs.getString(2));
+                        if (p != null) {
+                            out.put(rs.getString(1), p);
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+}
