@@ -219,12 +219,28 @@ public final class CatalogRepository {
     /**
      * Creates or replaces many products and their barcodes on the caller's connection and inside
      * its transaction, as JDBC batches (the feed's apply path, decision 0254). Their tax rates must
-     * exist. A replaced product's {@code version} is raised as an entity update would.
+     * exist. A replaced product's {@code version} is raised as an entity update would. As
+     * {@link #upsert}, the barcode map forgets every code involved (the products' old and new
+     * codes) once the transaction has ended.
      */
-    public void upsertAll(Connection c, List<CatalogItem> items) throws SQLException {
+    public void upsertAll(WriteContext ctx, Connection c, List<CatalogItem> items) throws SQLException {
         if (items.isEmpty()) {
             return;
         }
+        Set<String> changedCodes = new HashSet<>();
+        try (PreparedStatement old = c.prepareStatement("SELECT code FROM barcode WHERE sku = ANY(?)")) {
+            old.setArray(1, c.createArrayOf("VARCHAR", items.stream().map(i -> i.product().sku().value()).toArray()));
+            try (ResultSet rs = old.executeQuery()) {
+                while (rs.next()) {
+                    changedCodes.add(rs.getString(1));
+                }
+            }
+        }
+        for (CatalogItem item : items) {
+            changedCodes.addAll(item.barcodes());
+        }
+        BarcodeCache cache = barcodes();
+        afterTransaction(ctx, () -> cache.invalidate(changedCodes));
         String[] norms = new String[items.size()];
         int[] updated;
         try (PreparedStatement update = c.prepareStatement("UPDATE product SET name = ?, name_norm = ?, category = ?, tax_code = ?,"

@@ -169,7 +169,7 @@ public final class FeedStore {
             touched.addAll(strings(c, "SELECT sku FROM feed_product WHERE pending"));
             catalog.taxRatesChanged(ctx);
         }
-        materialise(c, new ArrayList<>(touched), now, pageProducts);
+        materialise(ctx, c, new ArrayList<>(touched), now, pageProducts);
         boolean complete = current.complete() || !hasMore;
         if (!hasMore) {
             baseline = activeProducts(c);
@@ -227,7 +227,7 @@ public final class FeedStore {
                 }
             }
             try {
-                materialise(c, due, now, Map.of());
+                materialise(ctx, c, due, now, Map.of());
             } catch (IOException e) {
                 throw new StoreException("a stored feed product is unreadable: " + e.getMessage(), e);
             }
@@ -255,7 +255,7 @@ public final class FeedStore {
      * Derives the till's product rows of {@code skus} from HQ's state and the price in effect at
      * {@code now}: a few set-wise reads and JDBC batches per chunk instead of statements per SKU.
      */
-    private void materialise(Connection c, List<String> skus, Instant now, Map<String, String> pageProducts)
+    private void materialise(WriteContext ctx, Connection c, List<String> skus, Instant now, Map<String, String> pageProducts)
             throws SQLException, IOException {
         if (skus.isEmpty()) {
             return;
@@ -267,7 +267,7 @@ public final class FeedStore {
             }
         }
         for (int from = 0; from < skus.size(); from += CHUNK) {
-            materialiseChunk(c, skus.subList(from, Math.min(skus.size(), from + CHUNK)), taxes, now, pageProducts);
+            materialiseChunk(ctx, c, skus.subList(from, Math.min(skus.size(), from + CHUNK)), taxes, now, pageProducts);
         }
     }
 
@@ -276,7 +276,7 @@ public final class FeedStore {
      * are written to {@code feed_product} here, with what is derived from them. The others are
      * read from {@code feed_product}.
      */
-    private void materialiseChunk(Connection c, List<String> skus, Map<String, BigDecimal> taxes, Instant now,
+    private void materialiseChunk(WriteContext ctx, Connection c, List<String> skus, Map<String, BigDecimal> taxes, Instant now,
                                   Map<String, String> pageProducts) throws SQLException, IOException {
         String in = inList(skus.size());
         Map<String, String> stored = new HashMap<>();
@@ -374,7 +374,7 @@ public final class FeedStore {
             }
             pending.executeBatch();
             newPending.executeBatch();
-            catalog.upsertAll(c, items);
+            catalog.upsertAll(ctx, c, items);
             derived.executeBatch();
             newDerived.executeBatch();
         }
