@@ -167,6 +167,9 @@ public final class ParkedSales {
             n.set("discount", discount(l.discount()));
             n.put("serial", l.serial());
             n.put("voided", l.voided());
+            if (l.priceVersion() != null) {
+                n.put("priceVersion", l.priceVersion()); // HQ's price the line was rung up with (the sale event records it)
+            }
         }
         ArrayNode approvals = root.putArray("approvals");
         for (Approval a : t.approvals()) {
@@ -218,7 +221,8 @@ public final class ParkedSales {
                     new TaxRate(n.get("taxCode").asText(), new BigDecimal(n.get("taxRate").asText())),
                     UnitOfMeasure.valueOf(n.get("unit").asText()), list, true, n.get("serialized").asBoolean());
             String serial = n.get("serial").isNull() ? null : n.get("serial").asText();
-            TicketLine line = t.add(p, new BigDecimal(n.get("quantity").asText()), list, serial);
+            Long priceVersion = n.hasNonNull("priceVersion") ? n.get("priceVersion").asLong() : null; // older parks have none
+            TicketLine line = t.add(p, new BigDecimal(n.get("quantity").asText()), list, serial, priceVersion);
             Money unit = Money.of(n.get("unitPrice").asText(), lineCur);
             if (!unit.equals(list)) {
                 t.overridePrice(line.lineNo(), unit, null);

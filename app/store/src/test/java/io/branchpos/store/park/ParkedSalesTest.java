@@ -70,6 +70,26 @@ class ParkedSalesTest {
     }
 
     @Test
+    void aRecalledSaleKeepsThePriceVersionsItsLinesWereRungUpWith() {
+        UUID saleId;
+        try (LocalStore store = TestStores.withDemoCatalog(dir, 30)) {
+            CatalogRepository catalog = new CatalogRepository(store);
+            Product milk = catalog.findByBarcode(DemoCatalog.primaryBarcode(0)).orElseThrow();
+            Product bread = catalog.findByBarcode(DemoCatalog.primaryBarcode(1)).orElseThrow();
+            Ticket t = new Ticket(store.config().ids().next(), CALC);
+            t.add(milk, BigDecimal.ONE, milk.price(), null, 41L);
+            t.add(bread, BigDecimal.ONE, bread.price(), null, null); // a price not from HQ
+            saleId = t.saleId();
+            new ParkedSales(store).park(t, "u-anna");
+        }
+        try (LocalStore store = TestStores.open(dir)) {
+            Ticket back = new ParkedSales(store).recall(saleId, CALC).orElseThrow();
+            assertThat(back.line(1).priceVersion()).isEqualTo(41L);
+            assertThat(back.line(2).priceVersion()).isNull();
+        }
+    }
+
+    @Test
     void voidingAParkedSaleRemovesItAndJournalsTheReason() {
         try (LocalStore store = TestStores.withDemoCatalog(dir, 5)) {
             Product p = new CatalogRepository(store).findByBarcode(DemoCatalog.primaryBarcode(1)).orElseThrow();
