@@ -265,6 +265,8 @@ public final class SyncEngine implements AutoCloseable {
             EnrollmentResponse r = transport.enroll(enrollmentCode);
             TerminalCredential credential = new TerminalCredential(r.terminalId(), r.branchId(), r.token());
             credentials.save(credential);
+            // one-time: a terminal HQ revokes later needs a new code from HQ, never this one again (0404)
+            enrollmentCodeSpent = true;
             log.info("enrolled as terminal {} of branch {}", r.terminalId(), r.branchId());
             return Optional.of(credential);
         } catch (SyncTransport.EnrollmentRefusedException e) {

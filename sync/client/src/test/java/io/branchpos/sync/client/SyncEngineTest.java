@@ -97,6 +97,24 @@ class SyncEngineTest {
     }
 
     @Test
+    void aUsedEnrollmentCodeIsNotOfferedAgainAfterHqRevokesTheTerminal() {
+        sales(1);
+        SyncEngine engine = engine().enrollmentCode("GOOD-CODE").build();
+        engine.drain();
+        hq.enrolledWith = null;
+        sales(1);
+        hq.script.add(new UploadResult.Unauthorized("revoked"));
+
+        engine.drain(); // 401: the credential is forgotten
+        engine.drain(); // must not enrol again with the one-time code
+
+        assertThat(hq.enrolledWith).isNull();
+        assertThat(credentials.load()).isEmpty();
+        assertThat(engine.status().state()).isEqualTo(SyncStatus.State.NEEDS_ENROLLMENT);
+        assertThat(journal.pendingCount()).isEqualTo(1);
+    }
+
+    @Test
     void aRefusedEnrollmentCodeAsksForEnrollment() {
         SyncEngine engine = engine().enrollmentCode("BAD").build();
 
