@@ -1,9 +1,7 @@
 package io.branchpos.sync.server;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.branchpos.sync.server.catalog.CatalogImporter;
 import io.branchpos.sync.server.catalog.CatalogService;
-import io.branchpos.sync.server.db.Databases;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -45,9 +43,7 @@ final class CatalogCommands {
 
         @Override
         public Integer call() throws Exception {
-            HikariDataSource ds = db.open();
-            try {
-                Databases.migrate(ds);
+            return db.withMigrated(spec, ds -> {
                 CatalogImporter.Report r = new CatalogImporter(ds, Instant.now()).importFile(file, dryRun, by);
                 r.problems().forEach(p -> spec.commandLine().getOut().println(p));
                 if (!r.ok()) {
@@ -57,10 +53,7 @@ final class CatalogCommands {
                 spec.commandLine().getOut().println((r.dryRun() ? "dry run OK, would import " : "imported ") + r.taxes() + " tax rates, "
                         + r.products() + " products, " + r.prices() + " price changes");
                 return 0;
-            } finally {
-                spec.commandLine().getOut().flush();
-                db.close(ds);
-            }
+            });
         }
     }
 
@@ -80,19 +73,14 @@ final class CatalogCommands {
 
         @Override
         public Integer call() throws Exception {
-            HikariDataSource ds = db.open();
-            try {
-                Databases.migrate(ds);
+            return db.withMigrated(spec, ds -> {
                 int marked = new CatalogService(ds).write(by, c -> c.markDeactivationsIntended(since));
                 spec.commandLine().getOut().println(marked == 0
                         ? "no unconfirmed deactivations since " + since + "; nothing changed"
                         : "marked " + marked + " deactivation(s) since " + since + " as intended; terminals that refused them "
                                 + "apply them at their next pull");
                 return 0;
-            } finally {
-                spec.commandLine().getOut().flush();
-                db.close(ds);
-            }
+            });
         }
     }
 
@@ -122,17 +110,12 @@ final class CatalogCommands {
 
         @Override
         public Integer call() throws Exception {
-            HikariDataSource ds = db.open();
-            try {
-                Databases.migrate(ds);
+            return db.withMigrated(spec, ds -> {
                 Instant at = from == null ? Instant.now() : from;
                 long version = new CatalogService(ds).write(by, c -> c.setPrice(sku, price, at));
                 spec.commandLine().getOut().println("price of " + sku + " is " + price.toPlainString() + " from " + at + " (price version " + version + ")");
                 return 0;
-            } finally {
-                spec.commandLine().getOut().flush();
-                db.close(ds);
-            }
+            });
         }
     }
 }

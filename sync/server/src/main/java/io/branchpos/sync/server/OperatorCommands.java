@@ -1,7 +1,5 @@
 package io.branchpos.sync.server;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.branchpos.sync.server.db.Databases;
 import io.branchpos.sync.server.operator.OperatorService.Role;
 import java.util.EnumSet;
 import java.util.Set;
@@ -47,17 +45,13 @@ final class OperatorCommands {
             if (pw == null) {
                 throw new IllegalArgumentException("give a password (--password, asked interactively) or $BRANCHPOS_OPERATOR_PASSWORD");
             }
-            HikariDataSource ds = db.open();
-            try {
-                Databases.migrate(ds);
+            String secret = pw;
+            return db.withMigrated(spec, ds -> {
                 Set<Role> roles = EnumSet.of(role);
-                new SyncServer(ds).operators().createOperator(username, pw, roles);
+                new SyncServer(ds).operators().createOperator(username, secret, roles);
                 spec.commandLine().getOut().println("operator " + username + " (" + role + ") can sign in at /console");
-            } finally {
-                spec.commandLine().getOut().flush();
-                db.close(ds);
-            }
-            return 0;
+                return 0;
+            });
         }
     }
 }

@@ -1,9 +1,7 @@
 package io.branchpos.sync.server;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.branchpos.sync.server.catalog.CatalogService;
 import io.branchpos.sync.server.catalog.PromotionChanges;
-import io.branchpos.sync.server.db.Databases;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,21 +89,17 @@ final class PromotionCommands {
             }
             PromotionChanges.Definition d = new PromotionChanges.Definition(id, name, k, skus, category, percent,
                     kind.amountOff, kind.buy, get, kind.any, forPrice, currency, from == null ? Instant.now() : from, until);
-            HikariDataSource ds = db.open();
-            try {
-                Databases.migrate(ds);
-                long version = new CatalogService(ds).write(by, c -> c.promotions().upsert(d));
-                spec.commandLine().getOut().println("promotion " + id + " version " + version + " valid from " + d.validFrom()
-                        + (until == null ? "" : " until " + until));
-                return 0;
-            } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println("promotion not saved: " + e.getMessage());
-                return 1;
-            } finally {
-                spec.commandLine().getOut().flush();
-                spec.commandLine().getErr().flush();
-                db.close(ds);
-            }
+            return db.withMigrated(spec, ds -> {
+                try {
+                    long version = new CatalogService(ds).write(by, c -> c.promotions().upsert(d));
+                    spec.commandLine().getOut().println("promotion " + id + " version " + version + " valid from " + d.validFrom()
+                            + (until == null ? "" : " until " + until));
+                    return 0;
+                } catch (IllegalArgumentException e) {
+                    spec.commandLine().getErr().println("promotion not saved: " + e.getMessage());
+                    return 1;
+                }
+            });
         }
     }
 
@@ -125,21 +119,17 @@ final class PromotionCommands {
 
         @Override
         public Integer call() throws Exception {
-            HikariDataSource ds = db.open();
-            try {
-                Databases.migrate(ds);
-                Instant when = at == null ? Instant.now() : at;
-                long version = new CatalogService(ds).write(by, c -> c.promotions().end(id, when));
-                spec.commandLine().getOut().println("promotion " + id + " ends at " + when + " (version " + version + ")");
-                return 0;
-            } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println("promotion not ended: " + e.getMessage());
-                return 1;
-            } finally {
-                spec.commandLine().getOut().flush();
-                spec.commandLine().getErr().flush();
-                db.close(ds);
-            }
+            return db.withMigrated(spec, ds -> {
+                try {
+                    Instant when = at == null ? Instant.now() : at;
+                    long version = new CatalogService(ds).write(by, c -> c.promotions().end(id, when));
+                    spec.commandLine().getOut().println("promotion " + id + " ends at " + when + " (version " + version + ")");
+                    return 0;
+                } catch (IllegalArgumentException e) {
+                    spec.commandLine().getErr().println("promotion not ended: " + e.getMessage());
+                    return 1;
+                }
+            });
         }
     }
 }

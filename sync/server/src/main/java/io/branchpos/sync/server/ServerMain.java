@@ -56,6 +56,28 @@ public final class ServerMain implements Runnable {
 
         private EmbeddedPostgres embedded;
 
+        /** What a command does with HQ's migrated database; returns the exit code. */
+        @FunctionalInterface
+        interface Work {
+            int run(HikariDataSource ds) throws Exception;
+        }
+
+        /**
+         * Opens HQ's database, migrates it, runs {@code work}, then flushes the command's output and
+         * closes the database (and the embedded PostgreSQL it started) whatever happened.
+         */
+        int withMigrated(picocli.CommandLine.Model.CommandSpec spec, Work work) throws Exception {
+            HikariDataSource ds = open();
+            try {
+                Databases.migrate(ds);
+                return work.run(ds);
+            } finally {
+                spec.commandLine().getOut().flush();
+                spec.commandLine().getErr().flush();
+                close(ds);
+            }
+        }
+
         HikariDataSource open() throws Exception {
             if (dbUrl != null) {
                 return Databases.pool(dbUrl, dbUser, dbPassword);

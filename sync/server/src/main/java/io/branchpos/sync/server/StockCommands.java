@@ -1,7 +1,5 @@
 package io.branchpos.sync.server;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.branchpos.sync.server.db.Databases;
 import io.branchpos.sync.server.stock.StockDocuments;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -59,9 +57,7 @@ final class StockCommands {
                     throw new IllegalArgumentException("--line " + l + ": the quantity is not a number");
                 }
             }
-            HikariDataSource ds = db.open();
-            try {
-                Databases.migrate(ds);
+            return db.withMigrated(spec, ds -> {
                 StockDocuments.write(ds, d -> {
                     d.createPurchaseOrder(reference, branch, supplier, parsed);
                     return null;
@@ -69,10 +65,7 @@ final class StockCommands {
                 spec.commandLine().getOut().println("purchase order " + reference + " for " + branch + " from " + supplier
                         + " (" + parsed.size() + " lines) is in the branch's feed");
                 return 0;
-            } finally {
-                spec.commandLine().getOut().flush();
-                db.close(ds);
-            }
+            });
         }
     }
 
@@ -96,18 +89,13 @@ final class StockCommands {
 
         @Override
         public Integer call() throws Exception {
-            HikariDataSource ds = db.open();
-            try {
-                Databases.migrate(ds);
+            return db.withMigrated(spec, ds -> {
                 Instant asOf = at == null ? Instant.now() : at;
                 long id = StockDocuments.write(ds, d -> d.setBaseline(branch, sku, quantity, asOf, by));
                 spec.commandLine().getOut().println("baseline " + id + ": " + sku + " at " + branch + " was "
                         + quantity.toPlainString() + " at " + asOf);
                 return 0;
-            } finally {
-                spec.commandLine().getOut().flush();
-                db.close(ds);
-            }
+            });
         }
     }
 }
