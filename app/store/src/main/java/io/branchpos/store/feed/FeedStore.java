@@ -164,7 +164,11 @@ public final class FeedStore {
             price.executeBatch();
             user.executeBatch();
         }
-        stockFeed.apply(ctx, entries.stream().map(e -> new StockFeedApplier.Change(e.kind(), e.key(), e.dataJson())).toList());
+        List<StockFeedApplier.Change> stockChanges = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            stockChanges.add(new StockFeedApplier.Change(entries.get(i).kind(), entries.get(i).key(), data.get(i)));
+        }
+        stockFeed.apply(ctx, stockChanges);
         if (taxChanged) {
             touched.addAll(strings(c, "SELECT sku FROM feed_product WHERE pending"));
             catalog.taxRatesChanged(ctx);

@@ -1,7 +1,6 @@
 package io.branchpos.store.stock;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.branchpos.domain.stock.CountReconciliation;
 import io.branchpos.domain.stock.MovementKind;
 import io.branchpos.domain.stock.StockKey;
@@ -9,7 +8,6 @@ import io.branchpos.domain.stock.StockMovement;
 import io.branchpos.store.StoreException;
 import io.branchpos.store.WriteContext;
 import io.branchpos.store.report.Sql;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -33,10 +31,9 @@ public final class StockFeedApplier {
     public static final String STOCK_BASELINE = "STOCK_BASELINE";
     /** The user id recorded on movements HQ caused. */
     public static final String HQ_USER = "HQ";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One change as the feed carries it: kind, key (SKU for products) and the whole state as JSON. */
-    public record Change(String kind, String key, String dataJson) {
+    /** One change as the feed carries it: kind, key (SKU for products) and the whole state, parsed once by the feed apply. */
+    public record Change(String kind, String key, JsonNode data) {
     }
 
     private final StockRepository stock;
@@ -51,12 +48,12 @@ public final class StockFeedApplier {
         for (Change ch : changes) {
             try {
                 switch (ch.kind()) {
-                    case PURCHASE_ORDER -> delivery(ctx, "PO", JSON.readTree(ch.dataJson()));
-                    case TRANSFER_IN -> delivery(ctx, "TRANSFER", JSON.readTree(ch.dataJson()));
-                    case STOCK_BASELINE -> baseline(ctx, JSON.readTree(ch.dataJson()));
+                    case PURCHASE_ORDER -> delivery(ctx, "PO", ch.data());
+                    case TRANSFER_IN -> delivery(ctx, "TRANSFER", ch.data());
+                    case STOCK_BASELINE -> baseline(ctx, ch.data());
                     case "PRODUCT" -> {
-                        if (ch.dataJson().contains("\"cost\"")) {
-                            JsonNode cost = JSON.readTree(ch.dataJson()).path("cost");
+                        if (ch.data().has("cost")) {
+                            JsonNode cost = ch.data().path("cost");
                             if (cost.isNull() || cost.isMissingNode()) {
                                 Sql.update(ctx.session(), "DELETE FROM product_cost WHERE sku = ?", ch.key());
                             } else {
@@ -77,7 +74,7 @@ public final class StockFeedApplier {
                         // not a stock kind
                     }
                 }
-            } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 if (e instanceof StoreException se) {
                     throw se;
                 }
