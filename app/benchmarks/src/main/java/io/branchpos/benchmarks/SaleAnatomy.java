@@ -22,7 +22,7 @@ import org.h2.mvstore.MVStoreTool;
  * terminal store (e.g. a copy of the benchmark's), then reads the MVStore chunks those commits
  * wrote and says how many bytes each H2 map (table or index) took in them.
  *
- * <p>{@code java -cp ... io.branchpos.benchmarks.SaleAnatomy DIR SALES SKUS}
+ * <p>{@code java -cp ... io.branchpos.benchmarks.SaleAnatomy DIR SALES SKUS [times-only]}
  */
 public final class SaleAnatomy {
     private SaleAnatomy() {
@@ -32,6 +32,7 @@ public final class SaleAnatomy {
         Path dir = Path.of(args[0]);
         int n = Integer.parseInt(args[1]);
         int skus = Integer.parseInt(args[2]);
+        boolean chunks = args.length < 4 || !args[3].equals("times-only");
         Path file = dir.resolve("branchpos.mv.db");
         int lastChunkBefore;
         Map<Integer, String> objectNames;
@@ -46,7 +47,7 @@ public final class SaleAnatomy {
             for (int i = 0; i < n; i++) {
                 todo.add(SalesHistory.randomSale(store, catalog, skus, r));
             }
-            lastChunkBefore = lastChunk(file);
+            lastChunkBefore = chunks ? lastChunk(file) : 0;
             long size0 = Files.size(file);
             long[] io0 = ProcIo.read();
             Samples s = new Samples();
@@ -64,7 +65,9 @@ public final class SaleAnatomy {
             phases();
             objectNames = store.jdbc(SaleAnatomy::objectNames);
         }
-        chunkReport(file, lastChunkBefore, objectNames);
+        if (chunks) {
+            chunkReport(file, lastChunkBefore, objectNames);
+        }
     }
 
     /** Per-phase times, if the store was built with the temporary phase counters (profiling only). */
