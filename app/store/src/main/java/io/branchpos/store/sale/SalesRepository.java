@@ -15,6 +15,11 @@ import io.branchpos.store.StoreException;
 import io.branchpos.store.WriteContext;
 import io.branchpos.store.journal.JournalEvent;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -55,54 +60,75 @@ public final class SalesRepository {
         String receiptNumber = ctx.nextReceiptNumber();
         JournalEvent event = ctx.journal(SALE_COMPLETED, 1, SalePayloads.saleCompleted(sale, receiptNumber));
 
-        SaleEntity e = new SaleEntity();
-        e.saleId = sale.saleId();
-        e.receiptNumber = receiptNumber;
-        e.terminalId = ctx.terminalId();
-        e.businessDay = ctx.businessDay();
-        e.cashierId = sale.cashierId();
-        e.currency = sale.currencyCode();
-        e.pricing = sale.pricing().name();
-        e.net = sale.totals().net().amount();
-        e.tax = sale.totals().tax().amount();
-        e.gross = sale.totals().gross().amount();
-        e.receiptDiscount = sale.totals().receiptDiscount().amount();
-        e.cashRounding = sale.cashRounding().amount();
-        e.changeGiven = sale.change().amount();
-        e.completedAt = sale.completedAt();
-        e.journalSeq = event.seq();
-        s.persist(e);
-        for (int i = 0; i < sale.lines().size(); i++) {
-            TicketLine l = sale.lines().get(i);
-            LineTotal t = sale.totals().lines().get(i);
-            SaleLineEntity le = new SaleLineEntity();
-            le.saleId = sale.saleId();
-            le.lineNo = l.lineNo();
-            le.sku = l.product().sku().value();
-            le.description = l.product().name();
-            le.quantity = l.quantity();
-            le.unitPrice = l.unitPrice().amount();
-            le.listPrice = l.listPrice().amount();
-            le.discount = t.totalDiscount().amount();
-            le.taxCode = t.taxRate().code();
-            le.taxRate = t.taxRate().percent();
-            le.net = t.net().amount();
-            le.tax = t.tax().amount();
-            le.gross = t.gross().amount();
-            le.serial = l.serial();
-            s.persist(le);
-        }
-        int n = 1;
-        for (Payment p : sale.payments()) {
-            PaymentEntity pe = new PaymentEntity();
-            pe.saleId = sale.saleId();
-            pe.paymentNo = n++;
-            pe.tender = p.tender().name();
-            pe.amount = p.amount().amount();
-            pe.reference = p.reference();
-            s.persist(pe);
-        }
+        s.doWork(c -> insertRows(c, ctx, sale, receiptNumber, event.seq()));
         return new SaleReceipt(sale.saleId(), receiptNumber, ctx.businessDay(), event.seq());
+    }
+
+    /**
+     * The sale's rows (header, lines, payments) with plain JDBC batches on the transaction's
+     * connection: this is the hot path of every sale, and the rows are never changed afterwards, so
+     * Hibernate's entity bookkeeping and flush would be all cost (decision 0011). Reads still map
+     * them through {@link SaleEntity}, {@link SaleLineEntity} and {@link PaymentEntity}.
+     */
+    private static void insertRows(Connection c, WriteContext ctx, CompletedSale sale, String receiptNumber,
+            long journalSeq) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sale(sale_id, receipt_number, terminal_id,"
+                + " business_day, cashier_id, currency, pricing, net, tax, gross, receipt_discount, cash_rounding,"
+                + " change_given, completed_at, journal_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setObject(1, sale.saleId());
+            ps.setString(2, receiptNumber);
+            ps.setString(3, ctx.terminalId());
+            ps.setObject(4, ctx.businessDay());
+            ps.setString(5, sale.cashierId());
+            ps.setString(6, sale.currencyCode());
+            ps.setString(7, sale.pricing().name());
+            ps.setBigDecimal(8, sale.totals().net().amount());
+            ps.setBigDecimal(9, sale.totals().tax().amount());
+            ps.setBigDecimal(10, sale.totals().gross().amount());
+            ps.setBigDecimal(11, sale.totals().receiptDiscount().amount());
+            ps.setBigDecimal(12, sale.cashRounding().amount());
+            ps.setBigDecimal(13, sale.change().amount());
+            ps.setObject(14, OffsetDateTime.ofInstant(sale.completedAt(), ZoneOffset.UTC));
+            ps.setLong(15, journalSeq);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sale_line(sale_id, line_no, sku, description,"
+                + " quantity, unit_price, list_price, discount, tax_code, tax_rate, net, tax, gross, serial)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < sale.lines().size(); i++) {
+                TicketLine l = sale.lines().get(i);
+                LineTotal t = sale.totals().lines().get(i);
+                ps.setObject(1, sale.saleId());
+                ps.setInt(2, l.lineNo());
+                ps.setString(3, l.product().sku().value());
+                ps.setString(4, l.product().name());
+                ps.setBigDecimal(5, l.quantity());
+                ps.setBigDecimal(6, l.unitPrice().amount());
+                ps.setBigDecimal(7, l.listPrice().amount());
+                ps.setBigDecimal(8, t.totalDiscount().amount());
+                ps.setString(9, t.taxRate().code());
+                ps.setBigDecimal(10, t.taxRate().percent());
+                ps.setBigDecimal(11, t.net().amount());
+                ps.setBigDecimal(12, t.tax().amount());
+                ps.setBigDecimal(13, t.gross().amount());
+                ps.setString(14, l.serial());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO payment(sale_id, payment_no, tender, amount,"
+                + " reference) VALUES (?, ?, ?, ?, ?)")) {
+            int n = 1;
+            for (Payment p : sale.payments()) {
+                ps.setObject(1, sale.saleId());
+                ps.setInt(2, n++);
+                ps.setString(3, p.tender().name());
+                ps.setBigDecimal(4, p.amount().amount());
+                ps.setString(5, p.reference());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     /** True if this serial is sold and not refunded at this branch. */

@@ -11,7 +11,7 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The H2 settings of decision 0008 are the ones the open store actually runs with. */
+/** The H2 settings of decisions 0007 and 0008 are the ones the open store actually runs with. */
 class StoreFileSettingsTest {
     @TempDir
     Path dir;
@@ -20,6 +20,22 @@ class StoreFileSettingsTest {
     void backgroundCompactionStartsOnlyUnderHalfFull() {
         try (LocalStore store = TestStores.open(dir)) {
             assertEquals("50", setting(store, "AUTO_COMPACT_FILL_RATE"));
+        }
+    }
+
+    @Test
+    void journalPayloadsUpTo16KiBAreKeptInsideTheirRow() {
+        try (LocalStore store = TestStores.open(dir)) {
+            assertEquals("16384", setting(store, "MAX_LENGTH_INPLACE_LOB"));
+        }
+    }
+
+    @Test
+    void bTreePagesSplitAt4KiBSoACommitRewritesSmallPages() {
+        try (LocalStore store = TestStores.open(dir)) {
+            long pageSplitSize = store.jdbc(c -> ((org.h2.engine.SessionLocal) c.unwrap(org.h2.jdbc.JdbcConnection.class)
+                    .getSession()).getDatabase().getStore().getMvStore().getMaxPageSize());
+            assertEquals(4096L, pageSplitSize);
         }
     }
 
