@@ -132,6 +132,91 @@ final class ProductSearchIndex {
         return skus.length;
     }
 
+    // ---- byte image, saved by CatalogSearch in the data directory (decision 0010) ----
+
+    /** The index as bytes (read back by {@link #read}). */
+    byte[] write() {
+        Image out = new Image();
+        out.strings(skus);
+        out.strings(padded);
+        out.strings(words);
+        writeLists(out, postings);
+        writeLists(out, wordPostings);
+        writeLists(out, wordGrams);
+        return out.toBytes();
+    }
+
+    private static void writeLists(Image out, int[][] lists) {
+        int[] lengths = new int[lists.length];
+        int total = 0;
+        for (int i = 0; i < lists.length; i++) {
+            lengths[i] = lists[i].length;
+            total += lengths[i];
+        }
+        int[] all = new int[total];
+        int at = 0;
+        for (int[] l : lists) {
+            System.arraycopy(l, 0, all, at, l.length);
+            at += l.length;
+        }
+        out.ints(lengths);
+        out.ints(all);
+    }
+
+    /** Reads what {@link #write} wrote; {@link IllegalArgumentException} if it is malformed. */
+    static ProductSearchIndex read(java.nio.ByteBuffer in) {
+        try {
+            String[] skus = Image.readStrings(in);
+            String[] padded = Image.readStrings(in);
+            String[] words = Image.readStrings(in);
+            int[][] postings = readLists(in, skus.length);
+            int[][] wordPostings = readLists(in, skus.length);
+            int[][] wordGrams = readLists(in, words.length);
+            if (padded.length != skus.length || postings.length != KEY_SPACE || wordGrams.length != KEY_SPACE
+                    || wordPostings.length != words.length || in.remaining() != 0) {
+                throw new IllegalArgumentException("inconsistent search index");
+            }
+            for (String p : padded) {
+                if (p.length() < 2 || p.charAt(0) != ' ' || p.charAt(p.length() - 1) != ' ') {
+                    throw new IllegalArgumentException("inconsistent search index (name)");
+                }
+            }
+            return new ProductSearchIndex(skus, padded, postings, words, wordPostings, wordGrams);
+        } catch (java.nio.BufferUnderflowException e) {
+            throw new IllegalArgumentException("truncated search index", e);
+        }
+    }
+
+    /** Lists of ascending ordinals below {@code bound}. */
+    private static int[][] readLists(java.nio.ByteBuffer in, int bound) {
+        int[] lengths = Image.readInts(in);
+        int[] all = Image.readInts(in);
+        int[][] out = new int[lengths.length][];
+        int at = 0;
+        for (int i = 0; i < lengths.length; i++) {
+            int len = lengths[i];
+            if (len < 0 || len > all.length - at) {
+                throw new IllegalArgumentException("inconsistent search index (list)");
+            }
+            if (len == 0) {
+                out[i] = EMPTY;
+                continue;
+            }
+            int[] l = Arrays.copyOfRange(all, at, at + len);
+            for (int j = 0; j < len; j++) {
+                if (l[j] < 0 || l[j] >= bound || (j > 0 && l[j] <= l[j - 1])) {
+                    throw new IllegalArgumentException("inconsistent search index (ordinal)");
+                }
+            }
+            out[i] = l;
+            at += len;
+        }
+        if (at != all.length) {
+            throw new IllegalArgumentException("inconsistent search index (lists)");
+        }
+        return out;
+    }
+
     /** One match: whether every term starts a word of the name (those rank first). */
     record Hit(String sku, String nameNorm, boolean wordStart) {
     }
