@@ -81,6 +81,7 @@ public final class LocalStore implements AutoCloseable {
         Thread boot = new Thread(() -> {
             try {
                 bootstrap.complete(sessionFactory(pool));
+                StartupTimeline.mark("Hibernate bootstrap built");
             } catch (Throwable t) {
                 bootstrap.completeExceptionally(t);
             }

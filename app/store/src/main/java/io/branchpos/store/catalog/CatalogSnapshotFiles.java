@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 final class CatalogSnapshotFiles {
     private static final Logger log = LoggerFactory.getLogger(CatalogSnapshotFiles.class);
     private static final int MAGIC = 0x42504353; // "BPCS"
-    static final int FORMAT = 1;
+    static final int FORMAT = 2; // 2: search index with packed SKUs and names
 
     private final Path dir;
 
@@ -87,13 +87,11 @@ final class CatalogSnapshotFiles {
             CRC32 crc = new CRC32();
             crc.update(out.array(), 0, out.position());
             out.putLong(crc.getValue());
-            Path tmp = Files.createTempFile(dir, name, ".tmp");
-            try {
-                Files.write(tmp, out.array());
-                Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            // one fixed temporary name: a save cut short by the process ending leaves one stale
+            // file at most, overwritten by the next save
+            Path tmp = dir.resolve(name + ".bin.tmp");
+            Files.write(tmp, out.array());
+            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             log.warn("cannot save {}: {} (the next start rebuilds it from the database)", f, e.toString());
         }
