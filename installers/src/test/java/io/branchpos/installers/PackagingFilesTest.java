@@ -72,6 +72,10 @@ class PackagingFilesTest {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor()).as(String.join(" ", cmd) + ": " + out).isZero();
+        // the README's run command (exec:exec of app/desktop) starts the app with the same options
+        String pom = Files.readString(DIR.resolve("../app/desktop/pom.xml"));
+        String appJvm = pom.substring(pom.indexOf("<app.jvm>") + "<app.jvm>".length(), pom.indexOf("</app.jvm>"));
+        assertThat(List.of(appJvm.strip().split("\\s+"))).as("app.jvm in app/desktop/pom.xml").isEqualTo(options);
     }
 
     @Test

@@ -58,6 +58,16 @@ public final class AppProbe {
                 long[] mem = ProcIo.memory("self");
                 System.out.println("READY");
                 System.out.println("MEM " + mem[0] + " " + mem[1]);
+                String report = System.getProperty("branchpos.probe.report");
+                if (report != null) {
+                    writeReport(java.nio.file.Path.of(report), mem);
+                }
+                // a till keeps running after it is ready: let the start-up's background work (the
+                // barcode map, which saves itself for the next start, decision 0010) finish before
+                // this probe ends the process; nothing of this is in the measured time
+                if (mode.equals("start")) {
+                    awaitThreads(List.of("barcode-map", "branchpos-search-index"), 120);
+                }
                 if (mode.equals("scan")) {
                     scanLines(scene, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
                 }
@@ -72,6 +82,64 @@ public final class AppProbe {
         probe.start();
         // --demo on a store that already has a catalog seeds only the demo users and opens the till
         Main.main(new String[] {"--demo", "--data-dir", dir, "--terminal-id", Stores.TERMINAL});
+    }
+
+    /**
+     * For profiling a start by hand ({@code -Dbranchpos.probe.report=FILE}, not used by the
+     * benchmark): CPU time per thread so far (/proc/self/task, so GC and JIT threads too) and the
+     * heap's class histogram at ready.
+     */
+    private static void writeReport(java.nio.file.Path file, long[] mem) throws Exception {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "ready at JVM uptime %d ms, VmRSS %d KiB, VmHWM %d KiB%n",
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(), mem[0], mem[1]));
+        long tick = 100; // USER_HZ
+        java.util.Map<String, Long> cpu = new java.util.TreeMap<>();
+        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            for (java.nio.file.Path t : (Iterable<java.nio.file.Path>) tasks::iterator) {
+                try {
+                    String stat = java.nio.file.Files.readString(t.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ms = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000 / tick;
+                    cpu.merge(name.replaceAll("#?[0-9]+$", "#"), ms, Long::sum);
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // thread ended meanwhile
+                }
+            }
+        }
+        String self = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+        String[] sf = self.substring(self.lastIndexOf(')') + 2).split(" ");
+        out.append(String.format(Locale.ROOT, "process CPU %d ms%n",
+                (Long.parseLong(sf[11]) + Long.parseLong(sf[12])) * 1000 / tick));
+        out.append("CPU ms per live thread (name, numbers folded):\n");
+        cpu.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> out.append(String.format(Locale.ROOT, "%8d  %s%n", e.getValue(), e.getKey())));
+        Object histogram = java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+                new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        String[] lines = histogram.toString().split("\n");
+        for (int i = 0; i < Math.min(lines.length, 45); i++) {
+            out.append(lines[i]).append('\n');
+        }
+        out.append(lines[lines.length - 1]).append('\n');
+        try { // with -XX:NativeMemoryTracking=summary: where the memory outside the heap goes
+            out.append(java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "vmNativeMemory",
+                    new Object[] {new String[] {"summary", "scale=MB"}}, new String[] {String[].class.getName()}));
+        } catch (Exception e) {
+            out.append("no native memory summary: ").append(e).append('\n');
+        }
+        java.nio.file.Files.writeString(file, out);
+    }
+
+    private static void awaitThreads(List<String> names, long seconds) throws InterruptedException {
+        long until = System.nanoTime() + seconds * 1_000_000_000L;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (names.contains(t.getName())) {
+                t.join(Math.max(1, (until - System.nanoTime()) / 1_000_000));
+            }
+        }
     }
 
     private static void floor(String dir) throws Exception {
@@ -126,6 +194,11 @@ public final class AppProbe {
         CountDownLatch ready = new CountDownLatch(1);
         AtomicReference<Scene> sceneRef = new AtomicReference<>();
         Runnable[] check = new Runnable[1];
+        java.util.concurrent.ScheduledExecutorService again = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "bench-probe-poll");
+            t.setDaemon(true);
+            return t;
+        });
         boolean[] signedIn = new boolean[1];
         check[0] = () -> {
             if (sceneRef.get() != null) {
@@ -159,12 +232,16 @@ public final class AppProbe {
                 });
                 return;
             }
-            Platform.runLater(check[0]); // not there yet: look again next turn
+            // not there yet: look again in 2 ms (re-posting at once kept the FX thread busy, one of
+            // the two cores, while the app was still opening its store on the other threads)
+            again.schedule(() -> Platform.runLater(check[0]), 2, TimeUnit.MILLISECONDS);
         };
         Platform.runLater(check[0]);
-        if (!ready.await(120, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("not ready to scan after 120 s");
+        long limit = Long.getLong("branchpos.probe.timeoutSeconds", 120); // longer only for profiling by hand
+        if (!ready.await(limit, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("not ready to scan after " + limit + " s");
         }
+        again.shutdownNow();
         Scene scene = sceneRef.get();
         onFx(() -> {
             ((TextField) visible(scene, "#searchField")).setText("");

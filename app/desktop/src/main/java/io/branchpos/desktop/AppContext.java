@@ -92,6 +92,7 @@ public final class AppContext implements AutoCloseable {
         if (config.demo()) {
             DemoUsers.seed(ctx.users, store);
             openDemoTill(config, store);
+            io.branchpos.store.StartupTimeline.mark("demo users and till");
         }
         // the barcode map beside the search index (decision 0006), on its own thread so sign-in does not wait for it
         Thread barcodes = new Thread(ctx.catalog::warmUpBarcodes, "barcode-map");

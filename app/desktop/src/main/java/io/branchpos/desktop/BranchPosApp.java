@@ -82,6 +82,7 @@ public final class BranchPosApp extends Application {
 
     @Override
     public void init() {
+        io.branchpos.store.StartupTimeline.mark("JavaFX toolkit up");
         java.util.concurrent.CompletableFuture<AppContext> early = earlyContext;
         earlyContext = null;
         if (early == null) {
@@ -90,6 +91,7 @@ public final class BranchPosApp extends Application {
         }
         try {
             context = early.join();
+            io.branchpos.store.StartupTimeline.mark("store ready for the UI");
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -147,6 +149,7 @@ public final class BranchPosApp extends Application {
         }
         stage.show();
         shell.focus();
+        io.branchpos.store.StartupTimeline.mark("first scene shown");
         // the store manager's area (issue 7): Ctrl+M, as the signed-in user
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.M

@@ -81,6 +81,7 @@ public final class LocalStore implements AutoCloseable {
         Thread boot = new Thread(() -> {
             try {
                 bootstrap.complete(sessionFactory(pool));
+                StartupTimeline.mark("Hibernate bootstrap built");
             } catch (Throwable t) {
                 bootstrap.completeExceptionally(t);
             }
@@ -89,11 +90,19 @@ public final class LocalStore implements AutoCloseable {
         boot.start();
         SessionFactory sf = null;
         try {
+            try (java.sql.Connection first = pool.getConnection()) {
+                StartupTimeline.mark("H2 open");
+            } catch (SQLException e) {
+                throw new StoreException("cannot open the database: " + e.getMessage(), e);
+            }
             Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
             long migrated = System.nanoTime();
+            StartupTimeline.mark("Flyway done");
             sf = join(bootstrap);
+            StartupTimeline.mark("Hibernate ready");
             LocalStore store = new LocalStore(config, pool, sf);
             store.ensureTerminalState();
+            StartupTimeline.mark("store open");
             log.info("Local store open at {} for terminal {} ({}) in {} ms (H2 + Flyway {} ms)",
                     config.dataDirectory(), config.terminalId(), config.durability(),
                     (System.nanoTime() - started) / 1_000_000, (migrated - started) / 1_000_000);

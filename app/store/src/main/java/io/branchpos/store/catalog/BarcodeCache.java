@@ -5,6 +5,7 @@ import io.branchpos.domain.tax.TaxRate;
 import io.branchpos.store.LocalStore;
 import java.sql.ResultSet;
 import java.util.Collection;
+import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -23,13 +24,23 @@ import java.util.concurrent.locks.ReentrantLock;
  * invalidation happened since the read began, so a value read before a commit can never be
  * remembered after it. Codes changed while the whole map is being built are left out of it.
  * Thread-safe; one per {@link LocalStore}.
+ *
+ * <p>The whole-catalog part is a compact {@link BarcodeTable}, saved in the data directory under
+ * the catalog stamp it was read at and loaded from there by the next start if the stamp is
+ * unchanged (decision 0010); codes looked up in the database since are held in a small map beside it.
  */
 final class BarcodeCache {
+    static final String FILE = "barcodes";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BarcodeCache.class);
+
     private final LocalStore store;
+    private final CatalogSnapshotFiles files;
     private final Object lock = new Object();
     private final ReentrantLock building = new ReentrantLock();
     /** null: not built (or thrown away by a whole-catalog change). */
-    private Map<String, Product> byCode;
+    private BarcodeTable table;
+    /** Codes read from the database since the table was built (added codes, codes forgotten and read again). */
+    private final Map<String, Product> added = new HashMap<>();
     private long version;
     /** While a build runs: the codes changed meanwhile; null otherwise. */
     private Set<String> changedDuringBuild;
@@ -37,19 +48,26 @@ final class BarcodeCache {
 
     BarcodeCache(LocalStore store) {
         this.store = store;
+        this.files = new CatalogSnapshotFiles(store.config().dataDirectory());
+    }
+
+    private Product heldLocked(String code) {
+        if (table == null) {
+            return null;
+        }
+        Product p = added.get(code);
+        return p != null ? p : table.get(code);
     }
 
     Optional<Product> find(String code) {
-        Map<String, Product> map;
+        BarcodeTable map;
         long seen;
         synchronized (lock) {
-            map = byCode;
+            map = table;
             seen = version;
-            if (map != null) {
-                Product p = map.get(code);
-                if (p != null) {
-                    return Optional.of(p);
-                }
+            Product p = heldLocked(code);
+            if (p != null) {
+                return Optional.of(p);
             }
         }
         // not built: build it (first use), unless another thread is building it right now (the
@@ -61,13 +79,11 @@ final class BarcodeCache {
                 building.unlock();
             }
             synchronized (lock) {
-                map = byCode;
+                map = table;
                 seen = version;
-                if (map != null) {
-                    Product p = map.get(code);
-                    if (p != null) {
-                        return Optional.of(p);
-                    }
+                Product p = heldLocked(code);
+                if (p != null) {
+                    return Optional.of(p);
                 }
             }
         }
@@ -75,8 +91,8 @@ final class BarcodeCache {
         Optional<Product> found = CatalogRepository.loadByBarcode(store, code);
         if (found.isPresent()) {
             synchronized (lock) {
-                if (version == seen && byCode == map && map != null) {
-                    map.put(code, found.get());
+                if (version == seen && table == map && map != null) {
+                    added.put(code, found.get());
                 }
             }
         }
@@ -86,29 +102,36 @@ final class BarcodeCache {
     /** The product if the map is built and holds {@code code}; never blocks on the database. */
     Optional<Product> held(String code) {
         synchronized (lock) {
-            return byCode == null ? Optional.empty() : Optional.ofNullable(byCode.get(code));
+            return Optional.ofNullable(heldLocked(code));
         }
     }
 
-    /** Builds the map now if it is not built. */
+    /**
+     * Builds the map now if it is not built: from the saved file if it was saved under the
+     * catalog's stamp now, else from the tables (and then saves it, if the catalog did not change
+     * while it was read).
+     */
     void warmUp() {
         building.lock();
         try {
             synchronized (lock) {
-                if (byCode != null) {
+                if (table != null) {
                     return;
                 }
                 changedDuringBuild = new HashSet<>();
                 wholeChangedDuringBuild = false;
             }
-            Map<String, Product> loaded = null;
+            BarcodeTable loaded = null;
             try {
-                loaded = loadAll();
+                loaded = load();
             } finally {
                 synchronized (lock) {
-                    if (loaded != null && !wholeChangedDuringBuild && byCode == null) {
-                        loaded.keySet().removeAll(changedDuringBuild);
-                        byCode = loaded;
+                    if (loaded != null && !wholeChangedDuringBuild && table == null) {
+                        for (String code : changedDuringBuild) {
+                            loaded.remove(code);
+                        }
+                        table = loaded;
+                        added.clear();
                     }
                     changedDuringBuild = null;
                     wholeChangedDuringBuild = false;
@@ -119,13 +142,31 @@ final class BarcodeCache {
         }
     }
 
+    private BarcodeTable load() {
+        String stamp = store.jdbc(CatalogStamp::read);
+        Optional<ByteBuffer> saved = files.load(FILE, stamp);
+        if (saved.isPresent()) {
+            try {
+                return BarcodeTable.read(saved.get());
+            } catch (IllegalArgumentException e) {
+                log.warn("saved barcode map unusable ({}); rebuilding from the database", e.getMessage());
+            }
+        }
+        BarcodeTable built = loadAll();
+        if (stamp.equals(store.jdbc(CatalogStamp::read))) {
+            files.save(FILE, stamp, built.write()); // the tables as of that stamp: nothing committed in between
+        }
+        return built;
+    }
+
     /** These codes may now name another product, or none: forget them (after the change ended). */
     void invalidate(Collection<String> codes) {
         synchronized (lock) {
             version++;
-            if (byCode != null) {
+            if (table != null) {
                 for (String code : codes) {
-                    byCode.remove(code);
+                    added.remove(code);
+                    table.remove(code);
                 }
             }
             if (changedDuringBuild != null) {
@@ -138,7 +179,8 @@ final class BarcodeCache {
     void invalidateAll() {
         synchronized (lock) {
             version++;
-            byCode = null;
+            table = null;
+            added.clear();
             if (changedDuringBuild != null) {
                 wholeChangedDuringBuild = true;
             }
@@ -156,8 +198,9 @@ final class BarcodeCache {
             if (changedDuringBuild != null) {
                 wholeChangedDuringBuild = true;
             }
-            if (byCode != null) {
-                byCode.replaceAll((code, p) -> {
+            if (table != null) {
+                table.replaceRates(rates);
+                added.replaceAll((code, p) -> {
                     TaxRate now = rates.get(p.taxRate().code());
                     if (now == null) {
                         return p;
@@ -165,36 +208,31 @@ final class BarcodeCache {
                     return now.equals(p.taxRate()) ? p : new Product(p.sku(), p.name(), p.category(), now, p.unit(),
                             p.price(), p.active(), p.serialized());
                 });
-                byCode.values().removeIf(p -> !rates.containsKey(p.taxRate().code()));
+                added.values().removeIf(p -> !rates.containsKey(p.taxRate().code()));
             }
         }
     }
 
     /** Two plain table scans joined here (cheaper than a three-way join of 260k rows in H2). */
-    private Map<String, Product> loadAll() {
+    private BarcodeTable loadAll() {
         return store.jdbc(c -> {
             Map<Object, Object> shared = new HashMap<>(); // equal categories and rates: one object
-            Map<String, Product> bySku = new HashMap<>();
-            Map<String, Product> out = new HashMap<>();
+            BarcodeTable.Builder out = new BarcodeTable.Builder();
             try (var st = c.createStatement()) {
                 // no LAZY_QUERY_EXECUTION: a streamed H2 query can lose its snapshot's chunks to a
                 // concurrent checkpoint ("Chunk … not found", seen in the benchmark)
                 try (ResultSet rs = st.executeQuery(CatalogRepository.SELECT_ALL_PRODUCTS)) {
                     while (rs.next()) {
-                        Product p = CatalogRepository.map(rs, shared);
-                        bySku.put(p.sku().value(), p);
+                        out.product(CatalogRepository.map(rs, shared));
                     }
                 }
                 try (ResultSet rs = st.executeQuery("SELECT code, sku FROM barcode")) {
                     while (rs.next()) {
-                        Product p = bySku.get(rs.getString(2));
-                        if (p != null) {
-                            out.put(rs.getString(1), p);
-                        }
+                        out.code(rs.getString(1), rs.getString(2));
                     }
                 }
             }
-            return out;
+            return out.build();
         });
     }
 }

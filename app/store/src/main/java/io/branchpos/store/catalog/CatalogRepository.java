@@ -58,6 +58,7 @@ public final class CatalogRepository {
     /** Builds the in-memory barcode map now (at start-up, off the FX thread) instead of on the first scan. */
     public void warmUpBarcodes() {
         barcodes().warmUp();
+        io.branchpos.store.StartupTimeline.mark("barcode map built");
     }
 
     private BarcodeCache barcodes() {
@@ -132,6 +133,7 @@ public final class CatalogRepository {
     /** Builds the search index now (at start-up, off the FX thread) instead of on the first search. */
     public void warmUpSearch() {
         index().warmUp();
+        io.branchpos.store.StartupTimeline.mark("search index built");
     }
 
     private CatalogSearch index() {
@@ -188,6 +190,7 @@ public final class CatalogRepository {
         // table, so a rolled-back change never shows a product that is not there; at worst
         // the old name of a rolled-back rename is not found until the next index rebuild.
         index().changed(p.sku().value(), TextNormalizer.normalize(p.name()), p.active());
+        CatalogStamp.bump(ctx); // the saved barcode map and search index are stale once this commits (0010)
         // The barcode map forgets the codes once the transaction has ended: until the commit the
         // cached product is the committed truth, after it (or a rollback) the table is read again.
         BarcodeCache cache = barcodes();
@@ -199,6 +202,7 @@ public final class CatalogRepository {
      * rate once it has committed.
      */
     public void taxRatesChanged(WriteContext ctx) {
+        CatalogStamp.bump(ctx);
         BarcodeCache cache = barcodes();
         afterTransaction(ctx, cache::taxRatesChanged);
     }
@@ -241,6 +245,7 @@ public final class CatalogRepository {
         }
         BarcodeCache cache = barcodes();
         afterTransaction(ctx, () -> cache.invalidate(changedCodes));
+        CatalogStamp.bump(c);
         String[] norms = new String[items.size()];
         int[] updated;
         try (PreparedStatement update = c.prepareStatement("UPDATE product SET name = ?, name_norm = ?, category = ?, tax_code = ?,"
@@ -341,6 +346,7 @@ public final class CatalogRepository {
             c.setAutoCommit(false);
             try {
                 importAll(c, items, rates);
+                CatalogStamp.bump(c);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

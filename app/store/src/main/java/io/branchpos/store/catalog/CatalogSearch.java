@@ -16,13 +16,18 @@ import java.util.Map;
 final class CatalogSearch {
     private static final int REBUILD_AFTER_CHANGES = 5_000;
 
+    static final String FILE = "search-index";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CatalogSearch.class);
+
     private final LocalStore store;
+    private final CatalogSnapshotFiles files;
     private ProductSearchIndex base;
     /** sku → entry for changed products (null entry: removed or inactive). */
     private final Map<String, ProductSearchIndex.Entry> changed = new HashMap<>();
 
     CatalogSearch(LocalStore store) {
         this.store = store;
+        this.files = new CatalogSnapshotFiles(store.config().dataDirectory());
     }
 
     synchronized void warmUp() {
@@ -72,7 +77,29 @@ final class CatalogSearch {
         changed.clear();
     }
 
+    /**
+     * From the file saved under the catalog's stamp now if there is one (decision 0010), else
+     * from the table (then saved if the catalog did not change while it was read).
+     */
     private void rebuild() {
+        String stamp = store.jdbc(CatalogStamp::read);
+        java.util.Optional<java.nio.ByteBuffer> saved = files.load(FILE, stamp);
+        if (saved.isPresent()) {
+            try {
+                base = ProductSearchIndex.read(saved.get());
+                changed.clear();
+                return;
+            } catch (IllegalArgumentException e) {
+                log.warn("saved search index unusable ({}); rebuilding from the database", e.getMessage());
+            }
+        }
+        rebuildFromTable();
+        if (stamp.equals(store.jdbc(CatalogStamp::read))) {
+            files.save(FILE, stamp, base.write());
+        }
+    }
+
+    private void rebuildFromTable() {
         List<ProductSearchIndex.Entry> entries = store.jdbc(c -> {
             List<ProductSearchIndex.Entry> out = new ArrayList<>();
             try (var st = c.createStatement();

@@ -26,9 +26,10 @@ final class ProductSearchIndex {
 
     private static final int[] EMPTY = new int[0];
 
-    private final String[] skus;
-    /** " " + name_norm + " ", so " term" finds word starts and "term" finds substrings. */
-    private final String[] padded;
+    /** The SKUs by ordinal, packed (decision 0010). */
+    private final PackedText skus;
+    /** " " + name_norm + " ", so " term" finds word starts and "term" finds substrings; packed. */
+    private final PackedText padded;
     /** Posting list per gram key (ordinals ascending); keys are dense, see {@link #gram}. */
     private final int[][] postings;
     /** The distinct words of all names, sorted (for the typo search). */
@@ -38,7 +39,7 @@ final class ProductSearchIndex {
     /** Per gram key over {@code ^word}: the indexes into {@link #words} of the words that contain it. */
     private final int[][] wordGrams;
 
-    private ProductSearchIndex(String[] skus, String[] padded, int[][] postings, String[] words, int[][] wordPostings,
+    private ProductSearchIndex(PackedText skus, PackedText padded, int[][] postings, String[] words, int[][] wordPostings,
             int[][] wordGrams) {
         this.skus = skus;
         this.padded = padded;
@@ -125,11 +126,97 @@ final class ProductSearchIndex {
         for (int k = 0; k < KEY_SPACE; k++) {
             wordGrams[k] = grams[k] == null ? EMPTY : grams[k].toArray();
         }
-        return new ProductSearchIndex(skus, padded, postings, words, wordPostings, wordGrams);
+        return new ProductSearchIndex(PackedText.utf8(skus), PackedText.latin1(padded), postings, words, wordPostings,
+                wordGrams);
     }
 
     int size() {
-        return skus.length;
+        return skus.size();
+    }
+
+    // ---- byte image, saved by CatalogSearch in the data directory (decision 0010) ----
+
+    /** The index as bytes (read back by {@link #read}). */
+    byte[] write() {
+        Image out = new Image();
+        skus.write(out);
+        padded.write(out);
+        out.strings(words);
+        writeLists(out, postings);
+        writeLists(out, wordPostings);
+        writeLists(out, wordGrams);
+        return out.toBytes();
+    }
+
+    private static void writeLists(Image out, int[][] lists) {
+        int[] lengths = new int[lists.length];
+        int total = 0;
+        for (int i = 0; i < lists.length; i++) {
+            lengths[i] = lists[i].length;
+            total += lengths[i];
+        }
+        int[] all = new int[total];
+        int at = 0;
+        for (int[] l : lists) {
+            System.arraycopy(l, 0, all, at, l.length);
+            at += l.length;
+        }
+        out.ints(lengths);
+        out.ints(all);
+    }
+
+    /** Reads what {@link #write} wrote; {@link IllegalArgumentException} if it is malformed. */
+    static ProductSearchIndex read(java.nio.ByteBuffer in) {
+        try {
+            PackedText skus = PackedText.read(in, java.nio.charset.StandardCharsets.UTF_8);
+            PackedText padded = PackedText.read(in, java.nio.charset.StandardCharsets.ISO_8859_1);
+            String[] words = Image.readStrings(in);
+            int[][] postings = readLists(in, skus.size());
+            int[][] wordPostings = readLists(in, skus.size());
+            int[][] wordGrams = readLists(in, words.length);
+            if (padded.size() != skus.size() || postings.length != KEY_SPACE || wordGrams.length != KEY_SPACE
+                    || wordPostings.length != words.length || in.remaining() != 0) {
+                throw new IllegalArgumentException("inconsistent search index");
+            }
+            for (int i = 0; i < padded.size(); i++) {
+                if (padded.length(i) < 2 || padded.charAt(i, 0) != ' ' || padded.charAt(i, padded.length(i) - 1) != ' ') {
+                    throw new IllegalArgumentException("inconsistent search index (name)");
+                }
+            }
+            return new ProductSearchIndex(skus, padded, postings, words, wordPostings, wordGrams);
+        } catch (java.nio.BufferUnderflowException e) {
+            throw new IllegalArgumentException("truncated search index", e);
+        }
+    }
+
+    /** Lists of ascending ordinals below {@code bound}. */
+    private static int[][] readLists(java.nio.ByteBuffer in, int bound) {
+        int[] lengths = Image.readInts(in);
+        int[] all = Image.readInts(in);
+        int[][] out = new int[lengths.length][];
+        int at = 0;
+        for (int i = 0; i < lengths.length; i++) {
+            int len = lengths[i];
+            if (len < 0 || len > all.length - at) {
+                throw new IllegalArgumentException("inconsistent search index (list)");
+            }
+            if (len == 0) {
+                out[i] = EMPTY;
+                continue;
+            }
+            int[] l = Arrays.copyOfRange(all, at, at + len);
+            for (int j = 0; j < len; j++) {
+                if (l[j] < 0 || l[j] >= bound || (j > 0 && l[j] <= l[j - 1])) {
+                    throw new IllegalArgumentException("inconsistent search index (ordinal)");
+                }
+            }
+            out[i] = l;
+            at += len;
+        }
+        if (at != all.length) {
+            throw new IllegalArgumentException("inconsistent search index (lists)");
+        }
+        return out;
     }
 
     /** One match: whether every term starts a word of the name (those rank first). */
@@ -180,18 +267,17 @@ final class ProductSearchIndex {
         List<Hit> first = new ArrayList<>();
         List<Hit> inside = new ArrayList<>();
         for (int i = matches.nextSetBit(0); i >= 0 && first.size() < limit; i = matches.nextSetBit(i + 1)) {
-            if (exclude.contains(skus[i])) {
+            if (!exclude.isEmpty() && exclude.contains(skus.get(i))) {
                 continue;
             }
             boolean allStart = startsPossible;
             for (int k = 0; allStart && k < starts.length; k++) {
-                allStart = padded[i].indexOf(starts[k]) >= 0;
+                allStart = padded.contains(i, starts[k]);
             }
-            Hit hit = new Hit(skus[i], padded[i].substring(1, padded[i].length() - 1), allStart);
             if (allStart) {
-                first.add(hit);
+                first.add(new Hit(skus.get(i), padded.inner(i), true));
             } else if (inside.size() < limit) {
-                inside.add(hit);
+                inside.add(new Hit(skus.get(i), padded.inner(i), false));
             } else if (!startsPossible) {
                 break; // nothing later can rank before what we have
             }
@@ -216,7 +302,7 @@ final class ProductSearchIndex {
      * that pass are the result.
      */
     private BitSet fuzzyCandidates(String term) {
-        BitSet set = new BitSet(skus.length);
+        BitSet set = new BitSet(skus.size());
         if (term.length() <= 6) {
             String first = term.substring(0, 1);
             int from = lowerBound(first);
@@ -322,7 +408,7 @@ final class ProductSearchIndex {
 
     /** Exact set of products whose name contains {@code term} (word start only for 1–2 characters). */
     private BitSet candidates(String term) {
-        BitSet set = new BitSet(skus.length);
+        BitSet set = new BitSet(skus.size());
         if (term.length() <= 2) {
             int key = term.length() == 1 ? gram('^', '^', term.charAt(0)) : gram('^', term.charAt(0), term.charAt(1));
             for (int i : postings[key]) {
@@ -343,7 +429,7 @@ final class ProductSearchIndex {
             acc = intersect(acc, lists[k]);
         }
         for (int i : acc) {
-            if (padded[i].contains(term)) {
+            if (padded.contains(i, term)) {
                 set.set(i);
             }
         }

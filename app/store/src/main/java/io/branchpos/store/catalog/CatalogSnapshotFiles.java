@@ -1,0 +1,99 @@
+package io.branchpos.store.catalog;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.zip.CRC32;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The barcode map and the search index saved in the data directory ({@code cache/}), each under
+ * the catalog stamp it was read at (decision 0010). A file is used only if its stamp is the
+ * database's stamp now, its format is this version's and its checksum holds; anything else is
+ * ignored (and the caller rebuilds from the tables). Written to a temporary file and renamed, so
+ * a reader never sees half a file.
+ */
+final class CatalogSnapshotFiles {
+    private static final Logger log = LoggerFactory.getLogger(CatalogSnapshotFiles.class);
+    private static final int MAGIC = 0x42504353; // "BPCS"
+    static final int FORMAT = 2; // 2: search index with packed SKUs and names
+
+    private final Path dir;
+
+    CatalogSnapshotFiles(Path dataDirectory) {
+        this.dir = dataDirectory.resolve("cache");
+    }
+
+    Path file(String name) {
+        return dir.resolve(name + ".bin");
+    }
+
+    /** The payload saved as {@code name} under {@code stamp}, or empty (missing, stale, corrupt: logged). */
+    Optional<ByteBuffer> load(String name, String stamp) {
+        Path f = file(name);
+        byte[] all;
+        try {
+            all = Files.readAllBytes(f);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException | OutOfMemoryError e) {
+            log.warn("cannot read {}: {}; rebuilding from the database", f, e.toString());
+            return Optional.empty();
+        }
+        try {
+            ByteBuffer in = ByteBuffer.wrap(all);
+            if (all.length < 16 || in.getInt() != MAGIC || in.getInt() != FORMAT) {
+                log.warn("{} is not a snapshot of this version; rebuilding from the database", f);
+                return Optional.empty();
+            }
+            CRC32 crc = new CRC32();
+            crc.update(all, 0, all.length - 8);
+            long expected = ByteBuffer.wrap(all, all.length - 8, 8).getLong();
+            if (crc.getValue() != expected) {
+                log.warn("{} is damaged (checksum); rebuilding from the database", f);
+                return Optional.empty();
+            }
+            String saved = Image.readString(in);
+            if (!saved.equals(stamp)) {
+                log.info("{} is of an older catalog; rebuilding from the database", f);
+                return Optional.empty();
+            }
+            int length = in.getInt();
+            if (length != in.remaining() - 8) {
+                log.warn("{} is damaged (length); rebuilding from the database", f);
+                return Optional.empty();
+            }
+            return Optional.of(ByteBuffer.wrap(all, in.position(), length).slice());
+        } catch (RuntimeException e) {
+            log.warn("{} is damaged ({}); rebuilding from the database", f, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** Saves {@code payload} as {@code name} under {@code stamp}; a failure is logged, never thrown. */
+    void save(String name, String stamp, byte[] payload) {
+        Path f = file(name);
+        try {
+            Files.createDirectories(dir);
+            byte[] s = stamp.getBytes(StandardCharsets.UTF_8);
+            ByteBuffer out = ByteBuffer.allocate(4 + 4 + 4 + s.length + 4 + payload.length + 8);
+            out.putInt(MAGIC).putInt(FORMAT).putInt(s.length).put(s).putInt(payload.length).put(payload);
+            CRC32 crc = new CRC32();
+            crc.update(out.array(), 0, out.position());
+            out.putLong(crc.getValue());
+            // one fixed temporary name: a save cut short by the process ending leaves one stale
+            // file at most, overwritten by the next save
+            Path tmp = dir.resolve(name + ".bin.tmp");
+            Files.write(tmp, out.array());
+            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            log.warn("cannot save {}: {} (the next start rebuilds it from the database)", f, e.toString());
+        }
+    }
+}
