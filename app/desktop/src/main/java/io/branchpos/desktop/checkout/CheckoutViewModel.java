@@ -965,13 +965,13 @@ public final class CheckoutViewModel {
                     money(lt.gross().plus(lt.receiptDiscountShare())), false));
             pieces += l.product().unit().isMeasured() ? 1 : l.quantity().intValue();
         }
-        lines.setAll(rows);
+        update(lines, rows);
         List<TaxRow> taxRows = new ArrayList<>();
         for (TaxLine tl : t.taxes()) {
             taxRows.add(new TaxRow(tl.rate().percent().stripTrailingZeros().toPlainString() + " %",
                     money(tl.net()), money(tl.tax()), money(tl.gross())));
         }
-        taxes.setAll(taxRows);
+        update(taxes, taxRows);
         Money discounts = t.totalDiscount();
         subtotal.set(money(t.gross().plus(discounts)));
         discountTotal.set(discounts.isZero() ? "" : "− " + money(discounts));
@@ -979,6 +979,26 @@ public final class CheckoutViewModel {
         itemCount.set(format("checkout.itemCount", pieces));
         if (selectedLine.get() > 0 && rows.stream().noneMatch(r -> r.lineNo() == selectedLine.get())) {
             selectedLine.set(0);
+        }
+    }
+
+    /**
+     * Brings {@code shown} to {@code wanted} touching only the rows that differ: a scan appends one
+     * row. {@code setAll} would report every row as replaced, and the ticket table then rebuilds
+     * (re-indexes, re-styles, re-measures) every visible row — most of a frame on the cashier's
+     * machine (decision 0307).
+     */
+    static <T> void update(ObservableList<T> shown, List<T> wanted) {
+        int common = Math.min(shown.size(), wanted.size());
+        for (int i = 0; i < common; i++) {
+            if (!shown.get(i).equals(wanted.get(i))) {
+                shown.set(i, wanted.get(i));
+            }
+        }
+        if (shown.size() > wanted.size()) {
+            shown.remove(wanted.size(), shown.size());
+        } else if (wanted.size() > common) {
+            shown.addAll(wanted.subList(common, wanted.size()));
         }
     }
 
