@@ -257,6 +257,23 @@ class CheckoutViewModelTest {
     }
 
     @Test
+    void aReceiptDiscountChangesTheTotalButNotTheRowsOfTheLines() {
+        type("4000000000017");
+        type("4000000000024");
+        List<TicketRow> before = List.copyOf(vm.lines());
+
+        vm.queryProperty().set("20%");
+        List<String> changes = changesOf(vm.lines(), vm::discountReceipt);
+
+        // lines show their own totals; the receipt discount is under the ticket
+        assertThat(changes).isEmpty();
+        assertThat(vm.lines()).extracting(TicketRow::total).containsExactly("€1.19", "€2.49");
+        assertThat(vm.lines().get(0)).isSameAs(before.get(0));
+        assertThat(vm.totalProperty().get()).isEqualTo("€2.94");
+        assertThat(vm.discountTotalProperty().get()).isEqualTo("− €0.74");
+    }
+
+    @Test
     void aNewSaleEmptiesTheTicketAndTheTaxes() {
         type("4000000000017");
         type("4000000000024");
