@@ -233,6 +233,50 @@ class CheckoutFlowUiTest {
                 "{\"tender\":\"CASH\",\"amount\":\"" + p.price().minus(Money.of("1.00", "EUR")).toPlainString() + "\"");
     }
 
+    /** Texts of the labels with {@code styleClass} that are on screen (shown with all their parents). */
+    private List<String> shownTexts(String styleClass) {
+        return robot.lookup(styleClass).queryAllAs(Label.class).stream().filter(l -> {
+            for (javafx.scene.Node n = l; n != null; n = n.getParent()) {
+                if (!n.isVisible()) {
+                    return false;
+                }
+            }
+            return true;
+        }).map(Label::getText).filter(t -> t != null && !t.isEmpty()).toList();
+    }
+
+    @Test
+    void scannedLinesAndTheirTaxesShowOnScreenAndANewSaleLeavesNoOldLineBehind() throws Exception {
+        int a = 0;
+        while (product(a).unit().isMeasured() || product(a).serialized()) {
+            a++;
+        }
+        int b = a + 1;
+        while (product(b).unit().isMeasured() || product(b).serialized()) {
+            b++;
+        }
+        scan(DemoCatalog.primaryBarcode(a));
+        scan(DemoCatalog.primaryBarcode(b));
+        scan(DemoCatalog.primaryBarcode(a));
+        app.settle();
+
+        assertThat(shownTexts(".line-name")).containsExactly(product(a).name(), product(b).name(), product(a).name());
+        // the tax grid under the ticket shows the amounts of the current ticket (labels updated in place)
+        List<String> taxCells = shownTexts(".tax-cell");
+        assertThat(taxCells).containsAll(app.shell().checkout().taxes().stream()
+                .flatMap(t -> java.util.stream.Stream.of(t.rate(), t.net(), t.tax(), t.gross())).toList());
+        assertThat(taxCells).hasSize(app.shell().checkout().taxes().size() * 4);
+
+        robot.interact(() -> app.shell().checkout().newSale());
+        app.settle();
+        assertThat(shownTexts(".line-name")).isEmpty();
+        assertThat(shownTexts(".tax-cell")).isEmpty();
+
+        scan(DemoCatalog.primaryBarcode(b));
+        app.settle();
+        assertThat(shownTexts(".line-name")).containsExactly(product(b).name());
+    }
+
     @Test
     void anUnknownBarcodeShowsAClearMessageAndSellingGoesOn() throws Exception {
         robot.write("4009999999999").type(KeyCode.ENTER);

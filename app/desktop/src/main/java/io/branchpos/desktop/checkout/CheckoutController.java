@@ -279,6 +279,25 @@ public final class CheckoutController {
     }
 
     private void fillTaxes() {
+        int rows = model.taxes().size() + 1;
+        if (taxGrid.getChildren().size() == rows * 4) {
+            // same rates as before (the usual scan): new amounts into the labels already there
+            // instead of new labels, which would each be styled and measured in the next frame
+            for (javafx.scene.Node n : taxGrid.getChildren()) {
+                Integer r = GridPane.getRowIndex(n);
+                Integer c = GridPane.getColumnIndex(n);
+                if (r != null && r > 0) {
+                    TaxRow t = model.taxes().get(r - 1);
+                    ((Label) n).setText(switch (c == null ? 0 : c) {
+                        case 0 -> t.rate();
+                        case 1 -> t.net();
+                        case 2 -> t.tax();
+                        default -> t.gross();
+                    });
+                }
+            }
+            return;
+        }
         taxGrid.getChildren().clear();
         String[] head = {texts.getString("checkout.col.rate"), texts.getString("checkout.col.net"),
             texts.getString("checkout.col.tax"), texts.getString("checkout.col.gross")};
@@ -330,20 +349,21 @@ public final class CheckoutController {
         ItemCell() {
             name.getStyleClass().add("line-name");
             detail.getStyleClass().add("line-detail");
+            // the graphic stays: taking it off and putting it back (empty/filled, as rows are reused)
+            // re-styles the whole box each time, a cost paid in the frame of every scan
+            setGraphic(box);
         }
 
         @Override
         protected void updateItem(TicketRow row, boolean empty) {
             super.updateItem(row, empty);
-            if (empty || row == null) {
-                setGraphic(null);
-            } else {
-                name.setText(row.name());
-                detail.setText(row.detail());
-                detail.setVisible(!row.detail().isEmpty());
-                detail.setManaged(!row.detail().isEmpty());
-                setGraphic(box);
-            }
+            boolean filled = !empty && row != null;
+            String detailText = filled ? row.detail() : "";
+            name.setText(filled ? row.name() : "");
+            detail.setText(detailText);
+            detail.setVisible(!detailText.isEmpty());
+            detail.setManaged(!detailText.isEmpty());
+            box.setVisible(filled);
         }
     }
 

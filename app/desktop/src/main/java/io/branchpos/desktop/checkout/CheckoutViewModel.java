@@ -27,8 +27,10 @@ import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.UUID;
@@ -950,28 +952,32 @@ public final class CheckoutViewModel {
         }
         SaleTotals t = ticket.totals();
         List<TicketRow> rows = new ArrayList<>();
+        Map<TicketLine, ShownRow> nowShown = new HashMap<>();
         int i = 0;
         int pieces = 0;
         for (TicketLine l : ticket.lines()) {
-            String detail = detail(l);
+            Money lineTotal;
             if (l.voided()) {
-                rows.add(new TicketRow(l.lineNo(), plain(l.quantity()), l.product().name(),
-                        texts.getString("checkout.voidedTag"), money(l.unitPrice()), money(zero()), true));
-                continue;
+                lineTotal = zero();
+            } else {
+                LineTotal lt = t.lines().get(i++);
+                lineTotal = lt.gross().plus(lt.receiptDiscountShare());
+                pieces += l.product().unit().isMeasured() ? 1 : l.quantity().intValue();
             }
-            LineTotal lt = t.lines().get(i++);
-            rows.add(new TicketRow(l.lineNo(), plain(l.quantity()) + (l.product().unit().isMeasured()
-                    ? " " + l.product().unit().symbol() : ""), l.product().name(), detail, money(l.unitPrice()),
-                    money(lt.gross().plus(lt.receiptDiscountShare())), false));
-            pieces += l.product().unit().isMeasured() ? 1 : l.quantity().intValue();
+            // a line that did not change keeps its row: no formatting, and the table sees the same row
+            ShownRow before = shownRows.get(l);
+            TicketRow row = before != null && before.total().equals(lineTotal) ? before.row() : row(l, lineTotal);
+            nowShown.put(l, new ShownRow(lineTotal, row));
+            rows.add(row);
         }
-        lines.setAll(rows);
+        shownRows = nowShown;
+        update(lines, rows);
         List<TaxRow> taxRows = new ArrayList<>();
         for (TaxLine tl : t.taxes()) {
             taxRows.add(new TaxRow(tl.rate().percent().stripTrailingZeros().toPlainString() + " %",
                     money(tl.net()), money(tl.tax()), money(tl.gross())));
         }
-        taxes.setAll(taxRows);
+        update(taxes, taxRows);
         Money discounts = t.totalDiscount();
         subtotal.set(money(t.gross().plus(discounts)));
         discountTotal.set(discounts.isZero() ? "" : "− " + money(discounts));
@@ -979,6 +985,43 @@ public final class CheckoutViewModel {
         itemCount.set(format("checkout.itemCount", pieces));
         if (selectedLine.get() > 0 && rows.stream().noneMatch(r -> r.lineNo() == selectedLine.get())) {
             selectedLine.set(0);
+        }
+    }
+
+    /** The row shown for a ticket line and the line total it was formatted with. */
+    private record ShownRow(Money total, TicketRow row) {
+    }
+
+    /** Rows of the last refresh by their line (lines are values: a changed line is a new key). */
+    private Map<TicketLine, ShownRow> shownRows = Map.of();
+
+    private TicketRow row(TicketLine l, Money lineTotal) {
+        if (l.voided()) {
+            return new TicketRow(l.lineNo(), plain(l.quantity()), l.product().name(),
+                    texts.getString("checkout.voidedTag"), money(l.unitPrice()), money(lineTotal), true);
+        }
+        return new TicketRow(l.lineNo(), plain(l.quantity()) + (l.product().unit().isMeasured()
+                ? " " + l.product().unit().symbol() : ""), l.product().name(), detail(l), money(l.unitPrice()),
+                money(lineTotal), false);
+    }
+
+    /**
+     * Brings {@code shown} to {@code wanted} touching only the rows that differ: a scan appends one
+     * row. {@code setAll} would report every row as replaced, and the ticket table then rebuilds
+     * (re-indexes, re-styles, re-measures) every visible row — most of a frame on the cashier's
+     * machine (decision 0307).
+     */
+    static <T> void update(ObservableList<T> shown, List<T> wanted) {
+        int common = Math.min(shown.size(), wanted.size());
+        for (int i = 0; i < common; i++) {
+            if (shown.get(i) != wanted.get(i) && !shown.get(i).equals(wanted.get(i))) {
+                shown.set(i, wanted.get(i));
+            }
+        }
+        if (shown.size() > wanted.size()) {
+            shown.remove(wanted.size(), shown.size());
+        } else if (wanted.size() > common) {
+            shown.addAll(wanted.subList(common, wanted.size()));
         }
     }
 

@@ -204,6 +204,89 @@ class CheckoutViewModelTest {
         assertThat(shown).last().isEqualTo("Dish Soap | €2.49");
     }
 
+    /** The changes {@code list} reports, one string per change: "+from..to", "~from..to" (replaced), "-from". */
+    private static List<String> changesOf(javafx.collections.ObservableList<?> list, Runnable action) {
+        List<String> seen = new ArrayList<>();
+        javafx.collections.ListChangeListener<Object> l = c -> {
+            while (c.next()) {
+                seen.add((c.wasReplaced() ? "~" : c.wasAdded() ? "+" : c.wasRemoved() ? "-" : "?") + c.getFrom()
+                        + (c.wasAdded() ? ".." + c.getTo() : ""));
+            }
+        };
+        list.addListener(l);
+        try {
+            action.run();
+        } finally {
+            list.removeListener(l);
+        }
+        return seen;
+    }
+
+    @Test
+    void aScanAddsItsRowAndLeavesTheRowsAlreadyShownUntouched() {
+        type("4000000000017");
+        type("4000000000024");
+        TicketRow first = vm.lines().get(0);
+
+        List<String> changes = changesOf(vm.lines(), () -> type("4000000000017"));
+
+        // one row added at the end: the ticket table lays out one new row instead of rebuilding all
+        assertThat(changes).containsExactly("+2..3");
+        assertThat(vm.lines().get(0)).isSameAs(first);
+        assertThat(vm.lines()).extracting(TicketRow::name)
+                .containsExactly("Whole Milk 1 l", "Dish Soap", "Whole Milk 1 l");
+    }
+
+    @Test
+    void aChangeToOneLineReplacesOnlyThatRowAndTaxesOfTheSameRatesOnlyChangeTheirAmounts() {
+        type("4000000000017");
+        type("4000000000024");
+        type("4000000000017");
+        TicketRow soap = vm.lines().get(1);
+        vm.selectedLineProperty().set(3);
+
+        List<String> taxChanges = new ArrayList<>();
+        List<String> changes = changesOf(vm.lines(), () -> taxChanges.addAll(changesOf(vm.taxes(), vm::voidLine)));
+
+        assertThat(changes).containsExactly("~2..3");
+        assertThat(vm.lines().get(1)).isSameAs(soap);
+        assertThat(vm.lines().get(2).voided()).isTrue();
+        assertThat(taxChanges).containsExactly("~0..1"); // the 7 % row's amounts; the 19 % row is as it was
+        assertThat(vm.taxes()).extracting(TaxRow::rate).containsExactly("7 %", "19 %");
+        assertThat(vm.totalProperty().get()).isEqualTo("€3.68");
+    }
+
+    @Test
+    void aReceiptDiscountChangesTheTotalButNotTheRowsOfTheLines() {
+        type("4000000000017");
+        type("4000000000024");
+        List<TicketRow> before = List.copyOf(vm.lines());
+
+        vm.queryProperty().set("20%");
+        List<String> changes = changesOf(vm.lines(), vm::discountReceipt);
+
+        // lines show their own totals; the receipt discount is under the ticket
+        assertThat(changes).isEmpty();
+        assertThat(vm.lines()).extracting(TicketRow::total).containsExactly("€1.19", "€2.49");
+        assertThat(vm.lines().get(0)).isSameAs(before.get(0));
+        assertThat(vm.totalProperty().get()).isEqualTo("€2.94");
+        assertThat(vm.discountTotalProperty().get()).isEqualTo("− €0.74");
+    }
+
+    @Test
+    void aNewSaleEmptiesTheTicketAndTheTaxes() {
+        type("4000000000017");
+        type("4000000000024");
+
+        vm.newSale();
+
+        assertThat(vm.lines()).isEmpty();
+        assertThat(vm.taxes()).isEmpty();
+        type("4000000000024");
+        assertThat(vm.lines()).extracting(TicketRow::name).containsExactly("Dish Soap");
+        assertThat(vm.taxes()).extracting(TaxRow::rate).containsExactly("19 %");
+    }
+
     @Test
     void aScanOfAProductHeldInMemoryShowsItsLineWithoutWaitingForTheStoreThread() {
         ManualExecutor background = new ManualExecutor();
