@@ -111,7 +111,7 @@ public final class BranchPosApp extends Application {
         context.sync().ifPresent(engine -> {
             Runnable show = () -> status.syncProperty().set(SyncStatusText.of(engine.status(),
                     context.clock().instant(), texts));
-            engine.addListener(s -> Platform.runLater(show)); // listeners run on the sync engine's outbox thread
+            engine.addListener(s -> Platform.runLater(show)); // listeners run on the sync thread
             show.run();
             // the age of the oldest waiting event keeps ticking between snapshots
             Timeline tick = new Timeline(new KeyFrame(Duration.seconds(15), e -> show.run()));

@@ -9,7 +9,7 @@ import java.util.Optional;
  * The port through which the sync engine reads the terminal's journal. The store implements it
  * over its journal table; nothing else of the store is visible to sync.
  *
- * <p>Called by one thread at a time (the sync engine's outbox thread). Implementations must be safe against concurrent
+ * <p>Called only from the sync engine's thread. Implementations must be safe against concurrent
  * appends by the till (a sale committing while a batch is read).
  */
 public interface JournalOutbox {

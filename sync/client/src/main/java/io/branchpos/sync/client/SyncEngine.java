@@ -14,27 +14,17 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Drains the terminal's journal to HQ, in order and in batches, and keeps doing so by itself.
  *
- * <p>Threading: {@link #start()} runs one daemon thread ("branchpos-sync") that owns the network;
- * every call to the {@link JournalOutbox} runs on a second one ("branchpos-sync-outbox"), one at a
- * time in the order the sync thread asked for them, so the terminal's reads and marks overlap the
- * uploads (decision 0206). {@link #nudge()} (after each sale) and {@link #status()} may be called
- * from any thread, including the FX thread; they never block. Listeners are called on the outbox
- * thread.
+ * <p>Threading: {@link #start()} runs one daemon thread ("branchpos-sync") that owns all I/O.
+ * {@link #nudge()} (after each sale) and {@link #status()} may be called from any thread, including
+ * the FX thread; they never block. Listeners are called on the sync thread.
  *
  * <p>Exactly-once is HQ's job (constraints); the engine's job is at-least-once: an event is marked
  * synced only after HQ acknowledged it, and anything unacknowledged is sent again, forever.
@@ -55,14 +45,6 @@ public final class SyncEngine implements AutoCloseable {
     private final List<SyncStatusListener> listeners = new CopyOnWriteArrayList<>();
     private final Object wakeUp = new Object();
     private final Object drainLock = new Object();
-
-    /**
-     * Every call to the outbox (reads, marks, the counts of a status) runs here, one at a time and in
-     * the order the sync thread submitted them, so marking batch N and reading batch N+1 overlap the
-     * upload of batch N+1 and N.
-     */
-    private final ExecutorService outboxThread;
-    private final AtomicReference<Throwable> outboxFailure = new AtomicReference<>();
 
     private volatile SyncStatus status;
     private volatile boolean running;
@@ -87,13 +69,6 @@ public final class SyncEngine implements AutoCloseable {
         this.maxBatch = b.maxBatch;
         this.batchSize = Math.min(b.initialBatch, b.maxBatch);
         this.status = new SyncStatus(SyncStatus.State.STARTING, 0, null, null, null, clock.instant());
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "branchpos-sync-outbox");
-            t.setDaemon(true);
-            return t;
-        });
-        executor.allowCoreThreadTimeOut(true);
-        this.outboxThread = executor;
     }
 
     public static Builder builder() {
@@ -150,7 +125,6 @@ public final class SyncEngine implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        outboxThread.shutdown();
     }
 
     private void loop() {
@@ -194,54 +168,23 @@ public final class SyncEngine implements AutoCloseable {
     }
 
     private Duration drainLocked() {
-        try {
-            return drainPipelined();
-        } finally {
-            // whatever happened, the marks and the status of this pass are in place when drain() returns
-            awaitOutbox();
-        }
-    }
-
-    /**
-     * Uploads batches one after the other (HQ applies a terminal's batches in order, one at a time),
-     * but keeps the terminal's own work off the critical path: while batch N is in flight, the outbox
-     * thread marks batch N-1 as synced and reads batch N+1, assuming N will be accepted whole. Any
-     * other answer (resend from, a quarantine that consumed less, blocked, an error) throws the
-     * read-ahead away and starts again from what HQ said, exactly as without it.
-     */
-    private Duration drainPipelined() {
         Optional<TerminalCredential> credential = ensureEnrolled();
         if (credential.isEmpty()) {
-            awaitOutbox();
             return status.state() == SyncStatus.State.OFFLINE ? backoff.next(Duration.ZERO) : haltedInterval;
         }
         int noProgress = 0;
-        long ackedThrough = onOutbox(outbox::syncedThroughSeq);
-        Future<List<OutboxEvent>> next = null;
         while (true) {
-            rethrowOutboxFailure();
-            List<OutboxEvent> events;
-            if (next != null) {
-                events = await(next);
-                next = null;
-            } else {
-                long from = resendFrom != null ? resendFrom : onOutbox(outbox::syncedThroughSeq) + 1;
-                int size = batchSize;
-                events = onOutbox(() -> outbox.eventsFrom(from, size));
-            }
+            long from = resendFrom != null ? resendFrom : outbox.syncedThroughSeq() + 1;
+            List<OutboxEvent> events = outbox.eventsFrom(from, batchSize);
             if (events.isEmpty()) {
                 resendFrom = null;
                 backoff.reset();
                 publish(SyncStatus.State.UP_TO_DATE, null);
                 return idleInterval;
             }
-            publish(SyncStatus.State.SYNCING, null, true);
+            publish(SyncStatus.State.SYNCING, status.lastError());
             EventBatch batch = new EventBatch(ProtocolVersion.CURRENT, credential.get().terminalId(),
                     events.stream().map(OutboxEvent::toWire).toList());
-            long lastSeq = events.get(events.size() - 1).seq();
-            int readAhead = batchSize;
-            // read ahead on the outbox thread while this batch is in flight (thrown away unless HQ takes all of it)
-            Future<List<OutboxEvent>> ahead = submitOutbox(() -> outbox.eventsFrom(lastSeq + 1, readAhead));
             long started = System.nanoTime();
             UploadResult result;
             try {
@@ -254,34 +197,24 @@ public final class SyncEngine implements AutoCloseable {
             }
             adaptBatchSize(events.size(), System.nanoTime() - started);
             if (result instanceof UploadResult.Acknowledged a) {
-                BatchAck ack = a.ack();
-                boolean progress = ack.acceptedThroughSeq() > ackedThrough || ack.resendFrom() != null;
-                ackedThrough = Math.max(ackedThrough, ack.acceptedThroughSeq());
-                resendFrom = ack.resendFrom();
-                // marking is the outbox thread's job, after the read-ahead and before anything later
-                submitOutbox(() -> {
-                    apply(ack);
-                    return null;
-                });
+                long before = outbox.syncedThroughSeq();
+                apply(a.ack());
                 if (a.conflict()) {
-                    log.warn("HQ quarantined conflicting copies: {}", ack.quarantined());
+                    log.warn("HQ quarantined conflicting copies: {}", a.ack().quarantined());
                 }
-                noProgress = progress ? 0 : noProgress + 1;
+                if (outbox.syncedThroughSeq() == before && a.ack().resendFrom() == null) {
+                    noProgress++;
+                } else {
+                    noProgress = 0;
+                }
                 if (noProgress >= 3) {
                     return offline("HQ acknowledges nothing new; retrying later");
                 }
                 lastSuccessAt = clock.instant();
                 backoff.reset();
-                if (ack.resendFrom() == null && ack.acceptedThroughSeq() == lastSeq) {
-                    next = ahead;
-                }
             } else if (result instanceof UploadResult.Blocked b) {
                 if (b.ack() != null) {
-                    resendFrom = b.ack().resendFrom();
-                    submitOutbox(() -> {
-                        apply(b.ack());
-                        return null;
-                    });
+                    apply(b.ack());
                 }
                 publish(SyncStatus.State.BLOCKED, b.message());
                 return haltedInterval;
@@ -307,7 +240,6 @@ public final class SyncEngine implements AutoCloseable {
         }
     }
 
-    /** Runs on the outbox thread: records quarantines and moves the synced mark (durable before it returns). */
     private void apply(BatchAck ack) {
         for (QuarantinedEvent q : ack.quarantined()) {
             outbox.recordQuarantined(q);
@@ -315,63 +247,8 @@ public final class SyncEngine implements AutoCloseable {
         if (ack.acceptedThroughSeq() > outbox.syncedThroughSeq()) {
             outbox.markSyncedThrough(ack.acceptedThroughSeq());
         }
-    }
-
-    private <T> Future<T> submitOutbox(Callable<T> work) {
-        return outboxThread.submit(() -> {
-            try {
-                return work.call();
-            } catch (RuntimeException | Error e) {
-                // remembered for the sync thread, also when nobody waits on this task's future
-                outboxFailure.compareAndSet(null, e);
-                throw e;
-            }
-        });
-    }
-
-    /** A failure of an outbox task nobody waited for surfaces on the sync thread, as a direct call's would. */
-    private void rethrowOutboxFailure() {
-        Throwable failure = outboxFailure.getAndSet(null);
-        if (failure instanceof RuntimeException r) {
-            throw r;
-        }
-        if (failure instanceof Error e) {
-            throw e;
-        }
-    }
-
-    /** Runs {@code work} on the outbox thread after everything submitted before it, and waits for it. */
-    private <T> T onOutbox(Callable<T> work) {
-        return await(submitOutbox(work));
-    }
-
-    /** Waits until every outbox task submitted so far has run (their failures were seen by whoever waited on them). */
-    private void awaitOutbox() {
-        try {
-            outboxThread.submit(() -> null).get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        rethrowOutboxFailure();
-    }
-
-    private static <T> T await(Future<T> future) {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the outbox", e);
-        }
+        // HQ lacks seq resendFrom; it may be below our synced mark if HQ's database was restored
+        resendFrom = ack.resendFrom();
     }
 
     private Optional<TerminalCredential> ensureEnrolled() {
@@ -380,7 +257,8 @@ public final class SyncEngine implements AutoCloseable {
             return stored;
         }
         if (enrollmentCode == null || enrollmentCodeSpent) {
-            publish(SyncStatus.State.NEEDS_ENROLLMENT, "this terminal is not enrolled; ask HQ for an enrollment code", true);
+            publish(SyncStatus.State.NEEDS_ENROLLMENT, status.lastError() != null ? status.lastError()
+                    : "this terminal is not enrolled; ask HQ for an enrollment code");
             return Optional.empty();
         }
         try {
@@ -428,27 +306,10 @@ public final class SyncEngine implements AutoCloseable {
         return batchSize;
     }
 
-    /**
-     * Publishes a status on the outbox thread, after the marks submitted before it (so the pending
-     * count it reads is the one they left), without making the sync thread wait for them.
-     */
     private void publish(SyncStatus.State state, String error) {
-        publish(state, error, false);
-    }
-
-    /** @param keepError keep the previous status's error, if it has one, instead of {@code error} */
-    private void publish(SyncStatus.State state, String error, boolean keepError) {
-        Instant success = lastSuccessAt;
-        submitOutbox(() -> {
-            publishNow(state, keepError && status.lastError() != null ? status.lastError() : error, success);
-            return null;
-        });
-    }
-
-    private void publishNow(SyncStatus.State state, String error, Instant lastSuccess) {
         Instant now = clock.instant();
         SyncStatus next = new SyncStatus(state, outbox.pendingCount(), outbox.oldestPendingOccurredAt().orElse(null), error,
-                lastSuccess, now);
+                lastSuccessAt, now);
         SyncStatus previous = status;
         status = next;
         if (!sameExceptTime(previous, next)) {

@@ -86,7 +86,7 @@ class SyncEngineTest {
     }
 
     @Test
-    void theReadAheadIsThrownAwayWhenHqAcceptsOnlyPartOfABatch() {
+    void aBatchHqStoredOnlyInPartIsSentAgainFromTheFirstMissingSeq() {
         credentials.save(CREDENTIAL);
         sales(9);
         // HQ stored seq 1-2 of the first batch only (e.g. its answer was cut short): 3 must be sent again
@@ -99,56 +99,7 @@ class SyncEngineTest {
     }
 
     @Test
-    void everyOutboxCallRunsOnOneThreadAndTheMarksAreInPlaceWhenDrainReturns() {
-        credentials.save(CREDENTIAL);
-        sales(10);
-        List<String> threads = new CopyOnWriteArrayList<>();
-        List<Long> marks = new CopyOnWriteArrayList<>();
-        JournalOutbox recording = new JournalOutbox() {
-            @Override
-            public List<OutboxEvent> eventsFrom(long fromSeq, int max) {
-                threads.add(Thread.currentThread().getName());
-                return journal.eventsFrom(fromSeq, max);
-            }
-
-            @Override
-            public long syncedThroughSeq() {
-                threads.add(Thread.currentThread().getName());
-                return journal.syncedThroughSeq();
-            }
-
-            @Override
-            public void markSyncedThrough(long seq) {
-                threads.add(Thread.currentThread().getName());
-                marks.add(seq);
-                journal.markSyncedThrough(seq);
-            }
-
-            @Override
-            public long pendingCount() {
-                threads.add(Thread.currentThread().getName());
-                return journal.pendingCount();
-            }
-
-            @Override
-            public java.util.Optional<Instant> oldestPendingOccurredAt() {
-                threads.add(Thread.currentThread().getName());
-                return journal.oldestPendingOccurredAt();
-            }
-        };
-        SyncEngine engine = engine().outbox(recording).build();
-
-        engine.drain();
-
-        assertThat(journal.syncedThroughSeq()).isEqualTo(10);
-        assertThat(engine.status().state()).isEqualTo(SyncStatus.State.UP_TO_DATE);
-        assertThat(engine.status().pendingCount()).isZero();
-        assertThat(marks).containsExactly(3L, 6L, 9L, 10L);
-        assertThat(threads).isNotEmpty().allMatch("branchpos-sync-outbox"::equals);
-    }
-
-    @Test
-    void aFailingMarkSurfacesFromDrainAsBefore() {
+    void aFailingMarkFailsTheDrainPassAndMarksNothing() {
         credentials.save(CREDENTIAL);
         sales(4);
         JournalOutbox failing = new JournalOutbox() {
