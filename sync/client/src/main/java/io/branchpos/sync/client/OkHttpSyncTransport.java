@@ -149,9 +149,17 @@ public final class OkHttpSyncTransport implements SyncTransport {
         }
     }
 
+    /**
+     * gzip at the fastest level: journal JSON is repetitive, so level 1 already shrinks a batch ~5x,
+     * at about a third of the CPU of the default level 6 (decision 0206).
+     */
     private static byte[] gzip(byte[] raw) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 4 + 64);
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+        try (GZIPOutputStream gz = new GZIPOutputStream(out, 64 * 1024) {
+            {
+                def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            }
+        }) {
             gz.write(raw);
         }
         return out.toByteArray();

@@ -86,6 +86,55 @@ class SyncEngineTest {
     }
 
     @Test
+    void aBatchHqStoredOnlyInPartIsSentAgainFromTheFirstMissingSeq() {
+        credentials.save(CREDENTIAL);
+        sales(9);
+        // HQ stored seq 1-2 of the first batch only (e.g. its answer was cut short): 3 must be sent again
+        hq.script.add(new UploadResult.Acknowledged(new BatchAck(2, 2, 0, List.of(), null), false));
+
+        engine().build().drain();
+
+        assertThat(hq.received).extracting(b -> b.events().get(0).seq()).containsExactly(1L, 3L, 6L, 9L);
+        assertThat(journal.syncedThroughSeq()).isEqualTo(9);
+    }
+
+    @Test
+    void aFailingMarkFailsTheDrainPassAndMarksNothing() {
+        credentials.save(CREDENTIAL);
+        sales(4);
+        JournalOutbox failing = new JournalOutbox() {
+            @Override
+            public List<OutboxEvent> eventsFrom(long fromSeq, int max) {
+                return journal.eventsFrom(fromSeq, max);
+            }
+
+            @Override
+            public long syncedThroughSeq() {
+                return journal.syncedThroughSeq();
+            }
+
+            @Override
+            public void markSyncedThrough(long seq) {
+                throw new IllegalStateException("disk full");
+            }
+
+            @Override
+            public long pendingCount() {
+                return journal.pendingCount();
+            }
+
+            @Override
+            public java.util.Optional<Instant> oldestPendingOccurredAt() {
+                return journal.oldestPendingOccurredAt();
+            }
+        };
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine().outbox(failing).build().drain())
+                .isInstanceOf(IllegalStateException.class).hasMessage("disk full");
+        assertThat(journal.syncedThroughSeq()).isZero();
+    }
+
+    @Test
     void enrolsAutomaticallyWithAPreSeededCode() {
         sales(1);
 
