@@ -257,18 +257,33 @@ public final class FeedStore {
             }
             return null;
         }));
+        try {
+            return loadSnapshotRows(cursor, changes, t0);
+        } finally {
+            // every product and code is new (or, after a failure, part of a catalog that will be emptied):
+            // the till's in-memory views start again (decision 0006)
+            catalog.catalogReplaced();
+        }
+    }
+
+    private long loadSnapshotRows(String cursor, Iterator<FeedEntry> changes, long t0) {
         List<FeedEntry> others = new ArrayList<>();
         long[] count = new long[1];
+        long[] phases = new long[1];
         Instant now = store.config().clock().instant();
         store.jdbc(c -> {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                bulkLoad(c, changes, others, count, now);
+                CatalogRepository.withBulkCache(c, conn -> {
+                    try {
+                        bulkLoad(conn, changes, others, count, now, phases);
+                    } catch (IOException e) {
+                        throw new StoreException("HQ sent an unreadable feed change: " + e.getMessage(), e);
+                    }
+                    return null;
+                });
                 c.commit();
-            } catch (IOException e) {
-                c.rollback();
-                throw new StoreException("HQ sent an unreadable feed change: " + e.getMessage(), e);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -288,10 +303,9 @@ public final class FeedStore {
                     count[0], activeProducts(c));
             return new FeedState(cursor, false, count[0], 0);
         }));
-        // every product and code is new: the till's in-memory views start again (decision 0006)
-        catalog.catalogReplaced();
-        log.info("feed snapshot at {}: {} changes loaded in {} ms (bulk {} ms)", state.cursor(), count[0],
-                (System.nanoTime() - t0) / 1_000_000, (t1 - t0) / 1_000_000);
+        log.info("feed snapshot at {}: {} changes loaded in {} ms (streamed with the prices {} ms, products {} ms, last"
+                        + " transaction {} ms)", state.cursor(), count[0], (System.nanoTime() - t0) / 1_000_000,
+                (phases[0] - t0) / 1_000_000, (t1 - phases[0]) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
         return count[0];
     }
 
@@ -309,8 +323,8 @@ public final class FeedStore {
     private record SnapshotProduct(String sku, String json, JsonNode data) {
     }
 
-    private void bulkLoad(Connection c, Iterator<FeedEntry> changes, List<FeedEntry> others, long[] count, Instant now)
-            throws SQLException, IOException {
+    private void bulkLoad(Connection c, Iterator<FeedEntry> changes, List<FeedEntry> others, long[] count, Instant now,
+                          long[] phases) throws SQLException, IOException {
         // a snapshot load that was cut off left part of a catalog: start from empty tables
         for (String table : new String[] {"barcode", "product", "feed_price", "feed_product", "product_cost"}) {
             exec(c, "DELETE FROM " + table);
@@ -321,8 +335,9 @@ public final class FeedStore {
         Map<String, String> codeOwner = new HashMap<>(); // the later product in feed order keeps a code (as MERGE does)
         Map<String, PriceNow> prices = new HashMap<>();
         int uncommitted = 0;
+        // plain INSERT: the snapshot holds one change per key (sku@instant), the tables were emptied above
         try (PreparedStatement price = c.prepareStatement(
-                "MERGE INTO feed_price(sku, effective_from, price, version) KEY(sku, effective_from) VALUES (?, ?, ?, ?)")) {
+                "INSERT INTO feed_price(sku, effective_from, price, version) VALUES (?, ?, ?, ?)")) {
             int batched = 0;
             while (changes.hasNext()) {
                 FeedEntry e = changes.next();
@@ -364,6 +379,7 @@ public final class FeedStore {
             price.executeBatch();
         }
         c.commit();
+        phases[0] = System.nanoTime();
         try (PreparedStatement tax = c.prepareStatement("MERGE INTO tax_rate(code, percent, name) KEY(code) VALUES (?, ?, ?)")) {
             for (FeedEntry e : taxes.values()) {
                 JsonNode d = JSON.readTree(e.dataJson());
