@@ -86,7 +86,8 @@ public final class FeedPuller implements AutoCloseable {
                 .callTimeout(Duration.ofSeconds(60)).build();
         // HQ sends a keep-alive comment every 15 s: 45 s of silence means the channel is dead
         // a snapshot streams for as long as the terminal needs to load it: no overall limit, only silence
-        this.snapshotHttp = http.newBuilder().readTimeout(Duration.ofSeconds(60)).callTimeout(Duration.ZERO).build();
+        // (HQ folds the whole feed before the first byte: minutes on a long history)
+        this.snapshotHttp = http.newBuilder().readTimeout(Duration.ofMinutes(5)).callTimeout(Duration.ZERO).build();
         this.pushHttp = http.newBuilder().readTimeout(Duration.ofSeconds(45)).callTimeout(Duration.ZERO).build();
         this.backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1), new Random());
         this.pushBackoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1), new Random());
