@@ -90,7 +90,8 @@ final class FeedBench {
                     long b0 = System.nanoTime();
                     long cpu0 = processCpuNanos();
                     long changes;
-                    try (FeedPuller puller = new FeedPuller(url, credentials, new StoreCatalogSink(feed),
+                    TimedSink sink = new TimedSink(new StoreCatalogSink(feed));
+                    try (FeedPuller puller = new FeedPuller(url, credentials, sink,
                             CatalogFeed.PAGE, CatalogFeed.CATCH_UP_PAGE, Duration.ofMinutes(1))) {
                         changes = puller.pullAll();
                     }
@@ -111,10 +112,11 @@ final class FeedBench {
                     return List.of(
                             Row.measured("7", String.format("bootstrap of %,d SKUs through the feed", scale.skus()),
                                     full, "s", "<= 10 s", full <= 10, null, null, String.format(
-                                            "FeedPuller (pages of %d while catching up) → StoreCatalogSink, %,d changes, %,.0f SKUs/s;"
+                                            "FeedPuller → StoreCatalogSink: snapshot (decision 0258) streamed and loaded in %.1f s, then"
+                                                    + " %d feed page(s) after it (pages of %d while catching up) in %.1f s; %,d changes, %,.0f SKUs/s;"
                                                     + " until the feed is complete; CPU of this JVM meanwhile (terminal + HQ's"
-                                                    + " HTTP server, not PostgreSQL): %.1f s%s", CatalogFeed.CATCH_UP_PAGE, changes,
-                                            n / seconds, cpuSeconds, partial)),
+                                                    + " HTTP server, not PostgreSQL): %.1f s%s", sink.snapshotNanos / 1e9, sink.pages,
+                                            CatalogFeed.CATCH_UP_PAGE, sink.pageNanos / 1e9, changes, n / seconds, cpuSeconds, partial)),
                             Row.info("7", "HQ catalog load (not part of the bootstrap)", hqLoad, "s",
                                     String.format("CatalogService.write, one transaction, CatalogChanges.upsertProducts + setPrices in chunks of %,d: %,d SKUs",
                                             LOAD_CHUNK, n)),
@@ -123,6 +125,47 @@ final class FeedBench {
                 }
             } finally {
                 server.close();
+            }
+        }
+    }
+
+    /** Times the snapshot load (HQ's query and stream included: it is read as it is loaded) and the pages after it. */
+    private static final class TimedSink implements io.branchpos.sync.client.CatalogSink {
+        private final StoreCatalogSink delegate;
+        long snapshotNanos;
+        long pageNanos;
+        int pages;
+
+        TimedSink(StoreCatalogSink delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public String cursor() {
+            return delegate.cursor();
+        }
+
+        @Override
+        public void apply(String after, io.branchpos.sync.protocol.FeedPage page) {
+            long t = System.nanoTime();
+            delegate.apply(after, page);
+            pageNanos += System.nanoTime() - t;
+            pages++;
+        }
+
+        @Override
+        public boolean wantsSnapshot() {
+            // BENCH_FEED_PAGES=1 in the environment: the page-by-page bootstrap of before decision 0258, for comparison only
+            return !"1".equals(System.getenv("BENCH_FEED_PAGES")) && delegate.wantsSnapshot();
+        }
+
+        @Override
+        public long loadSnapshot(io.branchpos.sync.protocol.FeedSnapshot.Reader snapshot) {
+            long t = System.nanoTime();
+            try {
+                return delegate.loadSnapshot(snapshot);
+            } finally {
+                snapshotNanos += System.nanoTime() - t;
             }
         }
     }

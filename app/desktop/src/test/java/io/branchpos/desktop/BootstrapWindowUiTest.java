@@ -104,7 +104,7 @@ class BootstrapWindowUiTest {
                 .reduce("", (a, b) -> a + " | " + b);
     }
 
-    /** HQ's feed endpoint with two scripted pages; the second waits for {@link #secondPage}. Everything else: 503. */
+    /** HQ's feed endpoint with two scripted pages; the second waits for {@link #secondPage}. No snapshot (404); everything else: 503. */
     static final class ScriptedFeedHq implements AutoCloseable {
         final CountDownLatch secondPage = new CountDownLatch(1);
         private final HttpServer server;
@@ -126,6 +126,10 @@ class BootstrapWindowUiTest {
 
         private void handle(HttpExchange ex) throws IOException {
             String path = ex.getRequestURI().getPath();
+            if ("/v1/branches/B-001/feed/snapshot".equals(path)) { // an HQ without snapshots (decision 0258): the pages
+                send(ex, 404, "{\"code\":\"NOT_FOUND\",\"message\":\"no such endpoint\"}");
+                return;
+            }
             if (!"/v1/branches/B-001/feed".equals(path)) {
                 send(ex, 503, "{\"code\":\"UNAVAILABLE\",\"message\":\"scripted HQ serves only the feed\"}");
                 return;

@@ -7,7 +7,9 @@ import io.branchpos.sync.client.CatalogSink;
 import io.branchpos.sync.protocol.FeedChange;
 import io.branchpos.sync.protocol.FeedPage;
 import io.branchpos.sync.protocol.ProtocolJson;
+import io.branchpos.sync.protocol.FeedSnapshot;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /** {@link CatalogSink} over the terminal's store: one page and its cursor per H2 transaction. */
@@ -21,6 +23,32 @@ public final class StoreCatalogSink implements CatalogSink {
     @Override
     public String cursor() {
         return feed.state().cursor();
+    }
+
+    @Override
+    public boolean wantsSnapshot() {
+        return feed.wantsSnapshot();
+    }
+
+    @Override
+    public long loadSnapshot(FeedSnapshot.Reader snapshot) {
+        return loadSnapshot(snapshot.cursor(), snapshot.rows());
+    }
+
+    /** Loads the changes of a snapshot taken at {@code cursor} as they arrive (see {@link FeedStore#loadSnapshot}). */
+    public long loadSnapshot(String cursor, Iterator<FeedSnapshot.Row> rows) {
+        return feed.loadSnapshot(cursor, new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public FeedEntry next() {
+                FeedSnapshot.Row r = rows.next();
+                return new FeedEntry(r.kind(), r.key(), r.intended(), r.dataJson());
+            }
+        });
     }
 
     @Override

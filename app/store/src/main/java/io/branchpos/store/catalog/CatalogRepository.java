@@ -314,6 +314,106 @@ public final class CatalogRepository {
         }
     }
 
+    /**
+     * The catalog tables were replaced wholesale outside {@link #upsert}/{@link #upsertAll} (a feed
+     * snapshot, decision 0258): the search index is rebuilt when next used and the barcode map
+     * forgets everything (decision 0006). Call after the replacing transaction has committed.
+     */
+    public void catalogReplaced() {
+        index().invalidate();
+        barcodes().invalidateAll();
+    }
+
+    /** H2's page cache while a bulk load runs, in KB (the default 16 MB makes H2 re-read index pages it just wrote). */
+    static final int BULK_CACHE_KB = 256 * 1024;
+
+    /**
+     * Runs {@code work} with H2's page cache raised to {@value #BULK_CACHE_KB} KB, and puts the
+     * previous size back afterwards (decision 0258). The setting is the database's, not the connection's.
+     */
+    public static <T> T withBulkCache(Connection c, LocalStore.SqlWork<T> work) throws SQLException {
+        int before = 0;
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'CACHE_SIZE'")) {
+            if (rs.next()) {
+                before = Integer.parseInt(rs.getString(1).trim());
+            }
+        }
+        if (before >= BULK_CACHE_KB) {
+            return work.run(c);
+        }
+        try (var st = c.createStatement()) {
+            st.execute("SET CACHE_SIZE " + BULK_CACHE_KB);
+        }
+        try {
+            return work.run(c);
+        } finally {
+            if (before > 0) {
+                try (var st = c.createStatement()) {
+                    st.execute("SET CACHE_SIZE " + before);
+                }
+            }
+        }
+    }
+
+    /**
+     * Inserts products and their barcodes into tables that hold none of them (no MERGE, no look-up
+     * per row): the bulk path of a feed snapshot (decision 0258).
+     * Batches of 1,000; the caller owns the transaction. Codes must be unique across the items.
+     */
+    public static final class BulkInsert implements AutoCloseable {
+        private final PreparedStatement prod;
+        private final PreparedStatement code;
+        private int pending;
+
+        public BulkInsert(Connection c) throws SQLException {
+            this.prod = c.prepareStatement("INSERT INTO product(sku, name, name_norm, category, tax_code,"
+                    + " unit, price, currency, active, serialized, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)");
+            this.code = c.prepareStatement("INSERT INTO barcode(code, sku) VALUES (?, ?)");
+        }
+
+        public void add(Product p, List<String> barcodes) throws SQLException {
+            prod.setString(1, p.sku().value());
+            prod.setString(2, p.name());
+            prod.setString(3, TextNormalizer.normalize(p.name()));
+            prod.setString(4, p.category());
+            prod.setString(5, p.taxRate().code());
+            prod.setString(6, p.unit().name());
+            prod.setBigDecimal(7, p.price().amount());
+            prod.setString(8, p.price().currency().getCurrencyCode());
+            prod.setBoolean(9, p.active());
+            prod.setBoolean(10, p.serialized());
+            prod.addBatch();
+            for (String b : barcodes) {
+                code.setString(1, b);
+                code.setString(2, p.sku().value());
+                code.addBatch();
+            }
+            if (++pending == 1000) {
+                flush();
+            }
+        }
+
+        /** Sends what is batched (products before their barcodes: the foreign key). */
+        public void flush() throws SQLException {
+            if (pending > 0) {
+                prod.executeBatch();
+                code.executeBatch();
+                pending = 0;
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                flush();
+            } finally {
+                prod.close();
+                code.close();
+            }
+        }
+    }
+
     private static Optional<Product> first(PreparedStatement ps) throws SQLException {
         try (ResultSet rs = ps.executeQuery()) {
             return rs.next() ? Optional.of(map(rs)) : Optional.empty();
@@ -339,14 +439,17 @@ public final class CatalogRepository {
                 UnitOfMeasure.valueOf(rs.getString(6)), Money.of(price, currency), rs.getBoolean(9), rs.getBoolean(10));
     }
 
-    /** Bulk load for bootstrap, demo and benchmarks: one transaction, JDBC batches. */
+    /** Bulk load for bootstrap, demo and benchmarks: one transaction, JDBC batches, H2's page cache raised meanwhile. */
     public void importAll(Iterable<CatalogItem> items, List<TaxRate> rates) {
         store.jdbc(c -> {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                importAll(c, items, rates);
-                CatalogStamp.bump(c);
+                withBulkCache(c, conn -> {
+                    importAll(conn, items, rates);
+                    CatalogStamp.bump(conn);
+                    return null;
+                });
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

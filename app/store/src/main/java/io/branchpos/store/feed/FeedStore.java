@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -184,6 +185,284 @@ public final class FeedStore {
     }
 
     /**
+     * True for a terminal that should bootstrap from a feed snapshot (decision 0258): nothing of
+     * the feed applied yet and no catalog at all, or a snapshot load that was cut off.
+     */
+    public boolean wantsSnapshot() {
+        return store.jdbc(c -> {
+            try (var st = c.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT cursor, snapshot_loading FROM feed_state WHERE id = 1")) {
+                if (rs.next()) {
+                    if (rs.getBoolean(2)) {
+                        return true;
+                    }
+                    if (!"0".equals(rs.getString(1))) {
+                        return false;
+                    }
+                }
+            }
+            return catalogEmpty(c);
+        });
+    }
+
+    private static boolean isAtStart(Connection c) throws SQLException {
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT cursor FROM feed_state WHERE id = 1")) {
+            return !rs.next() || "0".equals(rs.getString(1));
+        }
+    }
+
+    private static boolean catalogEmpty(Connection c) throws SQLException {
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT (SELECT COUNT(*) FROM product) + (SELECT COUNT(*) FROM feed_product) + (SELECT COUNT(*) FROM feed_price)")) {
+            rs.next();
+            return rs.getLong(1) == 0;
+        }
+    }
+
+    /**
+     * Loads a feed snapshot taken at {@code cursor} as its changes stream in (decision 0258), and
+     * stores the cursor; the feed is then pulled after it, and {@code complete} turns true with the
+     * first page that says nothing more is ready (as for a bootstrap through the pages).
+     *
+     * <p>Catalog kinds go into the empty catalog tables in bulk (plain INSERT batches, a commit per
+     * {@value #SNAPSHOT_COMMIT} rows); every other kind (users, promotions, stock
+     * documents) is applied as a feed page would, in the last transaction, which also stores the
+     * cursor and clears {@code snapshot_loading}. Until then the store is marked as loading a snapshot
+     * and not complete: a failure or a kill anywhere leaves a terminal that does not sell and that
+     * {@link #wantsSnapshot() wants} a snapshot again, which starts from empty tables.
+     *
+     * @throws IllegalStateException if this terminal already has a catalog or a feed position
+     */
+    public long loadSnapshot(String cursor, Iterator<FeedEntry> changes) {
+        long t0 = System.nanoTime();
+        store.write(ctx -> ctx.session().doReturningWork(c -> {
+            boolean exists;
+            boolean loading = false;
+            try (var st = c.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT snapshot_loading FROM feed_state WHERE id = 1 FOR UPDATE")) {
+                exists = rs.next();
+                if (exists) {
+                    loading = rs.getBoolean(1);
+                }
+            }
+            if (!loading && !(isAtStart(c) && catalogEmpty(c))) {
+                throw new IllegalStateException("a feed snapshot is only loaded into a terminal without a catalog");
+            }
+            if (exists) {
+                exec(c, "UPDATE feed_state SET cursor = '0', complete = FALSE, applied = 0, remaining = 0, baseline_active = 0,"
+                        + " snapshot_loading = TRUE, updated_at = ? WHERE id = 1", Timestamp.from(ctx.now()));
+            } else {
+                exec(c, "INSERT INTO feed_state(id, cursor, complete, applied, remaining, baseline_active, snapshot_loading, updated_at)"
+                        + " VALUES (1, '0', FALSE, 0, 0, 0, TRUE, ?)", Timestamp.from(ctx.now()));
+            }
+            return null;
+        }));
+        try {
+            return loadSnapshotRows(cursor, changes, t0);
+        } finally {
+            // every product and code is new (or, after a failure, part of a catalog that will be emptied):
+            // the till's in-memory views start again (decision 0006)
+            catalog.catalogReplaced();
+        }
+    }
+
+    private long loadSnapshotRows(String cursor, Iterator<FeedEntry> changes, long t0) {
+        List<FeedEntry> others = new ArrayList<>();
+        long[] count = new long[1];
+        long[] phases = new long[1];
+        Instant now = store.config().clock().instant();
+        store.jdbc(c -> {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                CatalogRepository.withBulkCache(c, conn -> {
+                    try {
+                        bulkLoad(conn, changes, others, count, now, phases);
+                    } catch (IOException e) {
+                        throw new StoreException("HQ sent an unreadable feed change: " + e.getMessage(), e);
+                    }
+                    return null;
+                });
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+            return null;
+        });
+        long t1 = System.nanoTime();
+        FeedState state = store.write(ctx -> ctx.session().doReturningWork(c -> {
+            try {
+                apply(ctx, c, "0", others, cursor, true, 0);
+            } catch (IOException e) {
+                throw new StoreException("HQ sent an unreadable feed change: " + e.getMessage(), e);
+            }
+            exec(c, "UPDATE feed_state SET snapshot_loading = FALSE, applied = ?, baseline_active = ? WHERE id = 1",
+                    count[0], activeProducts(c));
+            return new FeedState(cursor, false, count[0], 0);
+        }));
+        log.info("feed snapshot at {}: {} changes loaded in {} ms (streamed with the prices {} ms, products {} ms, last"
+                        + " transaction {} ms)", state.cursor(), count[0], (System.nanoTime() - t0) / 1_000_000,
+                (phases[0] - t0) / 1_000_000, (t1 - phases[0]) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+        return count[0];
+    }
+
+    /** Rows per commit while loading a snapshot (a bounded undo log; the load is not atomic, the flag is). */
+    static final int SNAPSHOT_COMMIT = 20_000;
+    private int snapshotCommit = SNAPSHOT_COMMIT;
+
+    /** Tests: commit a snapshot load every {@code rows} rows (so that a cut-off load leaves rows behind). */
+    public FeedStore snapshotCommitEvery(int rows) {
+        this.snapshotCommit = Math.max(1, rows);
+        return this;
+    }
+
+    /** A product of the snapshot, parsed once. */
+    private record SnapshotProduct(String sku, String json, JsonNode data) {
+    }
+
+    private void bulkLoad(Connection c, Iterator<FeedEntry> changes, List<FeedEntry> others, long[] count, Instant now,
+                          long[] phases) throws SQLException, IOException {
+        // a snapshot load that was cut off left part of a catalog: start from empty tables
+        for (String table : new String[] {"barcode", "product", "feed_price", "feed_product", "product_cost"}) {
+            exec(c, "DELETE FROM " + table);
+        }
+        c.commit();
+        Map<String, FeedEntry> taxes = new LinkedHashMap<>();
+        Map<String, SnapshotProduct> products = new LinkedHashMap<>();
+        Map<String, String> codeOwner = new HashMap<>(); // the later product in feed order keeps a code (as MERGE does)
+        Map<String, PriceNow> prices = new HashMap<>();
+        int uncommitted = 0;
+        // plain INSERT: the snapshot holds one change per key (sku@instant), the tables were emptied above
+        try (PreparedStatement price = c.prepareStatement(
+                "INSERT INTO feed_price(sku, effective_from, price, version) VALUES (?, ?, ?, ?)")) {
+            int batched = 0;
+            while (changes.hasNext()) {
+                FeedEntry e = changes.next();
+                count[0]++;
+                switch (e.kind()) {
+                    case "TAX" -> taxes.put(JSON.readTree(e.dataJson()).path("code").asText(), e);
+                    case "PRODUCT" -> {
+                        JsonNode d = JSON.readTree(e.dataJson());
+                        String sku = d.path("sku").asText();
+                        products.remove(sku);
+                        products.put(sku, new SnapshotProduct(sku, e.dataJson(), d));
+                        d.path("barcodes").forEach(b -> codeOwner.put(b.asText(), sku));
+                    }
+                    case "PRICE" -> {
+                        JsonNode d = JSON.readTree(e.dataJson());
+                        String sku = d.path("sku").asText();
+                        Instant at = Instant.parse(d.path("effectiveFrom").asText());
+                        BigDecimal amount = new BigDecimal(d.path("price").asText());
+                        long version = d.path("version").asLong();
+                        price.setString(1, sku);
+                        price.setTimestamp(2, Timestamp.from(at));
+                        price.setBigDecimal(3, amount);
+                        price.setLong(4, version);
+                        price.addBatch();
+                        prices.computeIfAbsent(sku, k -> new PriceNow()).see(at, amount, version, now);
+                        if (++batched == Math.min(1000, snapshotCommit)) {
+                            price.executeBatch();
+                            uncommitted += batched;
+                            batched = 0;
+                            if (uncommitted >= snapshotCommit) {
+                                c.commit();
+                                uncommitted = 0;
+                            }
+                        }
+                    }
+                    default -> others.add(e);
+                }
+            }
+            price.executeBatch();
+        }
+        c.commit();
+        phases[0] = System.nanoTime();
+        try (PreparedStatement tax = c.prepareStatement("MERGE INTO tax_rate(code, percent, name) KEY(code) VALUES (?, ?, ?)")) {
+            for (FeedEntry e : taxes.values()) {
+                JsonNode d = JSON.readTree(e.dataJson());
+                tax.setString(1, d.path("code").asText());
+                tax.setBigDecimal(2, new BigDecimal(d.path("percent").asText()));
+                tax.setString(3, d.path("name").asText());
+                tax.addBatch();
+            }
+            tax.executeBatch();
+        }
+        Map<String, BigDecimal> rates = new HashMap<>();
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT code, percent FROM tax_rate")) {
+            while (rs.next()) {
+                rates.put(rs.getString(1), rs.getBigDecimal(2));
+            }
+        }
+        uncommitted = 0;
+        try (CatalogRepository.BulkInsert till = new CatalogRepository.BulkInsert(c);
+                PreparedStatement feedProduct = c.prepareStatement("INSERT INTO feed_product(sku, data, price_version, next_price_at,"
+                        + " pending) VALUES (?, ?, ?, ?, ?)");
+                // HQ's cost price (StockFeedApplier's part of a PRODUCT change in a page)
+                PreparedStatement cost = c.prepareStatement("INSERT INTO product_cost(sku, cost) VALUES (?, ?)")) {
+            int batched = 0;
+            for (SnapshotProduct sp : products.values()) {
+                BigDecimal percent = rates.get(sp.data().path("taxCode").asText());
+                PriceNow p = prices.getOrDefault(sp.sku(), new PriceNow());
+                feedProduct.setString(1, sp.sku());
+                feedProduct.setString(2, sp.json());
+                if (percent == null) { // waits for its tax rate, as in apply
+                    feedProduct.setObject(3, null);
+                    feedProduct.setTimestamp(4, null);
+                    feedProduct.setBoolean(5, true);
+                } else {
+                    CatalogItem item = derive(sp.sku(), sp.data(), percent, p);
+                    List<String> own = new ArrayList<>(item.barcodes().size());
+                    for (String code : item.barcodes()) {
+                        if (sp.sku().equals(codeOwner.get(code)) && !own.contains(code)) {
+                            own.add(code);
+                        }
+                    }
+                    till.add(item.product(), own);
+                    feedProduct.setObject(3, p.price == null ? null : p.version);
+                    feedProduct.setTimestamp(4, p.next == null ? null : Timestamp.from(p.next));
+                    feedProduct.setBoolean(5, false);
+                }
+                feedProduct.addBatch();
+                JsonNode costPrice = sp.data().path("cost");
+                if (!costPrice.isNull() && !costPrice.isMissingNode()) {
+                    cost.setString(1, sp.sku());
+                    cost.setBigDecimal(2, new BigDecimal(costPrice.asText()));
+                    cost.addBatch();
+                }
+                if (++batched == Math.min(1000, snapshotCommit)) {
+                    till.flush();
+                    feedProduct.executeBatch();
+                    cost.executeBatch();
+                    uncommitted += batched;
+                    batched = 0;
+                    if (uncommitted >= snapshotCommit / 2) {
+                        c.commit();
+                        uncommitted = 0;
+                    }
+                }
+            }
+            till.flush();
+            feedProduct.executeBatch();
+            cost.executeBatch();
+        }
+    }
+
+    /** The till's product row of one feed product: HQ's state plus the price in effect (none: kept, not sellable). */
+    private static CatalogItem derive(String sku, JsonNode d, BigDecimal percent, PriceNow p) {
+        Currency currency = Currency.getInstance(d.path("currency").asText());
+        List<String> barcodes = new ArrayList<>();
+        d.path("barcodes").forEach(b -> barcodes.add(b.asText()));
+        Product product = new Product(new Sku(sku), d.path("name").asText(), d.path("category").asText(),
+                new TaxRate(d.path("taxCode").asText(), percent.stripTrailingZeros()), UnitOfMeasure.valueOf(d.path("unit").asText()),
+                Money.of(p.price == null ? BigDecimal.ZERO : p.price, currency),
+                d.path("active").asBoolean() && p.price != null, d.path("serialized").asBoolean());
+        return new CatalogItem(product, barcodes);
+    }
+
+    /**
      * Refuses a page after which fewer than half of the products active when the terminal was last
      * caught up would remain active, unless HQ marked those deactivations intended. Returns the
      * new baseline (intended deactivations lower it).
@@ -309,17 +588,8 @@ public final class FeedStore {
             bindAll(ps, skus);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Instant at = rs.getTimestamp(2).toInstant();
-                    PriceNow p = prices.computeIfAbsent(rs.getString(1), k -> new PriceNow());
-                    if (!at.isAfter(now)) {
-                        if (p.effectiveFrom == null || at.isAfter(p.effectiveFrom)) {
-                            p.effectiveFrom = at;
-                            p.price = rs.getBigDecimal(3);
-                            p.version = rs.getLong(4);
-                        }
-                    } else if (p.next == null || at.isBefore(p.next)) {
-                        p.next = at;
-                    }
+                    prices.computeIfAbsent(rs.getString(1), k -> new PriceNow())
+                            .see(rs.getTimestamp(2).toInstant(), rs.getBigDecimal(3), rs.getLong(4), now);
                 }
             }
         }
@@ -352,15 +622,8 @@ public final class FeedStore {
                     continue;
                 }
                 PriceNow p = prices.getOrDefault(sku, new PriceNow());
-                Currency currency = Currency.getInstance(d.path("currency").asText());
-                List<String> barcodes = new ArrayList<>();
-                d.path("barcodes").forEach(b -> barcodes.add(b.asText()));
                 // a product HQ has not priced yet is kept but cannot be sold
-                Product product = new Product(new Sku(sku), d.path("name").asText(), d.path("category").asText(),
-                        new TaxRate(taxCode, percent.stripTrailingZeros()), UnitOfMeasure.valueOf(d.path("unit").asText()),
-                        Money.of(p.price == null ? BigDecimal.ZERO : p.price, currency),
-                        d.path("active").asBoolean() && p.price != null, d.path("serialized").asBoolean());
-                items.add(new CatalogItem(product, barcodes));
+                items.add(derive(sku, d, percent, p));
                 Long version = p.price == null ? null : p.version;
                 Timestamp next = p.next == null ? null : Timestamp.from(p.next);
                 if (inPage) {
@@ -390,6 +653,19 @@ public final class FeedStore {
         BigDecimal price;
         long version;
         Instant next;
+
+        /** Takes one stored price version into account (any order). */
+        void see(Instant at, BigDecimal amount, long v, Instant now) {
+            if (!at.isAfter(now)) {
+                if (effectiveFrom == null || at.isAfter(effectiveFrom)) {
+                    effectiveFrom = at;
+                    price = amount;
+                    version = v;
+                }
+            } else if (next == null || at.isBefore(next)) {
+                next = at;
+            }
+        }
     }
 
     private static String inList(int n) {

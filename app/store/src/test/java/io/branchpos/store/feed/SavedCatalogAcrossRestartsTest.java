@@ -216,6 +216,24 @@ class SavedCatalogAcrossRestartsTest {
     }
 
     @Test
+    void aSnapshotLoadedIntoATerminalWhoseEmptyCatalogWasSavedIsWhatTheNextStartScans() {
+        try (LocalStore store = open()) { // a new terminal: its start saved the empty barcode map and index
+            warmUp(store);
+        }
+        assertThat(barcodes()).exists();
+        try (LocalStore store = open()) {
+            new FeedStore(store).loadSnapshot("9.1", List.of(FeedStoreTest.tax("STD", "19"),
+                    FeedStoreTest.product("100", "Milk", true, false, "4000000000001"),
+                    FeedStoreTest.price("100", "1.19", LONG_AGO, 1)).iterator());
+        }
+        try (LocalStore store = open()) {
+            warmUp(store);
+            assertThat(scan(store, "4000000000001").price()).isEqualTo(Money.of("1.19", "EUR"));
+            assertThat(search(store, "mil")).containsExactly("Milk");
+        }
+    }
+
+    @Test
     void aDamagedFileIsRebuiltFromTheDatabase() throws IOException {
         seed(dir, "1.19");
         for (Path f : List.of(barcodes(), searchIndex())) {

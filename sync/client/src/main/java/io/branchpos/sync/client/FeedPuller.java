@@ -3,6 +3,7 @@ package io.branchpos.sync.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.branchpos.sync.protocol.ErrorBody;
 import io.branchpos.sync.protocol.FeedPage;
+import io.branchpos.sync.protocol.FeedSnapshot;
 import io.branchpos.sync.protocol.ProtocolJson;
 import io.branchpos.sync.protocol.ProtocolVersion;
 import java.io.IOException;
@@ -47,6 +48,7 @@ public final class FeedPuller implements AutoCloseable {
     private final Duration pollEvery;
     private final OkHttpClient http;
     private final OkHttpClient pushHttp;
+    private final OkHttpClient snapshotHttp;
     private final Backoff backoff;
     private final Backoff pushBackoff;
     private final Clock clock;
@@ -83,6 +85,9 @@ public final class FeedPuller implements AutoCloseable {
         this.http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(30))
                 .callTimeout(Duration.ofSeconds(60)).build();
         // HQ sends a keep-alive comment every 15 s: 45 s of silence means the channel is dead
+        // a snapshot streams for as long as the terminal needs to load it: no overall limit, only silence
+        // (HQ folds the whole feed before the first byte: minutes on a long history)
+        this.snapshotHttp = http.newBuilder().readTimeout(Duration.ofMinutes(5)).callTimeout(Duration.ZERO).build();
         this.pushHttp = http.newBuilder().readTimeout(Duration.ofSeconds(45)).callTimeout(Duration.ZERO).build();
         this.backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1), new Random());
         this.pushBackoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1), new Random());
@@ -132,13 +137,21 @@ public final class FeedPuller implements AutoCloseable {
             return 0;
         }
         long applied = 0;
-        boolean catchingUp = FeedPage.START.equals(sink.cursor());
+        boolean snapshotLoaded = false;
+        if (sink.wantsSnapshot()) {
+            long loaded = loadSnapshot(credential);
+            snapshotLoaded = loaded >= 0;
+            applied += Math.max(0, loaded);
+        }
+        boolean catchingUp = FeedPage.START.equals(sink.cursor()) || snapshotLoaded;
         while (true) {
             String after = sink.cursor();
             FeedPage page = fetch(credential, after, catchingUp ? catchUpPageSize : pageSize);
             catchingUp = page.hasMore();
-            if (!page.changes().isEmpty() || !page.nextCursor().equals(after)) {
+            // after a snapshot the first page is applied even when empty: it is what marks the catalog complete
+            if (!page.changes().isEmpty() || !page.nextCursor().equals(after) || snapshotLoaded) {
                 sink.apply(after, page);
+                snapshotLoaded = false;
             }
             applied += page.changes().size();
             FeedStatus s = status;
@@ -147,6 +160,42 @@ public final class FeedPuller implements AutoCloseable {
             if (!page.hasMore() || !runningOrDirect()) {
                 return applied;
             }
+        }
+    }
+
+    /**
+     * Fetches the branch's feed snapshot and has the sink load it while it streams in (decision 0258).
+     * An HQ without the endpoint (404) leaves the cursor where it is: the feed is then pulled page by
+     * page (returns -1). Otherwise returns the changes loaded.
+     */
+    private long loadSnapshot(TerminalCredential credential) throws IOException {
+        HttpUrl url = baseUrl.newBuilder().addPathSegments("v1/branches").addPathSegment(credential.branchId())
+                .addPathSegments("feed/snapshot").build();
+        Request request = new Request.Builder().url(url).header("Authorization", "Bearer " + credential.token())
+                .header(ProtocolVersion.HEADER, String.valueOf(ProtocolVersion.CURRENT)).get().build();
+        update(new FeedStatus(FeedStatus.State.PULLING, status.appliedThisRun(), status.remaining(), status.pushConnected(), null,
+                clock.instant()));
+        try (Response response = snapshotHttp.newCall(request).execute()) {
+            if (response.code() == 404) {
+                log.info("HQ serves no feed snapshot: bootstrapping through the feed pages");
+                return -1;
+            }
+            if (response.code() == 401) {
+                throw new FeedUnauthorizedException("HQ refused the terminal's token");
+            }
+            if (response.code() != 200) {
+                throw new IOException("HQ refused the feed snapshot: HTTP " + response.code());
+            }
+            long loaded;
+            try (FeedSnapshot.Reader reader = new FeedSnapshot.Reader(response.body().byteStream())) {
+                loaded = sink.loadSnapshot(reader);
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
+            FeedStatus s = status;
+            update(new FeedStatus(FeedStatus.State.PULLING, s.appliedThisRun() + loaded, s.remaining(), s.pushConnected(), null,
+                    clock.instant()));
+            return loaded;
         }
     }
 

@@ -14,6 +14,7 @@ import io.branchpos.sync.server.auth.TerminalRegistry;
 import io.branchpos.sync.server.auth.TerminalRegistry.AuthenticatedTerminal;
 import io.branchpos.sync.server.feed.FeedService;
 import io.branchpos.sync.server.feed.FeedSignals;
+import io.branchpos.sync.server.feed.FeedSnapshotService;
 import io.branchpos.sync.server.operator.OperatorService;
 import io.branchpos.sync.server.operator.PasswordHasher;
 import io.branchpos.sync.server.web.OperatorWeb;
@@ -53,6 +54,7 @@ public final class SyncServer implements AutoCloseable {
     private final TerminalRegistry registry;
     private final IngestService ingest;
     private final FeedService feed;
+    private final FeedSnapshotService feedSnapshot;
     private final FeedSignals feedSignals;
     private final OperatorService operators;
     private final java.util.concurrent.ScheduledExecutorService background =
@@ -75,6 +77,7 @@ public final class SyncServer implements AutoCloseable {
         this.registry = registry;
         this.ingest = new IngestService(dataSource, metrics);
         this.feed = new FeedService(dataSource);
+        this.feedSnapshot = new FeedSnapshotService(dataSource);
         this.feedSignals = new FeedSignals(dataSource);
         this.operators = new OperatorService(dataSource, registry, new PasswordHasher(210_000), ingest);
         OperatorWeb operatorWeb = new OperatorWeb(operators, Clock.systemUTC());
@@ -88,6 +91,7 @@ public final class SyncServer implements AutoCloseable {
             cfg.routes.post("/v1/terminals/{terminalId}/batches", this::batch);
             cfg.routes.get("/v1/branches/{branchId}/feed", this::feed);
             cfg.routes.get("/v1/branches/{branchId}/feed/events", this::feedEvents);
+            cfg.routes.get("/v1/branches/{branchId}/feed/snapshot", this::feedSnapshot);
             operatorWeb.register(cfg.routes);
             cfg.routes.exception(ApiException.class, (e, ctx) -> {
                 if (ctx.path().endsWith("/batches")) {
@@ -224,6 +228,26 @@ public final class SyncServer implements AutoCloseable {
             throw new ApiException(400, ErrorCodes.INVALID_REQUEST, abbreviate(e.getMessage(), 200));
         }
         ctx.contentType(JSON).result(ProtocolJson.write(feed.page(caller.branchId(), after, limit)));
+    }
+
+    /**
+     * The branch's feed folded at one position, as a gzip'd stream (decision 0258, {@code FeedSnapshot}),
+     * for a new terminal's bootstrap. Written straight to the response: 200 and the content type go
+     * out with the first bytes; a failure after that truncates the stream (the terminal sees no END line).
+     */
+    private void feedSnapshot(Context ctx) throws Exception {
+        AuthenticatedTerminal caller = authenticate(ctx);
+        if (!caller.branchId().equals(ctx.pathParam("branchId"))) {
+            throw new ApiException(403, ErrorCodes.FORBIDDEN, "terminal " + caller.terminalId() + " may read only the feed of branch "
+                    + caller.branchId());
+        }
+        var response = ctx.res();
+        long rows = feedSnapshot.write(caller.branchId(), () -> {
+            response.setStatus(200);
+            response.setContentType(io.branchpos.sync.protocol.FeedSnapshot.CONTENT_TYPE);
+            return response.getOutputStream();
+        });
+        log.info("feed snapshot of branch {} for terminal {}: {} changes", caller.branchId(), caller.terminalId(), rows);
     }
 
     /** Server-sent events that only say "changed": the terminal then pulls the feed. */
