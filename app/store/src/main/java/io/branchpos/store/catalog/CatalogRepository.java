@@ -315,6 +315,15 @@ public final class CatalogRepository {
     }
 
     /**
+     * The catalog tables change wholesale in the transaction {@code c} is in (a feed snapshot,
+     * decision 0258): the barcode map and search index saved under the old stamp must not be loaded
+     * by the next start (decision 0010).
+     */
+    public static void catalogReplacedIn(Connection c) throws SQLException {
+        CatalogStamp.bump(c);
+    }
+
+    /**
      * The catalog tables were replaced wholesale outside {@link #upsert}/{@link #upsertAll} (a feed
      * snapshot, decision 0258): the search index is rebuilt when next used and the barcode map
      * forgets everything (decision 0006). Call after the replacing transaction has committed.

@@ -255,6 +255,7 @@ public final class FeedStore {
                 exec(c, "INSERT INTO feed_state(id, cursor, complete, applied, remaining, baseline_active, snapshot_loading, updated_at)"
                         + " VALUES (1, '0', FALSE, 0, 0, 0, TRUE, ?)", Timestamp.from(ctx.now()));
             }
+            CatalogRepository.catalogReplacedIn(c);
             return null;
         }));
         try {
@@ -301,6 +302,8 @@ public final class FeedStore {
             }
             exec(c, "UPDATE feed_state SET snapshot_loading = FALSE, applied = ?, baseline_active = ? WHERE id = 1",
                     count[0], activeProducts(c));
+            // files saved while the rows streamed in (under the first bump) hold part of the catalog
+            CatalogRepository.catalogReplacedIn(c);
             return new FeedState(cursor, false, count[0], 0);
         }));
         log.info("feed snapshot at {}: {} changes loaded in {} ms (streamed with the prices {} ms, products {} ms, last"
