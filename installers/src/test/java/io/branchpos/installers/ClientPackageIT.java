@@ -345,7 +345,8 @@ class ClientPackageIT {
     private static List<String> unsyncedEventIds() throws Exception {
         List<String> ids = new ArrayList<>();
         try (Connection c = h2(); ResultSet rs = c.createStatement().executeQuery(
-                "SELECT event_id FROM journal_event WHERE synced_at IS NULL ORDER BY terminal_id, seq")) {
+                "SELECT event_id FROM journal_event WHERE seq > COALESCE((SELECT m.synced_through_seq FROM journal_sync_mark m"
+                        + " WHERE m.terminal_id = journal_event.terminal_id), 0) ORDER BY terminal_id, seq")) {
             while (rs.next()) {
                 ids.add(rs.getString(1));
             }

@@ -81,10 +81,14 @@ final class HqBench {
         int n = (int) journal.pendingCount();
         // the app's own starts (target 5, --demo) journaled a till opening and users: not sales
         long pendingSales = store.jdbc(c -> {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM journal_event"
-                    + " WHERE synced_at IS NULL AND type = 'SALE_COMPLETED'")) {
-                rs.next();
-                return rs.getLong(1);
+            try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM journal_event"
+                    + " WHERE terminal_id = ? AND seq > ? AND type = 'SALE_COMPLETED'")) {
+                ps.setString(1, store.terminalId());
+                ps.setLong(2, syncedThrough);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
             }
         });
         try (HikariDataSource ds = freshDatabase(pg, "catchup")) {

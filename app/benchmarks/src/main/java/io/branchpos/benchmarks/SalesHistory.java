@@ -227,10 +227,14 @@ final class SalesHistory {
                 ps.setString(4, terminal);
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE journal_event SET synced_at = ? WHERE synced_at IS NULL AND seq <= ?")) {
-                ps.setObject(1, syncedAt);
-                ps.setLong(2, lastSeq - unsynced);
+            // HQ's acknowledgement: the terminal's watermark (decision 0207), never moved back
+            try (PreparedStatement ps = c.prepareStatement("MERGE INTO journal_sync_mark(terminal_id, synced_through_seq,"
+                    + " synced_at) KEY(terminal_id) SELECT ?, GREATEST(?, COALESCE((SELECT synced_through_seq"
+                    + " FROM journal_sync_mark WHERE terminal_id = ?), 0)), ?")) {
+                ps.setString(1, terminal);
+                ps.setLong(2, Math.max(0, lastSeq - unsynced));
+                ps.setString(3, terminal);
+                ps.setObject(4, syncedAt);
                 ps.executeUpdate();
             }
             c.commit();

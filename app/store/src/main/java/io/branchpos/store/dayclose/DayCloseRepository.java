@@ -43,6 +43,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class DayCloseRepository {
     public static final String DAY_CLOSED = "DAY_CLOSED";
+    /** HQ's watermark for a journal_event row's terminal: events above it are unsynced (decision 0207). */
+    private static final String UNSYNCED_ABOVE = "(SELECT COALESCE(MAX(m.synced_through_seq), 0) FROM journal_sync_mark m"
+            + " WHERE m.terminal_id = journal_event.terminal_id)";
     private static final Logger log = LoggerFactory.getLogger(DayCloseRepository.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -232,8 +235,9 @@ public final class DayCloseRepository {
             ZReport z = figures(s, r.day(), zNumber, r.at(), variances, r.reason(), r.by());
             long closeSeq = Sql.query(s, "SELECT journal_seq FROM z_report WHERE terminal_id = ? AND z_number = ?",
                     rs -> rs.getLong(1), store.terminalId(), zNumber).get(0);
+            // unsynced: above the terminal's watermark (decision 0207)
             long closeUnsynced = Sql.query(s, "SELECT COUNT(*) FROM journal_event WHERE terminal_id = ? AND seq = ?"
-                    + " AND synced_at IS NULL", rs -> rs.getLong(1), store.terminalId(), closeSeq).get(0);
+                    + " AND seq > " + UNSYNCED_ABOVE, rs -> rs.getLong(1), store.terminalId(), closeSeq).get(0);
             ZReport full = withRange(z, z.eventCount() == 0 ? closeSeq : z.firstSeq(), closeSeq, z.eventCount() + 1);
             return Optional.of(withUnsynced(full, z.unsyncedEvents() + closeUnsynced));
         });
@@ -249,7 +253,7 @@ public final class DayCloseRepository {
         String t = store.terminalId();
         // the events this report covers: the whole day before its DAY_CLOSED
         long[] seq = Sql.query(s, "SELECT COALESCE(MIN(seq), 0), COALESCE(MAX(seq), 0), COUNT(*),"
-                + " SUM(CASE WHEN synced_at IS NULL THEN 1 ELSE 0 END) FROM journal_event"
+                + " SUM(CASE WHEN seq > " + UNSYNCED_ABOVE + " THEN 1 ELSE 0 END) FROM journal_event"
                 + " WHERE terminal_id = ? AND business_day = ? AND type <> '" + DAY_CLOSED + "'",
                 rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}, t, day).get(0);
         long[] counts = Sql.query(s, "SELECT (SELECT COUNT(*) FROM sale WHERE terminal_id = ?1 AND business_day = ?2),"

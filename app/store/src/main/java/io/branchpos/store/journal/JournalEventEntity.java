@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** Row of {@code journal_event}. Immutable but for {@code syncedAt}. */
+/**
+ * Row of {@code journal_event}. Immutable: {@code syncedAt} is the mark rows got before V12; since
+ * then HQ's acknowledgement is the {@code journal_sync_mark} watermark (decision 0207).
+ */
 @Entity
 @Table(name = "journal_event")
 public class JournalEventEntity {
@@ -32,7 +35,7 @@ public class JournalEventEntity {
     @Lob
     @Column(name = "payload", nullable = false, updatable = false)
     String payload;
-    @Column(name = "synced_at")
+    @Column(name = "synced_at", insertable = false, updatable = false)
     Instant syncedAt;
 
     protected JournalEventEntity() {

@@ -192,6 +192,10 @@ class DayCloseRepositoryTest {
             ManagerFixtures.openTill(store, "10.00");
             JournalRepository journal = new JournalRepository(store);
             assertThat(ManagerFixtures.dayClose(store).xReport().fullySynced()).isFalse();
+            long all = ManagerFixtures.dayClose(store).xReport().unsyncedEvents();
+            assertThat(all).isPositive();
+            journal.markSyncedThrough(journal.lastSeq() - 1, java.time.Instant.now());
+            assertThat(ManagerFixtures.dayClose(store).xReport().unsyncedEvents()).isEqualTo(1);
             journal.markSyncedThrough(journal.lastSeq(), java.time.Instant.now());
             assertThat(ManagerFixtures.dayClose(store).xReport().fullySynced()).isTrue();
         }
