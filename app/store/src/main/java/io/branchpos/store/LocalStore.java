@@ -29,7 +29,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
-import org.hibernate.LockMode;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.Transaction;
@@ -182,12 +181,8 @@ public final class LocalStore implements AutoCloseable {
             Transaction tx = session.beginTransaction();
             T result;
             try {
-                TerminalStateEntity head = session.find(TerminalStateEntity.class, config.terminalId(),
-                        LockMode.PESSIMISTIC_WRITE);
-                if (head == null) {
-                    head = new TerminalStateEntity(config.terminalId(), LocalDate.now(config.clock()));
-                    session.persist(head);
-                }
+                // the head through JDBC, locked FOR UPDATE and written through at each change (decision 0013)
+                TerminalStateEntity head = Journal.lockHead(session, config.terminalId(), LocalDate.now(config.clock()));
                 result = work.apply(new Context(session, head));
                 session.flush();
                 tx.commit();
@@ -313,7 +308,7 @@ public final class LocalStore implements AutoCloseable {
 
         @Override
         public String nextReceiptNumber() {
-            return String.format("%s-%06d", config.terminalId(), head.takeReceiptNumber());
+            return String.format("%s-%06d", config.terminalId(), Journal.takeReceiptNumber(session, head));
         }
 
         @Override
@@ -321,7 +316,7 @@ public final class LocalStore implements AutoCloseable {
             if (!next.isAfter(head.businessDay())) {
                 throw new IllegalArgumentException("business day " + next + " is not after " + head.businessDay());
             }
-            head.setBusinessDay(next);
+            Journal.advanceBusinessDay(session, head, next);
         }
 
         TerminalStateEntity head() {

@@ -1,7 +1,9 @@
 package io.branchpos.store.journal;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -13,8 +15,74 @@ public final class Journal {
     }
 
     /**
+     * Locks this terminal's head row ({@code SELECT ... FOR UPDATE}) for the rest of the caller's
+     * transaction and returns it as a plain object that Hibernate does not manage (decision 0013):
+     * every change made through {@link #append}, {@link #takeReceiptNumber} and
+     * {@link #advanceBusinessDay} is written to the row at once with an {@code UPDATE} in the same
+     * transaction, so SQL run later in it sees the current head and a rollback undoes the head with
+     * everything else. Creates the row (business day {@code today}) on a new store.
+     */
+    public static TerminalStateEntity lockHead(Session session, String terminalId, LocalDate today) {
+        return session.doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT last_seq, last_hash, business_day, next_receipt_no"
+                    + " FROM terminal_state WHERE terminal_id = ? FOR UPDATE")) {
+                ps.setString(1, terminalId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        TerminalStateEntity head = new TerminalStateEntity(terminalId, rs.getObject(3, LocalDate.class));
+                        head.lastSeq = rs.getLong(1);
+                        head.lastHash = rs.getString(2);
+                        head.nextReceiptNo = rs.getLong(4);
+                        return head;
+                    }
+                }
+            }
+            TerminalStateEntity head = new TerminalStateEntity(terminalId, today);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO terminal_state(terminal_id, last_seq, last_hash,"
+                    + " business_day, next_receipt_no) VALUES (?, ?, ?, ?, ?)")) {
+                ps.setString(1, terminalId);
+                ps.setLong(2, head.lastSeq);
+                ps.setString(3, head.lastHash);
+                ps.setObject(4, head.businessDay);
+                ps.setLong(5, head.nextReceiptNo);
+                ps.executeUpdate();
+            }
+            return head;
+        });
+    }
+
+    /** Takes and advances the receipt counter of the locked {@code head}, row included. */
+    public static long takeReceiptNumber(Session session, TerminalStateEntity head) {
+        long n = head.takeReceiptNumber();
+        saveHead(session, head);
+        return n;
+    }
+
+    /** Moves the locked {@code head} to {@code day}, row included. */
+    public static void advanceBusinessDay(Session session, TerminalStateEntity head, LocalDate day) {
+        head.setBusinessDay(day);
+        saveHead(session, head);
+    }
+
+    private static void saveHead(Session session, TerminalStateEntity head) {
+        session.doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE terminal_state SET last_seq = ?, last_hash = ?,"
+                    + " business_day = ?, next_receipt_no = ? WHERE terminal_id = ?")) {
+                ps.setLong(1, head.lastSeq);
+                ps.setString(2, head.lastHash);
+                ps.setObject(3, head.businessDay);
+                ps.setLong(4, head.nextReceiptNo);
+                ps.setString(5, head.terminalId);
+                if (ps.executeUpdate() != 1) {
+                    throw new IllegalStateException("terminal_state row of " + head.terminalId + " is missing");
+                }
+            }
+        });
+    }
+
+    /**
      * Appends one event chained to the terminal's head. The caller holds the terminal state row
-     * (loaded with a pessimistic lock) for the whole transaction, so sequence numbers are gapless:
+     * (locked by {@link #lockHead}) for the whole transaction, so sequence numbers are gapless:
      * a rolled-back transaction rolls back the head too.
      *
      * <p>The row is inserted with plain JDBC on the session's connection at once, not persisted as
@@ -43,6 +111,7 @@ public final class Journal {
                 ps.executeUpdate();
             }
         });
+        saveHead(session, head);
         return event;
     }
 }
