@@ -54,6 +54,8 @@ public final class AppContext implements AutoCloseable {
     private TillEvents tillEvents;
     /** Completes when the store is open and the demo set-up and sync are started; fails if the store cannot open. */
     private final java.util.concurrent.CompletableFuture<AppContext> ready = new java.util.concurrent.CompletableFuture<>();
+    /** Completes when the store itself is open (H2, Flyway, Hibernate), before the demo set-up; fails with ready. */
+    private final java.util.concurrent.CompletableFuture<Void> storeOpened = new java.util.concurrent.CompletableFuture<>();
     /** Database reads and writes off the FX thread, one at a time, in order. */
     private final ExecutorService storeExecutor;
     /** Uploads the journal to HQ; absent when no server is configured (demo, offline install). */
@@ -115,6 +117,18 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the store itself is open (not the demo set-up, the index or the barcode map);
+     * returns also if it failed to open ({@link #whenReady} tells).
+     */
+    public void awaitStoreOpened() {
+        try {
+            storeOpened.join();
+        } catch (java.util.concurrent.CompletionException failed) {
+            // reported through whenReady
+        }
+    }
+
     private void open() {
         try {
             openStore();
@@ -125,6 +139,7 @@ public final class AppContext implements AutoCloseable {
             } catch (RuntimeException suppressed) {
                 e.addSuppressed(suppressed);
             }
+            storeOpened.completeExceptionally(e);
             ready.completeExceptionally(e);
         }
     }
@@ -141,6 +156,7 @@ public final class AppContext implements AutoCloseable {
                 java.time.Duration.ofMinutes(Long.parseLong(config.get("signin.lockMinutes", "5")))));
         this.parkedSales = new ParkedSales(store);
         this.tillEvents = new TillEvents(store);
+        storeOpened.complete(null);
         AppContext ctx = this;
         // build the name-search index now, on its own thread, so the first keystroke finds it built;
         // scanning (barcode look-ups), sign-in and the demo set-up below do not wait for it

@@ -77,9 +77,14 @@ public final class BranchPosApp extends Application {
         io.branchpos.store.StartupTimeline.mark("JavaFX toolkit up");
         AppContext early = earlyContext;
         earlyContext = null;
-        // the UI is built while the store opens; everything that reads or writes the store waits
-        // for it (AppContext's accessors, the store thread), so sign-in cannot reach a half-open store
+        // the UI is built while the demo set-up, the search index and the barcode map load, not
+        // while H2, Flyway and Hibernate start: on two cores those already keep both busy, and
+        // building the screens beside them made the start slower and its peak memory higher
+        // (docs/benchmarks.md, decision 0012). Everything that reads or writes the store waits for
+        // all of it (AppContext's accessors, the store thread): sign-in never meets a half-set-up store.
         context = early != null ? early : AppContext.opening(config);
+        context.awaitStoreOpened();
+        io.branchpos.store.StartupTimeline.mark("store open, building the UI");
     }
 
     @Override
