@@ -40,23 +40,113 @@ public final class AppContext implements AutoCloseable {
     private final AppConfig config;
     private final Clock clock;
     private final IdGenerator ids;
-    private final LocalStore store;
-    private final CatalogRepository catalog;
-    private final SalesRepository sales;
-    private final JournalRepository journal;
-    private final UserRepository users;
-    private final ParkedSales parkedSales;
-    private final TillEvents tillEvents;
+    /*
+     * The store and what stands on it: set once by open() (on the opening thread), read only
+     * after ready completed (the accessors wait for it), so the UI can be built while the store
+     * opens and nothing reaches a half-open store (decision 0012).
+     */
+    private LocalStore store;
+    private CatalogRepository catalog;
+    private SalesRepository sales;
+    private JournalRepository journal;
+    private UserRepository users;
+    private ParkedSales parkedSales;
+    private TillEvents tillEvents;
+    /** Completes when the store is open and the demo set-up and sync are started; fails if the store cannot open. */
+    private final java.util.concurrent.CompletableFuture<AppContext> ready = new java.util.concurrent.CompletableFuture<>();
+    /** Completes when the store itself is open (H2, Flyway, Hibernate), before the demo set-up; fails with ready. */
+    private final java.util.concurrent.CompletableFuture<Void> storeOpened = new java.util.concurrent.CompletableFuture<>();
     /** Database reads and writes off the FX thread, one at a time, in order. */
     private final ExecutorService storeExecutor;
     /** Uploads the journal to HQ; absent when no server is configured (demo, offline install). */
     private SyncEngine sync;
     private io.branchpos.desktop.feed.CatalogFeed catalogFeed;
 
-    private AppContext(AppConfig config, Clock clock, IdGenerator ids, LocalStore store) {
+    private AppContext(AppConfig config, Clock clock, IdGenerator ids) {
         this.config = config;
         this.clock = clock;
         this.ids = ids;
+        this.storeExecutor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "branchpos-store");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Opens the local store (and seeds the demo catalog on a first demo start); returns when all is ready. */
+    public static AppContext start(AppConfig config) {
+        AppContext ctx = create(config);
+        ctx.open();
+        return ctx.awaitReady();
+    }
+
+    /**
+     * Returns at once and opens the store on its own thread: the UI can be built meanwhile; every
+     * accessor of the store and its repositories waits until it is open ({@link #whenReady}).
+     */
+    public static AppContext opening(AppConfig config) {
+        AppContext ctx = create(config);
+        Thread t = new Thread(ctx::open, "branchpos-open-store");
+        t.setDaemon(true);
+        t.start();
+        return ctx;
+    }
+
+    private static AppContext create(AppConfig config) {
+        Clock clock = Clock.systemDefaultZone();
+        return new AppContext(config, clock, new UuidV7Generator(clock, new SecureRandom()));
+    }
+
+    /** Completes when the store is open and set up (exceptionally if it cannot open). */
+    public java.util.concurrent.CompletionStage<AppContext> whenReady() {
+        return ready.copy();
+    }
+
+    /** Waits until the store is open; throws what stopped it from opening. */
+    public AppContext awaitReady() {
+        try {
+            return ready.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Waits until the store itself is open (not the demo set-up, the index or the barcode map);
+     * returns also if it failed to open ({@link #whenReady} tells).
+     */
+    public void awaitStoreOpened() {
+        try {
+            storeOpened.join();
+        } catch (java.util.concurrent.CompletionException failed) {
+            // reported through whenReady
+        }
+    }
+
+    private void open() {
+        try {
+            openStore();
+            ready.complete(this);
+        } catch (Throwable e) {
+            try {
+                closeServices();
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            storeOpened.completeExceptionally(e);
+            ready.completeExceptionally(e);
+        }
+    }
+
+    private void openStore() {
+        LocalStore store = LocalStore.open(new StoreConfig(config.dataDir(), config.terminalId(), clock, ids,
+                StoreConfig.Durability.FSYNC));
         this.store = store;
         this.catalog = new CatalogRepository(store);
         this.sales = new SalesRepository(store);
@@ -66,20 +156,8 @@ public final class AppContext implements AutoCloseable {
                 java.time.Duration.ofMinutes(Long.parseLong(config.get("signin.lockMinutes", "5")))));
         this.parkedSales = new ParkedSales(store);
         this.tillEvents = new TillEvents(store);
-        this.storeExecutor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "branchpos-store");
-            t.setDaemon(true);
-            return t;
-        });
-    }
-
-    /** Opens the local store (and seeds the demo catalog on a first demo start). */
-    public static AppContext start(AppConfig config) {
-        Clock clock = Clock.systemDefaultZone();
-        IdGenerator ids = new UuidV7Generator(clock, new SecureRandom());
-        LocalStore store = LocalStore.open(new StoreConfig(config.dataDir(), config.terminalId(), clock, ids,
-                StoreConfig.Durability.FSYNC));
-        AppContext ctx = new AppContext(config, clock, ids, store);
+        storeOpened.complete(null);
+        AppContext ctx = this;
         // build the name-search index now, on its own thread, so the first keystroke finds it built;
         // scanning (barcode look-ups), sign-in and the demo set-up below do not wait for it
         Thread index = new Thread(ctx.catalog::warmUpSearch, "branchpos-search-index");
@@ -99,7 +177,6 @@ public final class AppContext implements AutoCloseable {
         barcodes.setDaemon(true);
         barcodes.start();
         config.serverUrl().ifPresent(ctx::startSync);
-        return ctx;
     }
 
     private void startSync(String serverUrl) {
@@ -160,39 +237,48 @@ public final class AppContext implements AutoCloseable {
     }
 
     public LocalStore store() {
+        awaitReady();
         return store;
     }
 
     public CatalogRepository catalog() {
+        awaitReady();
         return catalog;
     }
 
     public SalesRepository sales() {
+        awaitReady();
         return sales;
     }
 
     public JournalRepository journal() {
+        awaitReady();
         return journal;
     }
 
     /** HQ's catalog feed (present when a server URL is configured); {@code readyToSell()} after bootstrap. */
     public Optional<io.branchpos.desktop.feed.CatalogFeed> catalogFeed() {
+        awaitReady();
         return Optional.ofNullable(catalogFeed);
     }
 
     public Optional<SyncEngine> sync() {
+        awaitReady();
         return Optional.ofNullable(sync);
     }
 
     public UserRepository users() {
+        awaitReady();
         return users;
     }
 
     public ParkedSales parkedSales() {
+        awaitReady();
         return parkedSales;
     }
 
     public TillEvents tillEvents() {
+        awaitReady();
         return tillEvents;
     }
 
@@ -202,6 +288,13 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!ready.isDone()) {
+            try {
+                ready.join(); // still opening: close it once open
+            } catch (java.util.concurrent.CompletionException failed) {
+                // it closed what it had opened
+            }
+        }
         if (catalogFeed != null) {
             catalogFeed.close();
         }
@@ -216,6 +309,21 @@ public final class AppContext implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        store.close();
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    /** What a failed open had already started. */
+    private void closeServices() {
+        if (catalogFeed != null) {
+            catalogFeed.close();
+        }
+        if (sync != null) {
+            sync.close();
+        }
+        if (store != null) {
+            store.close();
+        }
     }
 }

@@ -53,54 +53,38 @@ public final class BranchPosApp extends Application {
             });
 
     /** The store opening on its own thread while the toolkit starts (see {@link #openStoreEarly}). */
-    private static volatile java.util.concurrent.CompletableFuture<AppContext> earlyContext;
+    private static volatile AppContext earlyContext;
+    /** Set when the store could not open: the app closes and {@link Main} exits with 1. */
+    static volatile boolean startFailed;
 
     /** Set by {@link Main} before launch (JavaFX creates this class itself). */
     static void configure(AppConfig cfg) {
         config = cfg;
         earlyContext = null;
+        startFailed = false;
     }
 
     /**
      * Starts opening the store (H2, Flyway, Hibernate, demo set-up) now, on its own thread, so it
-     * overlaps the JavaFX toolkit's start-up; {@link #init} waits for it. Called by {@link Main}.
+     * overlaps the JavaFX toolkit's start-up and the building of the first scene. Called by {@link Main}.
      */
     static void openStoreEarly() {
-        AppConfig cfg = config;
-        java.util.concurrent.CompletableFuture<AppContext> f = new java.util.concurrent.CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                f.complete(AppContext.start(cfg));
-            } catch (Throwable e) {
-                f.completeExceptionally(e);
-            }
-        }, "branchpos-open-store");
-        t.setDaemon(true);
-        t.start();
-        earlyContext = f;
+        earlyContext = AppContext.opening(config);
     }
 
     @Override
     public void init() {
         io.branchpos.store.StartupTimeline.mark("JavaFX toolkit up");
-        java.util.concurrent.CompletableFuture<AppContext> early = earlyContext;
+        AppContext early = earlyContext;
         earlyContext = null;
-        if (early == null) {
-            context = AppContext.start(config);
-            return;
-        }
-        try {
-            context = early.join();
-            io.branchpos.store.StartupTimeline.mark("store ready for the UI");
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
+        // the UI is built while the demo set-up, the search index and the barcode map load, not
+        // while H2, Flyway and Hibernate start: on two cores those already keep both busy, and
+        // building the screens beside them made the start slower and its peak memory higher
+        // (docs/benchmarks.md, decision 0012). Everything that reads or writes the store waits for
+        // all of it (AppContext's accessors, the store thread): sign-in never meets a half-set-up store.
+        context = early != null ? early : AppContext.opening(config);
+        context.awaitStoreOpened();
+        io.branchpos.store.StartupTimeline.mark("store open, building the UI");
     }
 
     @Override
@@ -110,15 +94,15 @@ public final class BranchPosApp extends Application {
         StatusBarViewModel status = new StatusBarViewModel();
         status.terminalProperty().set(MessageFormat.format(texts.getString("status.terminal"), config.terminalId()));
         status.syncProperty().set(texts.getString("status.sync.offline"));
-        context.sync().ifPresent(engine -> {
-            Runnable show = () -> status.syncProperty().set(SyncStatusText.of(engine.status(),
-                    context.clock().instant(), texts));
-            engine.addListener(s -> Platform.runLater(show)); // listeners run on the sync thread
-            show.run();
-            // the age of the oldest waiting event keeps ticking between snapshots
-            Timeline tick = new Timeline(new KeyFrame(Duration.seconds(15), e -> show.run()));
-            tick.setCycleCount(Animation.INDEFINITE);
-            tick.play();
+        context.whenReady().whenComplete((ready, failed) -> {
+            if (failed != null) {
+                log.error("BranchPOS cannot start: {}", failed.getMessage(), failed);
+                startFailed = true;
+                Platform.exit();
+            } else {
+                io.branchpos.store.StartupTimeline.mark("store ready for the UI");
+                Platform.runLater(() -> storeReady(stage, status, texts, locale));
+            }
         });
         status.printerProperty().set(texts.getString("status.printer.virtual"));
 
@@ -170,7 +154,6 @@ public final class BranchPosApp extends Application {
                 io.branchpos.desktop.sync.SyncWindow.show(stage, syncScreen(texts), locale);
             }
         });
-        context.catalogFeed().ifPresent(feed -> io.branchpos.desktop.feed.BootstrapWindow.showWhileIncomplete(stage, feed));
 
         context.storeExecutor().execute(() -> {
             long products = context.catalog().countProducts();
@@ -184,6 +167,21 @@ public final class BranchPosApp extends Application {
 
         config.screenshot().ifPresent(file -> Screenshots.takeWhenReady(scene, shell, context,
                 config.get("screenshot.query", ""), config.get("screenshot.user", "u-anna"), file));
+    }
+
+    /** On the FX thread once the store is open: the sync state in the status bar, HQ's catalog bootstrap. */
+    private void storeReady(Stage stage, StatusBarViewModel status, ResourceBundle texts, Locale locale) {
+        context.sync().ifPresent(engine -> {
+            Runnable show = () -> status.syncProperty().set(SyncStatusText.of(engine.status(),
+                    context.clock().instant(), texts));
+            engine.addListener(s -> Platform.runLater(show)); // listeners run on the sync thread
+            show.run();
+            // the age of the oldest waiting event keeps ticking between snapshots
+            Timeline tick = new Timeline(new KeyFrame(Duration.seconds(15), e -> show.run()));
+            tick.setCycleCount(Animation.INDEFINITE);
+            tick.play();
+        });
+        context.catalogFeed().ifPresent(feed -> io.branchpos.desktop.feed.BootstrapWindow.showWhileIncomplete(stage, feed));
     }
 
     private Stage managerStage;

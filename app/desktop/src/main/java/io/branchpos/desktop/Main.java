@@ -33,6 +33,6 @@ public final class Main {
         BranchPosApp.configure(config);
         BranchPosApp.openStoreEarly(); // overlaps the toolkit's start-up; init() waits for it
         Application.launch(BranchPosApp.class, args);
-        System.exit(Screenshots.failed ? 1 : 0);
+        System.exit(Screenshots.failed || BranchPosApp.startFailed ? 1 : 0);
     }
 }

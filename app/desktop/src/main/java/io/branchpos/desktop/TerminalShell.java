@@ -107,13 +107,13 @@ public final class TerminalShell {
 
         clock = ctx.clock();
         session = new Session(new IdleLock(ctx.clock(), idle));
-        signIn = new SignInViewModel(ctx.users()::signIn, session, bg, ui, texts, ZoneId.systemDefault());
-        approval = new ApprovalViewModel(ctx.users()::signIn, bg, ui, texts);
+        signIn = new SignInViewModel((user, pin) -> ctx.users().signIn(user, pin), session, bg, ui, texts, ZoneId.systemDefault());
+        approval = new ApprovalViewModel((user, pin) -> ctx.users().signIn(user, pin), bg, ui, texts);
         checkout = new CheckoutViewModel(catalog(ctx), checkoutStore(ctx, receipts), session, approval, bg, ui,
                 locale, texts, calculator, ctx.ids(), limits,
                 new HardwareScanDecoder(List.of(HardwareScanDecoder.DEMO_WEIGHT), currency), display);
-        checkout.usePricing(new io.branchpos.desktop.feed.FeedPricing(ctx.store()), ctx.clock());
-        payment = new PaymentViewModel(ctx.sales()::complete, receipts, session, bg, ui, locale, texts,
+        checkout.usePricing(pricing(ctx), ctx.clock());
+        payment = new PaymentViewModel(sale -> ctx.sales().complete(sale), receipts, session, bg, ui, locale, texts,
                 RoundingPolicy.DEFAULT.cashRounding(), ctx.clock(), display,
                 config.get("store.name", texts.getString("receipt.store")), config.terminalId());
         returns = new ReturnsViewModel(returnsStore(ctx), session, approval, bg, ui, locale, texts);
@@ -357,6 +357,38 @@ public final class TerminalShell {
         }
     }
 
+    /*
+     * Note: the views are built while the store opens (decision 0012). Nothing here may reach the
+     * store when the shell is built: every store access is inside a call made later, on the store
+     * thread, where AppContext's accessors wait until the store is open.
+     */
+
+    /** HQ's prices and promotions, over the store once it is open. */
+    private static io.branchpos.desktop.checkout.PricingSource pricing(AppContext ctx) {
+        return new io.branchpos.desktop.checkout.PricingSource() {
+            private volatile io.branchpos.desktop.feed.FeedPricing feed;
+
+            private io.branchpos.desktop.feed.FeedPricing feed() {
+                io.branchpos.desktop.feed.FeedPricing f = feed;
+                if (f == null) {
+                    f = new io.branchpos.desktop.feed.FeedPricing(ctx.store());
+                    feed = f;
+                }
+                return f;
+            }
+
+            @Override
+            public Optional<Long> priceVersion(String sku) {
+                return feed().priceVersion(sku);
+            }
+
+            @Override
+            public List<io.branchpos.domain.promo.Promotion> promotionsNotEndedAt(java.time.Instant at) {
+                return feed().promotionsNotEndedAt(at);
+            }
+        };
+    }
+
     private static ProductSearch catalog(AppContext ctx) {
         return new ProductSearch() {
             @Override
@@ -377,10 +409,14 @@ public final class TerminalShell {
     }
 
     static CheckoutStore checkoutStore(AppContext ctx, ReceiptOutput receipts) {
-        TillRepository tills = new TillRepository(ctx.store());
         return new CheckoutStore() {
+            private TillRepository tills; // on the store thread, once the store is open
+
             @Override
             public Optional<UUID> openTillSession() {
+                if (tills == null) {
+                    tills = new TillRepository(ctx.store());
+                }
                 return tills.current().filter(t -> t.isOpen()).map(t -> t.id());
             }
 
