@@ -162,9 +162,7 @@ public final class CheckoutController {
         model.selectedLineProperty().addListener((o, a, b) -> selectLine(b.intValue()));
         model.lines().addListener((ListChangeListener<TicketRow>) c -> {
             selectLine(model.selectedLineProperty().get());
-            if (!model.lines().isEmpty()) {
-                ticketTable.scrollTo(model.lines().size() - 1);
-            }
+            showLastLine();
         });
 
         model.taxes().addListener((ListChangeListener<TaxRow>) c -> fillTaxes());
@@ -263,6 +261,23 @@ public final class CheckoutController {
             ticketTable.getSelectionModel().select(i);
             ticketTable.scrollTo(i);
         }
+    }
+
+    /**
+     * Scrolls the ticket to its last line, unless all lines fit in the table and so are all shown:
+     * a scroll re-lays out every visible row in the next frame (decision 0308).
+     */
+    private void showLastLine() {
+        int n = model.lines().size();
+        if (n == 0) {
+            return;
+        }
+        javafx.scene.Node flow = ticketTable.lookup(".virtual-flow");
+        if (flow != null && flow.getLayoutBounds().getHeight() > 0
+                && n * ticketTable.getFixedCellSize() <= flow.getLayoutBounds().getHeight()) {
+            return;
+        }
+        ticketTable.scrollTo(n - 1);
     }
 
     private void selectLine(int lineNo) {

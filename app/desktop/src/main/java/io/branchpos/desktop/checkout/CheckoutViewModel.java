@@ -242,7 +242,9 @@ public final class CheckoutViewModel {
         String q = text == null ? "" : text.trim();
         // codes and answers are not searched: a scan must not start a name search on every digit
         if (mode.get() != Mode.ITEM || q.isEmpty() || q.chars().noneMatch(Character::isLetter)) {
-            results.clear();
+            if (!results.isEmpty()) {
+                results.clear(); // not at every digit of a scan: the result list would be laid out again
+            }
             return;
         }
         background.execute(() -> {
@@ -952,7 +954,7 @@ public final class CheckoutViewModel {
         }
         SaleTotals t = ticket.totals();
         List<TicketRow> rows = new ArrayList<>();
-        Map<TicketLine, ShownRow> nowShown = new HashMap<>();
+        Map<Integer, ShownRow> nowShown = new HashMap<>();
         int i = 0;
         int pieces = 0;
         for (TicketLine l : ticket.lines()) {
@@ -965,9 +967,10 @@ public final class CheckoutViewModel {
                 pieces += l.product().unit().isMeasured() ? 1 : l.quantity().intValue();
             }
             // a line that did not change keeps its row: no formatting, and the table sees the same row
-            ShownRow before = shownRows.get(l);
-            TicketRow row = before != null && before.total().equals(lineTotal) ? before.row() : row(l, lineTotal);
-            nowShown.put(l, new ShownRow(lineTotal, row));
+            ShownRow before = shownRows.get(l.lineNo());
+            TicketRow row = before != null && before.total().equals(lineTotal)
+                    && (before.line() == l || before.line().equals(l)) ? before.row() : row(l, lineTotal);
+            nowShown.put(l.lineNo(), before != null && before.row() == row ? before : new ShownRow(l, lineTotal, row));
             rows.add(row);
         }
         shownRows = nowShown;
@@ -988,12 +991,16 @@ public final class CheckoutViewModel {
         }
     }
 
-    /** The row shown for a ticket line and the line total it was formatted with. */
-    private record ShownRow(Money total, TicketRow row) {
+    /** The row shown for a ticket line, and the line and line total it was formatted from. */
+    private record ShownRow(TicketLine line, Money total, TicketRow row) {
     }
 
-    /** Rows of the last refresh by their line (lines are values: a changed line is a new key). */
-    private Map<TicketLine, ShownRow> shownRows = Map.of();
+    /**
+     * Rows of the last refresh by line number. Lines are values: a line that is equal to the one a
+     * row was made from shows the same (keyed by number, not by the line, so a refresh does not hash
+     * every line with its product).
+     */
+    private Map<Integer, ShownRow> shownRows = Map.of();
 
     private TicketRow row(TicketLine l, Money lineTotal) {
         if (l.voided()) {
