@@ -241,10 +241,8 @@ public final class CheckoutViewModel {
         long mine = generation.incrementAndGet();
         String q = text == null ? "" : text.trim();
         // codes and answers are not searched: a scan must not start a name search on every digit
-        if (mode.get() != Mode.ITEM || q.isEmpty() || q.chars().noneMatch(Character::isLetter)) {
-            if (!results.isEmpty()) {
-                results.clear(); // not at every digit of a scan: the result list would be laid out again
-            }
+        if (mode.get() != Mode.ITEM || q.isEmpty() || !hasLetter(q)) {
+            results.clear(); // an empty list stays quiet: the digits of a scan send the result list no change
             return;
         }
         background.execute(() -> {
@@ -321,7 +319,7 @@ public final class CheckoutViewModel {
                 return;
             }
         }
-        if (code.chars().anyMatch(Character::isLetter) || code.contains(" ") || code.length() > 48) {
+        if (hasLetter(code) || code.contains(" ") || code.length() > 48) {
             ProductRow chosen = selectedResult.get();
             if (chosen == null || results.isEmpty()) {
                 alert(format("checkout.noMatch", code));
@@ -1074,6 +1072,22 @@ public final class CheckoutViewModel {
     }
 
     private String format(String key, Object... args) {
-        return new MessageFormat(texts.getString(key), locale).format(args);
+        // parsing a pattern builds a format per argument (a locale look-up each): done once per key,
+        // then a copy per use as formats are not thread-safe (some messages are made on background)
+        MessageFormat prototype = messageFormats.computeIfAbsent(key,
+                k -> new MessageFormat(texts.getString(k), locale));
+        return ((MessageFormat) prototype.clone()).format(args);
+    }
+
+    private final Map<String, MessageFormat> messageFormats = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Whether {@code text} has a letter: a plain loop, as it runs at every key of a scan. */
+    private static boolean hasLetter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isLetter(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }
