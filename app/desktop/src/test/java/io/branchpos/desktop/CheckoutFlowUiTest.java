@@ -277,6 +277,58 @@ class CheckoutFlowUiTest {
         assertThat(shownTexts(".line-name")).containsExactly(product(b).name());
     }
 
+    /** Whether a row of the ticket table shows line index {@code i} entirely inside the table's rows area. */
+    private boolean rowFullyShown(int i) {
+        TableView<?> table = robot.lookup(".ticket-table").queryAs(TableView.class);
+        javafx.scene.Node flow = table.lookup(".virtual-flow");
+        javafx.geometry.Bounds area = flow.localToScene(flow.getLayoutBounds());
+        return robot.from(table).lookup(".table-row-cell").queryAllAs(javafx.scene.control.TableRow.class).stream()
+                .filter(r -> r.isVisible() && r.getIndex() == i && r.getItem() != null)
+                .map(r -> r.localToScene(r.getLayoutBounds()))
+                .anyMatch(b -> b.getMinY() >= area.getMinY() - 0.5 && b.getMaxY() <= area.getMaxY() + 0.5);
+    }
+
+    private String shownRows(TableView<?> table) {
+        javafx.scene.Node flow = table.lookup(".virtual-flow");
+        return "rows area " + flow.localToScene(flow.getLayoutBounds()) + ", rows " + robot.from(table)
+                .lookup(".table-row-cell").queryAllAs(javafx.scene.control.TableRow.class).stream()
+                .filter(r -> r.isVisible() && r.getItem() != null)
+                .map(r -> r.getIndex() + ":" + r.localToScene(r.getLayoutBounds()).getMinY() + "-"
+                        + r.localToScene(r.getLayoutBounds()).getMaxY()).toList();
+    }
+
+    @Test
+    void theLastScannedLineIsShownAndSelectedOnAShortTicketAndOnOneLongerThanTheTable() throws Exception {
+        int a = 0;
+        while (product(a).unit().isMeasured() || product(a).serialized()) {
+            a++;
+        }
+        String code = DemoCatalog.primaryBarcode(a);
+        TableView<?> table = robot.lookup(".ticket-table").queryAs(TableView.class);
+
+        scan(code);
+        scan(code);
+        app.settle();
+        // measured with lines on it (an empty table shows its placeholder instead of the rows area)
+        double rowsArea = table.lookup(".virtual-flow").getLayoutBounds().getHeight();
+        int fit = (int) (rowsArea / table.getFixedCellSize());
+        assertThat(fit).isGreaterThan(2);
+        // all lines fit: nothing scrolled, the first and the last line are both in view
+        assertThat(rowFullyShown(0)).isTrue();
+        assertThat(rowFullyShown(1)).isTrue();
+        assertThat(table.getSelectionModel().getSelectedIndex()).isEqualTo(1);
+
+        while (app.shell().checkout().lines().size() < fit + 3) {
+            scan(code);
+        }
+        app.settle();
+        int last = app.shell().checkout().lines().size() - 1;
+        // longer than the table: scrolled so that the new line is in view, and it is the selected one
+        assertThat(rowFullyShown(last)).as(() -> shownRows(table)).isTrue();
+        assertThat(rowFullyShown(0)).isFalse();
+        assertThat(table.getSelectionModel().getSelectedIndex()).isEqualTo(last);
+    }
+
     @Test
     void anUnknownBarcodeShowsAClearMessageAndSellingGoesOn() throws Exception {
         robot.write("4009999999999").type(KeyCode.ENTER);

@@ -160,11 +160,17 @@ public final class CheckoutController {
             }
         });
         model.selectedLineProperty().addListener((o, a, b) -> selectLine(b.intValue()));
+        ticketTable.sceneProperty().addListener((o, before, now) -> {
+            if (before != null) {
+                before.removePreLayoutPulseListener(beforeLayout);
+            }
+            if (now != null) {
+                now.addPreLayoutPulseListener(beforeLayout);
+            }
+        });
         model.lines().addListener((ListChangeListener<TicketRow>) c -> {
             selectLine(model.selectedLineProperty().get());
-            if (!model.lines().isEmpty()) {
-                ticketTable.scrollTo(model.lines().size() - 1);
-            }
+            showLastLine();
         });
 
         model.taxes().addListener((ListChangeListener<TaxRow>) c -> fillTaxes());
@@ -263,6 +269,47 @@ public final class CheckoutController {
             ticketTable.getSelectionModel().select(i);
             ticketTable.scrollTo(i);
         }
+    }
+
+    /** Set when the lines changed: the next pulse, before its layout, brings the last line into view. */
+    private boolean lastLineToShow;
+    private final Runnable beforeLayout = this::showLastLineBeforeLayout;
+
+    private void showLastLine() {
+        if (ticketTable.getScene() == null) {
+            scrollToLastLine();
+        } else {
+            lastLineToShow = true;
+        }
+    }
+
+    /**
+     * Runs before the layout of each pulse. The table's skin learns of a new row after this
+     * controller's list listener, so a scroll from that listener aimed at a row count one short and
+     * left the new line just below the rows area; at the pulse the skin knows the count.
+     */
+    private void showLastLineBeforeLayout() {
+        if (lastLineToShow) {
+            lastLineToShow = false;
+            scrollToLastLine();
+        }
+    }
+
+    /**
+     * Scrolls the ticket to its last line, unless all lines fit in the table and so are all shown:
+     * a scroll re-lays out every visible row in the next frame (decision 0308).
+     */
+    private void scrollToLastLine() {
+        int n = model.lines().size();
+        if (n == 0) {
+            return;
+        }
+        javafx.scene.Node flow = ticketTable.lookup(".virtual-flow");
+        if (flow != null && flow.getLayoutBounds().getHeight() > 0
+                && n * ticketTable.getFixedCellSize() <= flow.getLayoutBounds().getHeight()) {
+            return;
+        }
+        ticketTable.scrollTo(n - 1);
     }
 
     private void selectLine(int lineNo) {

@@ -241,8 +241,8 @@ public final class CheckoutViewModel {
         long mine = generation.incrementAndGet();
         String q = text == null ? "" : text.trim();
         // codes and answers are not searched: a scan must not start a name search on every digit
-        if (mode.get() != Mode.ITEM || q.isEmpty() || q.chars().noneMatch(Character::isLetter)) {
-            results.clear();
+        if (mode.get() != Mode.ITEM || q.isEmpty() || !hasLetter(q)) {
+            results.clear(); // an empty list stays quiet: the digits of a scan send the result list no change
             return;
         }
         background.execute(() -> {
@@ -319,7 +319,7 @@ public final class CheckoutViewModel {
                 return;
             }
         }
-        if (code.chars().anyMatch(Character::isLetter) || code.contains(" ") || code.length() > 48) {
+        if (hasLetter(code) || code.contains(" ") || code.length() > 48) {
             ProductRow chosen = selectedResult.get();
             if (chosen == null || results.isEmpty()) {
                 alert(format("checkout.noMatch", code));
@@ -952,7 +952,7 @@ public final class CheckoutViewModel {
         }
         SaleTotals t = ticket.totals();
         List<TicketRow> rows = new ArrayList<>();
-        Map<TicketLine, ShownRow> nowShown = new HashMap<>();
+        Map<Integer, ShownRow> nowShown = new HashMap<>();
         int i = 0;
         int pieces = 0;
         for (TicketLine l : ticket.lines()) {
@@ -965,9 +965,10 @@ public final class CheckoutViewModel {
                 pieces += l.product().unit().isMeasured() ? 1 : l.quantity().intValue();
             }
             // a line that did not change keeps its row: no formatting, and the table sees the same row
-            ShownRow before = shownRows.get(l);
-            TicketRow row = before != null && before.total().equals(lineTotal) ? before.row() : row(l, lineTotal);
-            nowShown.put(l, new ShownRow(lineTotal, row));
+            ShownRow before = shownRows.get(l.lineNo());
+            TicketRow row = before != null && before.total().equals(lineTotal)
+                    && (before.line() == l || before.line().equals(l)) ? before.row() : row(l, lineTotal);
+            nowShown.put(l.lineNo(), before != null && before.row() == row ? before : new ShownRow(l, lineTotal, row));
             rows.add(row);
         }
         shownRows = nowShown;
@@ -988,12 +989,16 @@ public final class CheckoutViewModel {
         }
     }
 
-    /** The row shown for a ticket line and the line total it was formatted with. */
-    private record ShownRow(Money total, TicketRow row) {
+    /** The row shown for a ticket line, and the line and line total it was formatted from. */
+    private record ShownRow(TicketLine line, Money total, TicketRow row) {
     }
 
-    /** Rows of the last refresh by their line (lines are values: a changed line is a new key). */
-    private Map<TicketLine, ShownRow> shownRows = Map.of();
+    /**
+     * Rows of the last refresh by line number. Lines are values: a line that is equal to the one a
+     * row was made from shows the same (keyed by number, not by the line, so a refresh does not hash
+     * every line with its product).
+     */
+    private Map<Integer, ShownRow> shownRows = Map.of();
 
     private TicketRow row(TicketLine l, Money lineTotal) {
         if (l.voided()) {
@@ -1067,6 +1072,22 @@ public final class CheckoutViewModel {
     }
 
     private String format(String key, Object... args) {
-        return new MessageFormat(texts.getString(key), locale).format(args);
+        // parsing a pattern builds a format per argument (a locale look-up each): done once per key,
+        // then a copy per use as formats are not thread-safe (some messages are made on background)
+        MessageFormat prototype = messageFormats.computeIfAbsent(key,
+                k -> new MessageFormat(texts.getString(k), locale));
+        return ((MessageFormat) prototype.clone()).format(args);
+    }
+
+    private final Map<String, MessageFormat> messageFormats = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Whether {@code text} has a letter: a plain loop, as it runs at every key of a scan. */
+    private static boolean hasLetter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isLetter(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

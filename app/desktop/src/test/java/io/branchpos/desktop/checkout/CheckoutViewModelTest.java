@@ -534,6 +534,21 @@ class CheckoutViewModelTest {
     }
 
     @Test
+    void theDigitsOfAScanLeaveTheEmptyResultListAlone() {
+        List<String> changes = changesOf(vm.results(), () -> {
+            String code = "4000000000017";
+            for (int i = 1; i <= code.length(); i++) {
+                vm.queryProperty().set(code.substring(0, i)); // one key event each, as a wedge scanner types
+            }
+            vm.submit();
+        });
+
+        // no change event per digit: the result list is not laid out again at every key of a scan
+        assertThat(changes).isEmpty();
+        assertThat(vm.lines()).extracting(TicketRow::name).containsExactly("Whole Milk 1 l");
+    }
+
+    @Test
     void aSlowOlderSearchNeverOverwritesANewerOne() {
         ManualExecutor bg = new ManualExecutor();
         vm = create(bg);

@@ -100,6 +100,57 @@ public final class SaleCalculator {
         return new SaleTotals(lines, breakdown, receiptOff, net, tax, gross);
     }
 
+    /**
+     * Whether {@link #append} gives the same totals as {@link #calculate} for a ticket with this
+     * receipt discount: a line then changes nothing on the lines before it. Not so with a receipt
+     * discount (it is spread over all lines) or with tax rounded per receipt (a rate's rounded tax
+     * is spread over all its lines).
+     */
+    public boolean appendsExactly(Discount receiptDiscount) {
+        return receiptDiscount.isNone() && rounding.level() == TaxRoundingLevel.LINE;
+    }
+
+    /**
+     * The totals of the lines of {@code before} plus {@code added}, without pricing those lines
+     * again: the added line is priced alone and its amounts are added to the totals and to its
+     * rate's row of the breakdown. Equal to {@code calculate(inputs + added, receiptDiscount)} when
+     * {@link #appendsExactly} holds for {@code receiptDiscount} (the caller checks; property
+     * {@code SaleProperties.appendingALineGivesTheTotalsOfPricingTheWholeTicket}); a scan of a
+     * ticket of n lines then costs one line's arithmetic instead of n.
+     */
+    public SaleTotals append(SaleTotals before, LineInput added, Discount receiptDiscount) {
+        if (!appendsExactly(receiptDiscount)) {
+            throw new IllegalArgumentException("a line cannot be added alone with " + receiptDiscount
+                    + " off the receipt and tax rounded per " + rounding.level());
+        }
+        SaleTotals one = calculate(List.of(added), receiptDiscount);
+        List<LineTotal> lines = new ArrayList<>(before.lines().size() + 1);
+        lines.addAll(before.lines());
+        lines.add(one.lines().get(0));
+        TaxLine own = one.taxes().get(0);
+        List<TaxLine> breakdown = new ArrayList<>(before.taxes().size() + 1);
+        boolean merged = false;
+        for (TaxLine t : before.taxes()) {
+            int order = t.rate().code().compareTo(own.rate().code());
+            if (!merged && order == 0) {
+                breakdown.add(new TaxLine(t.rate(), t.net().plus(own.net()), t.tax().plus(own.tax()),
+                        t.gross().plus(own.gross())));
+                merged = true;
+                continue;
+            }
+            if (!merged && order > 0) {
+                breakdown.add(own); // the breakdown is ordered by rate code, as calculate's TreeMap
+                merged = true;
+            }
+            breakdown.add(t);
+        }
+        if (!merged) {
+            breakdown.add(own);
+        }
+        return new SaleTotals(lines, breakdown, before.receiptDiscount(), before.net().plus(one.net()),
+                before.tax().plus(one.tax()), before.gross().plus(one.gross()));
+    }
+
     /** The exact (unrounded) tax contained in, or added to, {@code amount}. */
     private BigDecimal exactTax(Money amount, TaxRate rate) {
         BigDecimal p = rate.percent();

@@ -198,9 +198,43 @@ public final class Ticket {
         }
     }
 
+    /**
+     * The totals of the active lines. The last result is kept: asked again with the same lines it is
+     * returned as is, and after one line was added it is extended by that line alone when that is
+     * exact ({@link SaleCalculator#appendsExactly}); otherwise the whole ticket is priced. A scan
+     * on a long ticket then does not price every line again (decision 0308).
+     */
     public SaleTotals totals() {
-        return calculator.calculate(activeLines().stream().map(TicketLine::toInput).toList(), receiptDiscount);
+        List<LineInput> inputs = new ArrayList<>(lines.size());
+        for (TicketLine l : lines) {
+            if (!l.voided()) {
+                inputs.add(l.toInput());
+            }
+        }
+        SaleTotals result = null;
+        if (lastTotals != null && receiptDiscount.equals(lastReceiptDiscount)) {
+            int n = lastInputs.size();
+            if (inputs.size() == n && inputs.equals(lastInputs)) {
+                return lastTotals;
+            }
+            if (inputs.size() == n + 1 && calculator.appendsExactly(receiptDiscount)
+                    && inputs.subList(0, n).equals(lastInputs)) {
+                result = calculator.append(lastTotals, inputs.get(n), receiptDiscount);
+            }
+        }
+        if (result == null) {
+            result = calculator.calculate(inputs, receiptDiscount);
+        }
+        lastInputs = inputs;
+        lastReceiptDiscount = receiptDiscount;
+        lastTotals = result;
+        return result;
     }
+
+    /** What {@link #totals} last priced (inputs are values, so equal inputs give equal totals). */
+    private List<LineInput> lastInputs;
+    private Discount lastReceiptDiscount;
+    private SaleTotals lastTotals;
 
     public Money totalDue() {
         return totals().gross();

@@ -62,6 +62,9 @@ public record TicketLine(
     }
 
     TicketLine withPromotion(AppliedPromotion p) {
+        if (java.util.Objects.equals(p, promotion)) {
+            return this; // repricing a ticket keeps the lines whose promotion did not change
+        }
         return new TicketLine(lineNo, product, quantity, unitPrice, listPrice, discount, serial, voided, priceVersion, p);
     }
 

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
@@ -178,5 +179,64 @@ class SaleProperties {
                 assertThat(gross.get(s.lineNo())).isEqualTo(s.gross());
             }
         }
+    }
+
+    private static LineInput input(LineSpec s) {
+        Discount d = s.discountPercent() > 0 ? Discount.percent(Integer.toString(s.discountPercent())) : Discount.NONE;
+        return new LineInput(BigDecimal.valueOf(s.qty()), Money.of(BigDecimal.valueOf(s.priceCents(), 2), EUR), d,
+                RATES.get(s.rateIndex()));
+    }
+
+    @Property
+    void appendingALineGivesTheTotalsOfPricingTheWholeTicket(@ForAll("lines") List<LineSpec> specs,
+            @ForAll RoundingMode mode, @ForAll PricingMode pricing) {
+        Assume.that(mode != RoundingMode.UNNECESSARY);
+        SaleCalculator calc = new SaleCalculator(EUR, pricing,
+                new RoundingPolicy(TaxRoundingLevel.LINE, mode, CashRounding.NONE));
+        assertThat(calc.appendsExactly(Discount.NONE)).isTrue();
+        List<LineInput> inputs = new ArrayList<>();
+        SaleTotals running = calc.calculate(inputs, Discount.NONE);
+        for (LineSpec s : specs) {
+            running = calc.append(running, input(s), Discount.NONE);
+            inputs.add(input(s));
+            assertThat(running).isEqualTo(calc.calculate(inputs, Discount.NONE));
+        }
+    }
+
+    @Property
+    void totalsKeptByTheTicketAcrossChangesEqualPricingItsLinesAgain(@ForAll("lines") List<LineSpec> specs,
+            @ForAll("policies") RoundingPolicy policy, @ForAll PricingMode pricing,
+            @ForAll @IntRange(min = 0, max = 100) int receiptPct, @ForAll @IntRange(min = 0, max = 30) int receiptAt,
+            @ForAll @IntRange(min = 0, max = 30) int voidAt) {
+        SaleCalculator calc = new SaleCalculator(EUR, pricing, policy);
+        Ticket t = new Ticket(UUID.randomUUID(), calc);
+        int i = 0;
+        for (LineSpec s : specs) {
+            Product p = new Product(new Sku("S" + i), "P", "C", RATES.get(s.rateIndex()), UnitOfMeasure.PIECE,
+                    Money.of(BigDecimal.valueOf(s.priceCents(), 2), EUR), true, false);
+            TicketLine line = t.add(p, BigDecimal.valueOf(s.qty()));
+            assertTotalsArePricedAgain(t, calc);
+            if (s.discountPercent() > 0) {
+                t.setLineDiscount(line.lineNo(), Discount.percent(Integer.toString(s.discountPercent())), null);
+                assertTotalsArePricedAgain(t, calc);
+            }
+            if (i == receiptAt) {
+                t.setReceiptDiscount(receiptPct == 0 ? Discount.NONE
+                        : Discount.percent(Integer.toString(receiptPct)), null);
+                assertTotalsArePricedAgain(t, calc);
+            }
+            if (i == voidAt) {
+                t.voidLine(line.lineNo());
+                assertTotalsArePricedAgain(t, calc);
+            }
+            i++;
+        }
+    }
+
+    private static void assertTotalsArePricedAgain(Ticket t, SaleCalculator calc) {
+        SaleTotals fresh = calc.calculate(t.activeLines().stream().map(TicketLine::toInput).toList(),
+                t.receiptDiscount());
+        assertThat(t.totals()).isEqualTo(fresh);
+        assertThat(t.totals()).isEqualTo(fresh); // asked twice: the kept totals
     }
 }
