@@ -211,30 +211,31 @@ public final class Ticket {
                 inputs.add(l.toInput());
             }
         }
+        Priced last = this.last; // one read: inputs, discount and totals always belong together
         SaleTotals result = null;
-        if (lastTotals != null && receiptDiscount.equals(lastReceiptDiscount)) {
-            int n = lastInputs.size();
-            if (inputs.size() == n && inputs.equals(lastInputs)) {
-                return lastTotals;
+        if (last != null && receiptDiscount.equals(last.receiptDiscount())) {
+            int n = last.inputs().size();
+            if (inputs.size() == n && inputs.equals(last.inputs())) {
+                return last.totals();
             }
             if (inputs.size() == n + 1 && calculator.appendsExactly(receiptDiscount)
-                    && inputs.subList(0, n).equals(lastInputs)) {
-                result = calculator.append(lastTotals, inputs.get(n), receiptDiscount);
+                    && inputs.subList(0, n).equals(last.inputs())) {
+                result = calculator.append(last.totals(), inputs.get(n), receiptDiscount);
             }
         }
         if (result == null) {
             result = calculator.calculate(inputs, receiptDiscount);
         }
-        lastInputs = inputs;
-        lastReceiptDiscount = receiptDiscount;
-        lastTotals = result;
+        this.last = new Priced(List.copyOf(inputs), receiptDiscount, result);
         return result;
     }
 
     /** What {@link #totals} last priced (inputs are values, so equal inputs give equal totals). */
-    private List<LineInput> lastInputs;
-    private Discount lastReceiptDiscount;
-    private SaleTotals lastTotals;
+    private record Priced(List<LineInput> inputs, Discount receiptDiscount, SaleTotals totals) {
+    }
+
+    /** Written as one reference so that a reader on another thread never pairs one call's inputs with another's totals. */
+    private volatile Priced last;
 
     public Money totalDue() {
         return totals().gross();
