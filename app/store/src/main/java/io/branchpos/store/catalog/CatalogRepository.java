@@ -382,16 +382,7 @@ public final class CatalogRepository {
         }
 
         public void add(Product p, List<String> barcodes) throws SQLException {
-            prod.setString(1, p.sku().value());
-            prod.setString(2, p.name());
-            prod.setString(3, TextNormalizer.normalize(p.name()));
-            prod.setString(4, p.category());
-            prod.setString(5, p.taxRate().code());
-            prod.setString(6, p.unit().name());
-            prod.setBigDecimal(7, p.price().amount());
-            prod.setString(8, p.price().currency().getCurrencyCode());
-            prod.setBoolean(9, p.active());
-            prod.setBoolean(10, p.serialized());
+            bindProduct(prod, p);
             prod.addBatch();
             for (String b : barcodes) {
                 code.setString(1, b);
@@ -421,6 +412,20 @@ public final class CatalogRepository {
                 code.close();
             }
         }
+    }
+
+    /** Binds the first ten parameters of a product row (sku … serialized), in the column order both bulk paths use. */
+    private static void bindProduct(PreparedStatement prod, Product p) throws SQLException {
+        prod.setString(1, p.sku().value());
+        prod.setString(2, p.name());
+        prod.setString(3, TextNormalizer.normalize(p.name()));
+        prod.setString(4, p.category());
+        prod.setString(5, p.taxRate().code());
+        prod.setString(6, p.unit().name());
+        prod.setBigDecimal(7, p.price().amount());
+        prod.setString(8, p.price().currency().getCurrencyCode());
+        prod.setBoolean(9, p.active());
+        prod.setBoolean(10, p.serialized());
     }
 
     private static Optional<Product> first(PreparedStatement ps) throws SQLException {
@@ -492,16 +497,7 @@ public final class CatalogRepository {
             int n = 0;
             for (CatalogItem item : items) {
                 Product p = item.product();
-                prod.setString(1, p.sku().value());
-                prod.setString(2, p.name());
-                prod.setString(3, TextNormalizer.normalize(p.name()));
-                prod.setString(4, p.category());
-                prod.setString(5, p.taxRate().code());
-                prod.setString(6, p.unit().name());
-                prod.setBigDecimal(7, p.price().amount());
-                prod.setString(8, p.price().currency().getCurrencyCode());
-                prod.setBoolean(9, p.active());
-                prod.setBoolean(10, p.serialized());
+                bindProduct(prod, p);
                 prod.addBatch();
                 for (String b : item.barcodes()) {
                     code.setString(1, b);
