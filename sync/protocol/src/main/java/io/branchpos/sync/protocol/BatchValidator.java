@@ -23,9 +23,6 @@ public final class BatchValidator {
     private static final long MAX_SEQ = 1L << 53;
 
     private static final Pattern TERMINAL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
-    private static final Pattern TYPE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
 
     private BatchValidator() {
     }
@@ -60,7 +57,7 @@ public final class BatchValidator {
                 problems.add(at + " is null");
                 continue;
             }
-            if (e.eventId() == null || !UUID.matcher(e.eventId()).matches()) {
+            if (e.eventId() == null || !isLowercaseUuid(e.eventId())) {
                 problems.add(at + ".eventId must be a lowercase UUID");
             } else if (!ids.add(e.eventId())) {
                 problems.add(at + ".eventId " + e.eventId() + " appears twice in the batch");
@@ -71,13 +68,13 @@ public final class BatchValidator {
                 problems.add(at + ".seq must follow " + previousSeq + " without a gap, was " + e.seq());
             }
             previousSeq = e.seq();
-            if (e.prevHash() == null || !HEX64.matcher(e.prevHash()).matches()) {
+            if (e.prevHash() == null || !isHex64(e.prevHash())) {
                 problems.add(at + ".prevHash must be 64 lowercase hex characters");
             }
-            if (e.hash() == null || !HEX64.matcher(e.hash()).matches()) {
+            if (e.hash() == null || !isHex64(e.hash())) {
                 problems.add(at + ".hash must be 64 lowercase hex characters");
             }
-            if (e.type() == null || !TYPE.matcher(e.type()).matches()) {
+            if (e.type() == null || !isTypeName(e.type())) {
                 problems.add(at + ".type must be an upper-case event type name");
             }
             if (e.schemaVersion() < 1 || e.schemaVersion() > 1000) {
@@ -97,5 +94,57 @@ public final class BatchValidator {
             }
         }
         return new Validation(problems);
+    }
+
+    // The per-event shape checks below are plain loops rather than regular expressions: they run
+    // three times per event of every batch (decision 0208). BatchValidatorTest pins their meaning.
+
+    /** {@code [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}}. */
+    static boolean isLowercaseUuid(String s) {
+        if (s.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char ch = s.charAt(i);
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                if (ch != '-') {
+                    return false;
+                }
+            } else if (!isLowerHex(ch)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code [0-9a-f]{64}}. */
+    static boolean isHex64(String s) {
+        if (s.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            if (!isLowerHex(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code [A-Z][A-Z0-9_]{0,63}}. */
+    static boolean isTypeName(String s) {
+        if (s.isEmpty() || s.length() > 64 || s.charAt(0) < 'A' || s.charAt(0) > 'Z') {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (!(ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9' || ch == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLowerHex(char ch) {
+        return ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'f';
     }
 }

@@ -6,6 +6,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 class BatchValidatorTest {
@@ -60,5 +66,24 @@ class BatchValidatorTest {
     @Test
     void anEmptyBatchIsRefused() {
         assertThat(BatchValidator.validate(new EventBatch(1, "T", List.of())).isValid()).isFalse();
+    }
+
+    /** Strings near the shapes: the alphabets of all three plus a few others, lengths around 36 and 64. */
+    @Provide
+    Arbitrary<String> nearShapes() {
+        Arbitrary<String> random = Arbitraries.strings().withChars("0123456789abcdefABCDEFXZ_-g ").ofMinLength(0).ofMaxLength(70);
+        Arbitrary<String> uuids = Arbitraries.strings().withChars("0123456789abcdef-G").ofLength(36);
+        Arbitrary<String> hashes = Arbitraries.strings().withChars("0123456789abcdefA").ofLength(64);
+        Arbitrary<String> types = Arbitraries.strings().withChars("ABCZ09_a-").ofMinLength(0).ofMaxLength(66);
+        Arbitrary<String> validUuids = Arbitraries.create(() -> java.util.UUID.randomUUID().toString());
+        return Arbitraries.oneOf(random, uuids, hashes, types, validUuids);
+    }
+
+    @Property(tries = 2000)
+    void theShapeChecksMeanExactlyTheirRegularExpressions(@ForAll("nearShapes") String s) {
+        assertThat(BatchValidator.isLowercaseUuid(s))
+                .isEqualTo(Pattern.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", s));
+        assertThat(BatchValidator.isHex64(s)).isEqualTo(Pattern.matches("[0-9a-f]{64}", s));
+        assertThat(BatchValidator.isTypeName(s)).isEqualTo(Pattern.matches("[A-Z][A-Z0-9_]{0,63}", s));
     }
 }

@@ -3,6 +3,7 @@ package io.branchpos.sync.server.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.branchpos.sync.protocol.BatchAck;
 import io.branchpos.sync.protocol.EventBatch;
+import io.branchpos.sync.protocol.EventTypes;
 import io.branchpos.sync.protocol.JournalHash;
 import io.branchpos.sync.protocol.PayloadValidator;
 import io.branchpos.sync.protocol.ProtocolJson;
@@ -17,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Timestamp;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
@@ -182,7 +184,7 @@ public final class IngestService {
                     + checked.reason());
         }
         Map<String, BigDecimal> stockDeltas = new HashMap<>();
-        Map<String, String> refused = applyProjections(c, branchId, terminalId, List.of(new Projections.Applicable(e, checked.payload())),
+        Map<String, String> refused = applyProjections(c, branchId, terminalId, List.of(checked.applicable(e)),
                 stockDeltas);
         if (!refused.isEmpty()) {
             throw new ReplayRefusedException("event " + e.eventId() + " (seq " + e.seq() + ") still fails, nothing changed: "
@@ -244,8 +246,8 @@ public final class IngestService {
         List<Fresh> fresh = new ArrayList<>();
 
         for (WireEvent e : batch.events()) {
-            String payloadHash = JournalHash.sha256Hex(e.payload());
             if (e.seq() <= hwm) {
+                String payloadHash = JournalHash.sha256Hex(e.payload());
                 Stored stored = storedRange.get(e.seq());
                 if (stored != null && stored.eventId.equals(e.eventId())) {
                     if (stored.payloadHash.equals(payloadHash) && stored.hash.equals(e.hash())) {
@@ -283,7 +285,7 @@ public final class IngestService {
                 if (checked.hashMismatch()) {
                     Projections.flag(c, terminalId, branchId, "HASH_MISMATCH", e.eventId(), "seq " + e.seq() + ": " + checked.reason());
                 }
-                fresh.add(new Fresh(e, payloadHash, checked.reason(), checked.payload()));
+                fresh.add(new Fresh(e, checked.payloadHash(), checked.reason(), checked));
                 hwm = e.seq();
                 lastHash = e.hash();
                 lastStored = e.seq();
@@ -309,7 +311,7 @@ public final class IngestService {
                 quarantine(c, terminalId, e, f.payloadHash(), "INVALID", f.reason(), false);
                 quarantined.put(e.seq(), new QuarantinedEvent(e.eventId(), e.seq(), f.reason()));
             } else {
-                toApply.add(new Projections.Applicable(e, f.payload()));
+                toApply.add(f.checked().applicable(e));
             }
         }
         Map<String, String> refused = applyProjections(c, branchId, terminalId, toApply, stockDeltas);
@@ -401,33 +403,57 @@ public final class IngestService {
         }
     }
 
-    /** What HQ makes of a new event's content before storing it: null reason = valid, with its parsed payload. */
-    record Checked(String reason, JsonNode payload, boolean hashMismatch) {
+    /**
+     * What HQ makes of a new event's content before storing it: null reason = valid, with its parsed
+     * payload; always the payload hash (SHA-256 of the payload's UTF-8 text).
+     */
+    record Checked(String reason, JsonNode payload, SaleView sale, boolean hashMismatch, String payloadHash) {
+        Checked(String reason, boolean hashMismatch, String payloadHash) {
+            this(reason, null, null, hashMismatch, payloadHash);
+        }
+
+        Projections.Applicable applicable(WireEvent e) {
+            return sale != null ? new Projections.Applicable(e, null, sale) : new Projections.Applicable(e, payload);
+        }
     }
 
-    /** Checks content hash, storability and payload validity (no database access). */
+    /**
+     * Checks content hash, storability and payload validity (no database access). The payload is
+     * encoded to UTF-8 once: those bytes give the payload hash, the chain hash (envelope, then the
+     * bytes) and the one tree the validator and the projections read (decision 0208).
+     */
     static Checked check(String terminalId, WireEvent e) {
+        byte[] bytes = e.payload().getBytes(StandardCharsets.UTF_8);
+        String payloadHash = JournalHash.sha256Hex(bytes);
         if (e.payload().indexOf('\0') >= 0) {
-            return new Checked("payload contains a NUL character, which HQ cannot store; kept with it escaped as \\u0000", null, false);
+            return new Checked("payload contains a NUL character, which HQ cannot store; kept with it escaped as \\u0000", false,
+                    payloadHash);
         }
-        if (!JournalHash.compute(terminalId, e).equals(e.hash())) {
-            return new Checked("hash does not match the event's content (tampered or corrupted)", null, true);
+        if (!JournalHash.compute(terminalId, e, bytes).equals(e.hash())) {
+            return new Checked("hash does not match the event's content (tampered or corrupted)", true, payloadHash);
+        }
+        if (EventTypes.SALE_COMPLETED.equals(e.type()) && e.schemaVersion() <= EventTypes.SCHEMA_VERSIONS.get(EventTypes.SALE_COMPLETED)) {
+            // the volume type: checked and read in one streaming pass; anything unusual takes the tree path below
+            SaleView sale = SaleView.parseValid(bytes);
+            if (sale != null) {
+                return new Checked(null, null, sale, false, payloadHash);
+            }
         }
         JsonNode payload;
         try {
-            payload = ProtocolJson.mapper().readTree(e.payload());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            payload = ProtocolJson.mapper().readTree(bytes);
+        } catch (java.io.IOException ex) {
             payload = null; // the validator below says why, in its words
         }
         Validation v = payload == null ? PayloadValidator.validate(e.type(), e.schemaVersion(), e.payload())
                 : PayloadValidator.validate(e.type(), e.schemaVersion(), payload);
         if (!v.isValid()) {
-            return new Checked("invalid " + e.type() + " payload: " + v.message(), null, false);
+            return new Checked("invalid " + e.type() + " payload: " + v.message(), false, payloadHash);
         }
-        return new Checked(null, payload, false);
+        return new Checked(null, payload, null, false, payloadHash);
     }
 
-    private record Fresh(WireEvent event, String payloadHash, String reason, JsonNode payload) {
+    private record Fresh(WireEvent event, String payloadHash, String reason, Checked checked) {
     }
 
     /** PostgreSQL text cannot hold U+0000; the payload hash is always of the original text. */

@@ -32,8 +32,15 @@ final class Projections {
     private Projections() {
     }
 
-    /** A valid, newly stored event and its parsed payload, ready for the read models. */
-    record Applicable(WireEvent event, JsonNode payload) {
+    /**
+     * A valid, newly stored event ready for the read models: a sale as its {@link SaleView} (read in
+     * one pass, or from the tree), any other type as its parsed payload.
+     */
+    record Applicable(WireEvent event, JsonNode payload, SaleView sale) {
+        /** From the parsed payload of a validated event. */
+        Applicable(WireEvent event, JsonNode payload) {
+            this(event, payload, EventTypes.SALE_COMPLETED.equals(event.type()) ? SaleView.fromTree(payload) : null);
+        }
     }
 
     /** Whether {@code next} may be applied in one set-based run with {@code first} (today: runs of sales). */
@@ -81,16 +88,15 @@ final class Projections {
                               Map<String, BigDecimal> stockDeltas) throws SQLException {
         List<String> saleIds = new ArrayList<>(run.size());
         for (Applicable a : run) {
-            saleIds.add(a.payload().get("saleId").asText());
+            saleIds.add(a.sale().saleId());
         }
         lockSales(c, saleIds);
         Rows sales = new Rows(9);
         for (int i = 0; i < run.size(); i++) {
             WireEvent e = run.get(i).event();
-            JsonNode p = run.get(i).payload();
-            sales.add(saleIds.get(i), e.eventId(), terminalId, branchId, e.businessDay().toString(), p.get("receiptNumber").asText(),
-                    p.get("currency").asText(), PayloadValidator.decimal(p.get("totals").get("gross")).toPlainString(),
-                    e.occurredAt().toString());
+            SaleView p = run.get(i).sale();
+            sales.add(saleIds.get(i), e.eventId(), terminalId, branchId, e.businessDay().toString(), p.receiptNumber(),
+                    p.currency(), new BigDecimal(p.gross()).toPlainString(), e.occurredAt().toString());
         }
         Set<String> recorded = new HashSet<>(sales.insertReturning(c, "insert into sale (sale_id, event_id, terminal_id, branch_id, "
                 + "business_day, receipt_number, currency, gross, occurred_at) select u.c1, u.c2::uuid, u.c3, u.c4, u.c5::date, u.c6, "
@@ -107,16 +113,15 @@ final class Projections {
                 continue;
             }
             int idx = 0;
-            for (JsonNode line : run.get(i).payload().get("lines")) {
-                int lineNo = line.get("lineNo").asInt();
-                BigDecimal qty = PayloadValidator.decimal(line.get("quantity"));
-                String sku = line.get("sku").asText();
+            for (SaleView.Line line : run.get(i).sale().lines()) {
+                int lineNo = line.lineNo();
+                BigDecimal qty = new BigDecimal(line.quantity());
+                String sku = line.sku();
                 // priceVersion / promotionId / promotionVersion are optional: older terminals send none
-                Long priceVersion = optionalLong(line, "priceVersion");
-                Long promotionVersion = optionalLong(line, "promotionVersion");
-                lines.add(saleId, Integer.toString(lineNo), sku, qty.toPlainString(), PayloadValidator.decimal(line.get("gross")).toPlainString(),
-                        priceVersion == null ? null : priceVersion.toString(),
-                        line.hasNonNull("promotionId") ? line.get("promotionId").asText() : null,
+                Long priceVersion = line.priceVersion();
+                Long promotionVersion = line.promotionVersion();
+                lines.add(saleId, Integer.toString(lineNo), sku, qty.toPlainString(), new BigDecimal(line.gross()).toPlainString(),
+                        priceVersion == null ? null : priceVersion.toString(), line.promotionId(),
                         promotionVersion == null ? null : promotionVersion.toString());
                 lineCounts.merge(lineNo + ":" + saleId, 1, Integer::sum);
                 moves.add(e.eventId(), Integer.toString(idx++), branchId, sku, qty.negate().toPlainString(), "SALE");
@@ -350,9 +355,5 @@ final class Projections {
             }
             return ps.executeUpdate();
         }
-    }
-
-    private static Long optionalLong(JsonNode n, String field) {
-        return n.hasNonNull(field) && n.get(field).canConvertToLong() ? n.get(field).asLong() : null;
     }
 }
