@@ -90,7 +90,7 @@ class KillNineCrashTest {
         assertThat(confirmed).isNotEmpty();
     }
 
-    private static Set<String> saleIds(LocalStore store) {
+    static Set<String> saleIds(LocalStore store) {
         return store.jdbc(c -> {
             Set<String> ids = new HashSet<>();
             try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT sale_id FROM sale")) {
@@ -103,7 +103,7 @@ class KillNineCrashTest {
     }
 
     /** Every sale has lines that add up to it, payments, and exactly one journal event; and vice versa. */
-    private static void assertNoHalfSale(LocalStore store) {
+    static void assertNoHalfSale(LocalStore store) {
         List<String> problems = store.jdbc(c -> {
             List<String> out = new java.util.ArrayList<>();
             String[] checks = {
