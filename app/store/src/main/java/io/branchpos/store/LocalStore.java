@@ -56,8 +56,11 @@ public final class LocalStore implements AutoCloseable {
     private final java.util.concurrent.ConcurrentHashMap<Class<?>, Object> components =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** Capacity of the preallocated sale log (decision 0014); about 2,000 sale records. */
-    static final long SALE_LOG_BYTES = 4L << 20;
+    /**
+     * Capacity of the preallocated sale log (decision 0014): 4 MiB, about 2,000 sale records. The
+     * crash tests set a small one, so that checkpoints and resets happen while they kill.
+     */
+    static final long SALE_LOG_BYTES = Long.getLong("branchpos.salelog.bytes", 4L << 20);
     /**
      * A background checkpoint empties the sale log once no logged write came for this long (or it is
      * a quarter full). The system property exists for the crash tests, which need H2 left behind.
