@@ -188,10 +188,26 @@ final class SaleLog implements AutoCloseable {
         ByteBuffer b = ByteBuffer.allocate(RECORD_HEADER + payload.length);
         b.putInt(payload.length).putInt((int) crc(generation, payload)).put(payload).flip();
         long at = position;
-        writeFully(channel, b, at);
-        channel.force(false);
+        boolean interrupted = Thread.interrupted(); // see restore
+        try {
+            writeFully(channel, b, at);
+            channel.force(false);
+        } finally {
+            restore(interrupted);
+        }
         position = at + b.capacity();
         return at;
+    }
+
+    /*
+     * A FileChannel closes itself when the thread using it is interrupted (ClosedByInterruptException),
+     * which would leave a record of unknown state and the log unusable. So the interrupt status is
+     * cleared around each operation and set again afterwards: the caller still sees it, later.
+     */
+    private static void restore(boolean interrupted) {
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -199,8 +215,13 @@ final class SaleLog implements AutoCloseable {
      * not committed after all, so a replay must not bring them back.
      */
     void revoke(long at) throws IOException {
-        writeFully(channel, ByteBuffer.allocate(RECORD_HEADER), at);
-        channel.force(false);
+        boolean interrupted = Thread.interrupted();
+        try {
+            writeFully(channel, ByteBuffer.allocate(RECORD_HEADER), at);
+            channel.force(false);
+        } finally {
+            restore(interrupted);
+        }
         position = at;
     }
 
@@ -215,8 +236,13 @@ final class SaleLog implements AutoCloseable {
         CRC32C c = new CRC32C();
         c.update(h.array(), 0, 16);
         h.putInt((int) c.getValue()).flip();
-        writeFully(channel, h, 0);
-        channel.force(false);
+        boolean interrupted = Thread.interrupted();
+        try {
+            writeFully(channel, h, 0);
+            channel.force(false);
+        } finally {
+            restore(interrupted);
+        }
         position = HEADER;
     }
 

@@ -126,6 +126,21 @@ class SaleLogTest {
     }
 
     @Test
+    void anInterruptedThreadStillAppendsAndKeepsItsInterruptAndTheLogStaysOpen() throws IOException {
+        try (SaleLog log = SaleLog.openEmpty(file(), 64 * 1024)) {
+            Thread.currentThread().interrupt();
+            try {
+                log.append(bytes("one"));
+                assertThat(Thread.currentThread().isInterrupted()).isTrue();
+            } finally {
+                Thread.interrupted();
+            }
+            log.append(bytes("two"));
+        }
+        assertThat(texts(SaleLog.readRecords(file()))).containsExactly("one", "two");
+    }
+
+    @Test
     void aFullLogRefusesARecordThatDoesNotFit() throws IOException {
         try (SaleLog log = SaleLog.openEmpty(file(), SaleLog.HEADER + 32)) {
             assertThat(log.fits(24)).isTrue();
