@@ -18,6 +18,7 @@ import io.branchpos.store.sale.SaleEntity;
 import io.branchpos.store.sale.SaleLineEntity;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -46,9 +47,6 @@ public final class LocalStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalStore.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final StoreConfig config;
-    private final JdbcConnectionPool pool;
-    private final SessionFactory sessions;
     // One writer at a time: the journal head is a single row, and H2 would otherwise make a
     // second writer wait on its lock anyway. Reads never take this lock.
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -57,6 +55,26 @@ public final class LocalStore implements AutoCloseable {
     /** Per-store singletons of repositories that keep state (e.g. the catalog search index). */
     private final java.util.concurrent.ConcurrentHashMap<Class<?>, Object> components =
             new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Capacity of the preallocated sale log (decision 0014): 4 MiB, about 2,000 sale records. The
+     * crash tests set a small one, so that checkpoints and resets happen while they kill.
+     */
+    static final long SALE_LOG_BYTES = Long.getLong("branchpos.salelog.bytes", 4L << 20);
+    /**
+     * A background checkpoint empties the sale log once no logged write came for this long (or it is
+     * a quarter full). The system property exists for the crash tests, which need H2 left behind.
+     */
+    private static final long IDLE_CHECKPOINT_NANOS =
+            Long.getLong("branchpos.salelog.idleCheckpointMillis", 1000L) * 1_000_000L;
+
+    private final StoreConfig config;
+    private final JdbcConnectionPool pool;
+    private final SessionFactory sessions;
+    /** The durability point of {@link #writeLogged} (decision 0014); null in OS_BUFFER mode. Guarded by writeLock. */
+    private SaleLog saleLog;
+    private volatile long lastLoggedWrite = System.nanoTime();
+    private java.util.concurrent.ScheduledExecutorService checkpointer;
 
     private LocalStore(StoreConfig config, JdbcConnectionPool pool, SessionFactory sessions) {
         this.config = config;
@@ -89,10 +107,20 @@ public final class LocalStore implements AutoCloseable {
         boot.start();
         SessionFactory sf = null;
         try {
+            Path saleLogFile = config.dataDirectory().resolve(SaleLog.FILE_NAME);
             try (java.sql.Connection first = pool.getConnection()) {
                 StartupTimeline.mark("H2 open");
+                // before anything reads the data, and before Flyway: the records hold the SQL of the
+                // schema they were written with (decision 0014)
+                int redone = replaySaleLog(first, saleLogFile);
+                if (redone > 0) {
+                    log.warn("Redid {} logged write(s) from {} that H2 had not kept after a crash", redone,
+                            saleLogFile);
+                }
             } catch (SQLException e) {
                 throw new StoreException("cannot open the database: " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw new StoreException("cannot read the sale log " + saleLogFile + ": " + e.getMessage(), e);
             }
             Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
             long migrated = System.nanoTime();
@@ -101,6 +129,9 @@ public final class LocalStore implements AutoCloseable {
             StartupTimeline.mark("Hibernate ready");
             LocalStore store = new LocalStore(config, pool, sf);
             store.ensureTerminalState();
+            if (config.durability() == StoreConfig.Durability.FSYNC) {
+                store.startSaleLog(saleLogFile);
+            }
             StartupTimeline.mark("store open");
             log.info("Local store open at {} for terminal {} ({}) in {} ms (H2 + Flyway {} ms)",
                     config.dataDirectory(), config.terminalId(), config.durability(),
@@ -162,6 +193,129 @@ public final class LocalStore implements AutoCloseable {
         return config;
     }
 
+    /**
+     * Redoes, in order and in one transaction, every record of the sale log whose write H2 does not
+     * hold (H2 keeps a prefix of the commits after a crash: everything up to the last checkpoint and
+     * maybe more), then forces H2 to the disk. A record H2 already holds is checked by its journal
+     * hash and skipped; a record that neither follows H2's journal head nor is in it stops the open:
+     * that would be a lost write, never silently passed over.
+     *
+     * @return how many records were redone
+     */
+    static int replaySaleLog(java.sql.Connection c, Path file) throws IOException, SQLException {
+        java.util.List<byte[]> records = SaleLog.readRecords(file);
+        if (records.isEmpty()) {
+            return 0;
+        }
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        int redone = 0;
+        try {
+            for (byte[] bytes : records) {
+                RedoRecord r = RedoRecord.fromBytes(bytes);
+                long seq;
+                String hash;
+                try (java.sql.PreparedStatement ps = c.prepareStatement(
+                        "SELECT last_seq, last_hash FROM terminal_state WHERE terminal_id = ?")) {
+                    ps.setString(1, r.terminalId);
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new StoreException("the sale log " + file + " holds writes of terminal "
+                                    + r.terminalId + ", which this database does not know");
+                        }
+                        seq = rs.getLong(1);
+                        hash = rs.getString(2);
+                    }
+                }
+                if (seq == r.seqBefore && hash.equals(r.hashBefore)) {
+                    r.apply(c);
+                    redone++;
+                } else if (seq >= r.seqAfter) {
+                    try (java.sql.PreparedStatement ps = c.prepareStatement(
+                            "SELECT hash FROM journal_event WHERE terminal_id = ? AND seq = ?")) {
+                        ps.setString(1, r.terminalId);
+                        ps.setLong(2, r.seqAfter);
+                        try (java.sql.ResultSet rs = ps.executeQuery()) {
+                            if (!rs.next() || !rs.getString(1).equals(r.hashAfter)) {
+                                throw new StoreException("the sale log " + file + " holds journal event "
+                                        + r.seqAfter + " with another hash than the database");
+                            }
+                        }
+                    }
+                } else {
+                    throw new StoreException("the sale log " + file + " holds a write after journal event "
+                            + r.seqBefore + ", but the database's journal ends at " + seq
+                            + "; the store is not opened so nothing is lost");
+                }
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException | IOException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("CHECKPOINT SYNC");
+        }
+        return redone;
+    }
+
+    private void startSaleLog(Path file) {
+        writeLock.lock();
+        try {
+            saleLog = SaleLog.openEmpty(file, SALE_LOG_BYTES);
+        } catch (IOException e) {
+            throw new StoreException("cannot open the sale log " + file + ": " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+        checkpointer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "branchpos-sale-log-checkpoint");
+            t.setDaemon(true);
+            return t;
+        });
+        checkpointer.scheduleWithFixedDelay(this::backgroundCheckpoint, 250, 250,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Empties the sale log after a checkpoint once sales paused or it is a quarter full; never waits for the lock. */
+    private void backgroundCheckpoint() {
+        if (!writeLock.tryLock()) {
+            return;
+        }
+        try {
+            if (saleLog == null || saleLog.isEmpty()) {
+                return;
+            }
+            boolean idle = System.nanoTime() - lastLoggedWrite > IDLE_CHECKPOINT_NANOS;
+            if (idle || saleLog.used() > saleLog.capacity() / 4) {
+                checkpointAndResetLog();
+            }
+        } catch (RuntimeException e) {
+            log.warn("sale log checkpoint failed (retried): {}", e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** With the write lock held: forces everything H2 committed to the disk, then empties the sale log. */
+    private void checkpointAndResetLog() {
+        if (saleLog == null || saleLog.isEmpty()) {
+            return;
+        }
+        try (java.sql.Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+            st.execute("CHECKPOINT SYNC");
+        } catch (SQLException e) {
+            throw new StoreException("checkpoint before emptying the sale log failed: " + e.getMessage(), e);
+        }
+        try {
+            saleLog.reset();
+        } catch (IOException e) {
+            throw new StoreException("cannot empty the sale log: " + e.getMessage(), e);
+        }
+    }
+
     public String terminalId() {
         return config.terminalId();
     }
@@ -205,6 +359,96 @@ public final class LocalStore implements AutoCloseable {
             return result;
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /**
+     * Like {@link #write}, but durable through the sale log instead of an H2 checkpoint (decision
+     * 0014): the statements the work runs through {@link WriteContext#prepare} are recorded, the
+     * record is appended to the sale log and forced, and only then does H2 commit, lazily (its
+     * background writer stores the commit within a second, a background checkpoint then empties
+     * the log). When this returns the write survives a crash or power cut: opening the store redoes
+     * any record H2 lost. The work must write only through {@code ctx.prepare} and must append a
+     * journal event; Hibernate entities are refused. A write that does not fit in the log, or in
+     * {@code OS_BUFFER} mode, goes the way of {@link #write}.
+     */
+    public <T> T writeLogged(Function<WriteContext, T> work) {
+        writeLock.lock();
+        try {
+            if (saleLog == null) {
+                return write(work);
+            }
+            if (saleLog.used() > saleLog.capacity() / 2) {
+                checkpointAndResetLog(); // the background checkpoint did not get the lock in time
+            }
+            T result;
+            try (Session session = sessions.openSession()) {
+                Transaction tx = session.beginTransaction();
+                try {
+                    TerminalStateEntity head = Journal.lockHead(session, config.terminalId(),
+                            LocalDate.now(config.clock()));
+                    RedoRecord redo = new RedoRecord(config.terminalId(), head.lastSeq(), head.lastHash());
+                    result = work.apply(new Context(session, head, redo));
+                    session.flush();
+                    if (session.getStatistics().getEntityCount() > 0) {
+                        throw new IllegalStateException("a logged write must write through WriteContext.prepare,"
+                                + " not through entities");
+                    }
+                    redo.seqAfter = head.lastSeq();
+                    redo.hashAfter = head.lastHash();
+                    byte[] record = redo.toBytes();
+                    if (redo.seqAfter == redo.seqBefore || !saleLog.fits(record.length)) {
+                        tx.commit();
+                        forceToDisk(session);
+                    } else {
+                        commitThroughLog(tx, record);
+                    }
+                } catch (RuntimeException e) {
+                    if (tx.isActive()) {
+                        tx.rollback();
+                    }
+                    throw e;
+                }
+            }
+            for (Runnable listener : commitListeners) {
+                try {
+                    listener.run();
+                } catch (RuntimeException e) {
+                    log.warn("commit listener failed: {}", e.getMessage(), e);
+                }
+            }
+            return result;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void commitThroughLog(Transaction tx, byte[] record) {
+        long at;
+        try {
+            at = saleLog.append(record); // written and forced: from here on the write is durable
+        } catch (IOException e) {
+            // a record that may have reached the file must not be redone: the caller is told it failed
+            revokeOrStop(saleLog.used() + SaleLog.HEADER, e);
+            throw new StoreException("cannot write the sale log: " + e.getMessage(), e);
+        }
+        try {
+            tx.commit();
+        } catch (RuntimeException e) {
+            revokeOrStop(at, e);
+            throw e;
+        }
+        lastLoggedWrite = System.nanoTime();
+    }
+
+    /** Makes the record at {@code at} invalid; if even that fails, stops using the log (writes then sync H2 each time). */
+    private void revokeOrStop(long at, Exception cause) {
+        try {
+            saleLog.revoke(at);
+        } catch (IOException e) {
+            log.error("cannot revoke a sale log record after {}; the next open may redo a write reported as"
+                    + " failed", cause.getMessage(), e);
+            saleLog = null;
         }
     }
 
@@ -257,6 +501,25 @@ public final class LocalStore implements AutoCloseable {
 
     @Override
     public void close() {
+        if (checkpointer != null) {
+            checkpointer.shutdownNow();
+        }
+        writeLock.lock();
+        try {
+            if (saleLog != null) {
+                try {
+                    checkpointAndResetLog();
+                } catch (RuntimeException e) {
+                    log.warn("sale log left for the next open to redo: {}", e.getMessage());
+                }
+                saleLog.close();
+                saleLog = null;
+            }
+        } catch (IOException e) {
+            log.warn("closing the sale log: {}", e.getMessage());
+        } finally {
+            writeLock.unlock();
+        }
         sessions.close();
         pool.dispose();
     }
@@ -264,10 +527,22 @@ public final class LocalStore implements AutoCloseable {
     private final class Context implements WriteContext {
         private final Session session;
         private final TerminalStateEntity head;
+        /** Plain, or recording the write's statements for the sale log (a {@link #writeLogged} write). */
+        private final Journal.Statements statements;
 
         Context(Session session, TerminalStateEntity head) {
+            this(session, head, null);
+        }
+
+        Context(Session session, TerminalStateEntity head, RedoRecord redo) {
             this.session = session;
             this.head = head;
+            this.statements = redo == null ? Journal.Statements.PLAIN : redo::prepare;
+        }
+
+        @Override
+        public java.sql.PreparedStatement prepare(java.sql.Connection c, String sql) throws SQLException {
+            return statements.prepare(c, sql);
         }
 
         @Override
@@ -303,12 +578,12 @@ public final class LocalStore implements AutoCloseable {
             } catch (JsonProcessingException e) {
                 throw new StoreException("cannot serialise the " + type + " payload", e);
             }
-            return Journal.append(session, head, newId(), type, schemaVersion, now(), text);
+            return Journal.append(session, statements, head, newId(), type, schemaVersion, now(), text);
         }
 
         @Override
         public String nextReceiptNumber() {
-            return String.format("%s-%06d", config.terminalId(), Journal.takeReceiptNumber(session, head));
+            return String.format("%s-%06d", config.terminalId(), Journal.takeReceiptNumber(session, statements, head));
         }
 
         @Override
@@ -316,7 +591,7 @@ public final class LocalStore implements AutoCloseable {
             if (!next.isAfter(head.businessDay())) {
                 throw new IllegalArgumentException("business day " + next + " is not after " + head.businessDay());
             }
-            Journal.advanceBusinessDay(session, head, next);
+            Journal.advanceBusinessDay(session, statements, head, next);
         }
 
         TerminalStateEntity head() {

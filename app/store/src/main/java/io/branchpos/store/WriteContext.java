@@ -37,4 +37,13 @@ public interface WriteContext {
      * @throws IllegalArgumentException if {@code next} is not after the current business day
      */
     void advanceBusinessDay(LocalDate next);
+
+    /**
+     * Prepares a statement of this write on the transaction's connection. In a
+     * {@link LocalStore#writeLogged} write (decision 0014) its executions are recorded for the sale
+     * log, so every row such a write changes must go through here.
+     */
+    default java.sql.PreparedStatement prepare(java.sql.Connection c, String sql) throws java.sql.SQLException {
+        return c.prepareStatement(sql);
+    }
 }

@@ -15,6 +15,18 @@ public final class Journal {
     }
 
     /**
+     * How the write prepares its statements: plainly, or recorded for the sale log (decision 0014),
+     * which must see every row a logged write changes.
+     */
+    @FunctionalInterface
+    public interface Statements {
+        PreparedStatement prepare(java.sql.Connection c, String sql) throws java.sql.SQLException;
+
+        /** Prepares statements directly on the connection. */
+        Statements PLAIN = java.sql.Connection::prepareStatement;
+    }
+
+    /**
      * Locks this terminal's head row ({@code SELECT ... FOR UPDATE}) for the rest of the caller's
      * transaction and returns it as a plain object that Hibernate does not manage (decision 0013):
      * every change made through {@link #append}, {@link #takeReceiptNumber} and
@@ -52,21 +64,22 @@ public final class Journal {
     }
 
     /** Takes and advances the receipt counter of the locked {@code head}, row included. */
-    public static long takeReceiptNumber(Session session, TerminalStateEntity head) {
+    public static long takeReceiptNumber(Session session, Statements statements, TerminalStateEntity head) {
         long n = head.takeReceiptNumber();
-        saveHead(session, head);
+        saveHead(session, statements, head);
         return n;
     }
 
     /** Moves the locked {@code head} to {@code day}, row included. */
-    public static void advanceBusinessDay(Session session, TerminalStateEntity head, LocalDate day) {
+    public static void advanceBusinessDay(Session session, Statements statements, TerminalStateEntity head,
+            LocalDate day) {
         head.setBusinessDay(day);
-        saveHead(session, head);
+        saveHead(session, statements, head);
     }
 
-    private static void saveHead(Session session, TerminalStateEntity head) {
+    private static void saveHead(Session session, Statements statements, TerminalStateEntity head) {
         session.doWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE terminal_state SET last_seq = ?, last_hash = ?,"
+            try (PreparedStatement ps = statements.prepare(c, "UPDATE terminal_state SET last_seq = ?, last_hash = ?,"
                     + " business_day = ?, next_receipt_no = ? WHERE terminal_id = ?")) {
                 ps.setLong(1, head.lastSeq);
                 ps.setString(2, head.lastHash);
@@ -91,11 +104,11 @@ public final class Journal {
      * H2 keeps a CLOB of up to {@code MAX_LENGTH_INPLACE_LOB} characters inside the row instead of
      * in its separate LOB maps.
      */
-    public static JournalEvent append(Session session, TerminalStateEntity head, UUID eventId, String type,
-            int schemaVersion, Instant at, String payload) {
+    public static JournalEvent append(Session session, Statements statements, TerminalStateEntity head,
+            UUID eventId, String type, int schemaVersion, Instant at, String payload) {
         JournalEvent event = head.append(eventId, type, schemaVersion, at, payload);
         session.doWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO journal_event(terminal_id, seq, event_id,"
+            try (PreparedStatement ps = statements.prepare(c, "INSERT INTO journal_event(terminal_id, seq, event_id,"
                     + " prev_hash, hash, type, schema_version, business_day, occurred_at, payload)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, event.terminalId());
@@ -111,7 +124,7 @@ public final class Journal {
                 ps.executeUpdate();
             }
         });
-        saveHead(session, head);
+        saveHead(session, statements, head);
         return event;
     }
 }

@@ -41,6 +41,11 @@ public class TerminalStateEntity {
         return lastSeq;
     }
 
+    /** Hash of the last event, or the genesis hash on an empty journal. */
+    public String lastHash() {
+        return lastHash;
+    }
+
     public void setBusinessDay(LocalDate day) {
         this.businessDay = day;
     }

@@ -40,12 +40,13 @@ public final class SalesRepository {
 
     /**
      * Records a paid sale: sale rows, receipt number and {@code SALE_COMPLETED} event in one
-     * transaction, forced to disk. When this returns, the sale survives a crash or power cut.
+     * transaction, durable: forced to disk through the sale log before H2 commits it lazily
+     * (decision 0014). When this returns, the sale survives a crash or power cut.
      *
      * @throws StoreException if a serialized unit on the sale was already sold at this branch
      */
     public SaleReceipt complete(CompletedSale sale) {
-        return store.write(ctx -> record(ctx, sale));
+        return store.writeLogged(ctx -> record(ctx, sale));
     }
 
     /** The same, inside a caller's transaction. */
@@ -72,7 +73,7 @@ public final class SalesRepository {
      */
     private static void insertRows(Connection c, WriteContext ctx, CompletedSale sale, String receiptNumber,
             long journalSeq) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sale(sale_id, receipt_number, terminal_id,"
+        try (PreparedStatement ps = ctx.prepare(c, "INSERT INTO sale(sale_id, receipt_number, terminal_id,"
                 + " business_day, cashier_id, currency, pricing, net, tax, gross, receipt_discount, cash_rounding,"
                 + " change_given, completed_at, journal_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setObject(1, sale.saleId());
@@ -92,7 +93,7 @@ public final class SalesRepository {
             ps.setLong(15, journalSeq);
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sale_line(sale_id, line_no, sku, description,"
+        try (PreparedStatement ps = ctx.prepare(c, "INSERT INTO sale_line(sale_id, line_no, sku, description,"
                 + " quantity, unit_price, list_price, discount, tax_code, tax_rate, net, tax, gross, serial)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < sale.lines().size(); i++) {
@@ -116,7 +117,7 @@ public final class SalesRepository {
             }
             ps.executeBatch();
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO payment(sale_id, payment_no, tender, amount,"
+        try (PreparedStatement ps = ctx.prepare(c, "INSERT INTO payment(sale_id, payment_no, tender, amount,"
                 + " reference) VALUES (?, ?, ?, ?, ?)")) {
             int n = 1;
             for (Payment p : sale.payments()) {
