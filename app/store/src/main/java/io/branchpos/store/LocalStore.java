@@ -48,7 +48,15 @@ public final class LocalStore implements AutoCloseable {
 
     private final StoreConfig config;
     private final JdbcConnectionPool pool;
-    private final SessionFactory sessions;
+    /**
+     * Hibernate, built on its own thread (decision 0016): nothing on the way to ready-to-scan needs
+     * it (writes run on a plain JDBC connection and open a Hibernate session on that same
+     * connection only when the work asks for {@link WriteContext#session()}); whatever needs it
+     * waits for it ({@link #sessions()}).
+     */
+    private final CompletableFuture<SessionFactory> sessions;
+    private final Thread bootstrapThread;
+    private final java.util.concurrent.atomic.AtomicBoolean bootstrapStarted = new java.util.concurrent.atomic.AtomicBoolean();
     // One writer at a time: the journal head is a single row, and H2 would otherwise make a
     // second writer wait on its lock anyway. Reads never take this lock.
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -58,14 +66,32 @@ public final class LocalStore implements AutoCloseable {
     private final java.util.concurrent.ConcurrentHashMap<Class<?>, Object> components =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    private LocalStore(StoreConfig config, JdbcConnectionPool pool, SessionFactory sessions) {
+    private LocalStore(StoreConfig config, JdbcConnectionPool pool, CompletableFuture<SessionFactory> sessions,
+            Thread bootstrapThread) {
         this.config = config;
         this.pool = pool;
         this.sessions = sessions;
+        this.bootstrapThread = bootstrapThread;
     }
 
-    /** Opens (creating and migrating if needed) the database in {@code config.dataDirectory()}. */
+    /**
+     * Opens (creating and migrating if needed) the database in {@code config.dataDirectory()};
+     * Hibernate's bootstrap starts at once on its own thread (see {@link #openDeferringHibernate}).
+     */
     public static LocalStore open(StoreConfig config) {
+        LocalStore store = openDeferringHibernate(config);
+        store.startHibernate();
+        return store;
+    }
+
+    /**
+     * Opens the database like {@link #open} but does not start Hibernate's bootstrap (~2 s of CPU
+     * on a till) until {@link #startHibernate()} is called or something needs a Hibernate session
+     * ({@link #read}, a write whose work asks for {@link WriteContext#session()}), which then waits
+     * for it. The app's start uses this to keep the bootstrap's CPU off the way to ready-to-scan
+     * (decision 0016).
+     */
+    public static LocalStore openDeferringHibernate(StoreConfig config) {
         try {
             Files.createDirectories(config.dataDirectory());
         } catch (IOException e) {
@@ -74,8 +100,8 @@ public final class LocalStore implements AutoCloseable {
         long started = System.nanoTime();
         JdbcConnectionPool pool = JdbcConnectionPool.create(config.jdbcUrl(), "branchpos", "");
         pool.setMaxConnections(8);
-        // Hibernate's bootstrap (metamodel, entity persisters: about as long as H2 open + Flyway)
-        // needs no connection (see sessionFactory), so it runs on a second thread meanwhile.
+        // Hibernate's bootstrap needs no connection (see sessionFactory): it is started apart and
+        // nothing here waits for it
         CompletableFuture<SessionFactory> bootstrap = new CompletableFuture<>();
         Thread boot = new Thread(() -> {
             try {
@@ -86,8 +112,6 @@ public final class LocalStore implements AutoCloseable {
             }
         }, "branchpos-store-bootstrap");
         boot.setDaemon(true);
-        boot.start();
-        SessionFactory sf = null;
         try {
             try (java.sql.Connection first = pool.getConnection()) {
                 StartupTimeline.mark("H2 open");
@@ -97,9 +121,7 @@ public final class LocalStore implements AutoCloseable {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
             long migrated = System.nanoTime();
             StartupTimeline.mark("Flyway done");
-            sf = join(bootstrap);
-            StartupTimeline.mark("Hibernate ready");
-            LocalStore store = new LocalStore(config, pool, sf);
+            LocalStore store = new LocalStore(config, pool, bootstrap, boot);
             store.ensureTerminalState();
             StartupTimeline.mark("store open");
             log.info("Local store open at {} for terminal {} ({}) in {} ms (H2 + Flyway {} ms)",
@@ -107,15 +129,30 @@ public final class LocalStore implements AutoCloseable {
                     (System.nanoTime() - started) / 1_000_000, (migrated - started) / 1_000_000);
             return store;
         } catch (RuntimeException e) {
-            if (sf == null) {
-                bootstrap.thenAccept(SessionFactory::close); // it may still be building: close it once built
-            } else {
-                sf.close();
-            }
             pool.dispose();
             throw new StoreException("cannot open the local database in " + config.dataDirectory() + ": "
                     + e.getMessage() + " (is another BranchPOS running on it?)", e);
         }
+    }
+
+    /** Starts Hibernate's bootstrap on its own thread if it has not started yet; returns at once. */
+    public void startHibernate() {
+        if (bootstrapStarted.compareAndSet(false, true)) {
+            bootstrapThread.start();
+        }
+    }
+
+    /** Hibernate's session factory; starts its bootstrap if needed and waits until it is built. */
+    private SessionFactory sessions() {
+        if (!sessions.isDone()) {
+            startHibernate();
+            long waiting = System.nanoTime();
+            SessionFactory sf = join(sessions);
+            log.debug("{} waited {} ms for Hibernate's bootstrap", Thread.currentThread().getName(),
+                    (System.nanoTime() - waiting) / 1_000_000);
+            return sf;
+        }
+        return join(sessions);
     }
 
     /**
@@ -177,23 +214,39 @@ public final class LocalStore implements AutoCloseable {
      */
     public <T> T write(Function<WriteContext, T> work) {
         writeLock.lock();
-        try (Session session = sessions.openSession()) {
-            Transaction tx = session.beginTransaction();
+        try (java.sql.Connection connection = pool.getConnection()) {
             T result;
+            connection.setAutoCommit(false);
+            Context ctx = null;
             try {
                 // the head through JDBC, locked FOR UPDATE and written through at each change (decision 0013)
-                TerminalStateEntity head = Journal.lockHead(session, config.terminalId(), LocalDate.now(config.clock()));
-                result = work.apply(new Context(session, head));
-                session.flush();
-                tx.commit();
-            } catch (RuntimeException e) {
-                if (tx.isActive()) {
-                    tx.rollback();
+                TerminalStateEntity head = Journal.lockHead(connection, config.terminalId(),
+                        LocalDate.now(config.clock()));
+                ctx = new Context(connection, head);
+                result = work.apply(ctx);
+                ctx.commit();
+            } catch (RuntimeException | SQLException e) {
+                try {
+                    if (ctx != null) {
+                        ctx.rollback();
+                    } else {
+                        connection.rollback();
+                    }
+                } catch (RuntimeException | SQLException suppressed) {
+                    e.addSuppressed(suppressed);
                 }
-                throw e;
+                if (e instanceof SQLException sql) {
+                    throw new StoreException("database error: " + sql.getMessage(), sql);
+                }
+                throw (RuntimeException) e;
+            } finally {
+                if (ctx != null) {
+                    ctx.closeSession();
+                }
+                connection.setAutoCommit(true);
             }
             if (config.durability() == StoreConfig.Durability.FSYNC) {
-                forceToDisk(session);
+                forceToDisk(connection);
             }
             for (Runnable listener : commitListeners) {
                 try {
@@ -203,23 +256,23 @@ public final class LocalStore implements AutoCloseable {
                 }
             }
             return result;
+        } catch (SQLException e) {
+            throw new StoreException("database error: " + e.getMessage(), e);
         } finally {
             writeLock.unlock();
         }
     }
 
-    private static void forceToDisk(Session session) {
-        session.doWork(connection -> {
-            try (Statement st = connection.createStatement()) {
-                // H2: write what is committed and fsync the file (FileChannel.force) before returning.
-                st.execute("CHECKPOINT SYNC");
-            }
-        });
+    private static void forceToDisk(java.sql.Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            // H2: write what is committed and fsync the file (FileChannel.force) before returning.
+            st.execute("CHECKPOINT SYNC");
+        }
     }
 
     /** Runs {@code work} in a read-only session. */
     public <T> T read(Function<Session, T> work) {
-        try (Session session = sessions.openSession()) {
+        try (Session session = sessions().openSession()) {
             session.setDefaultReadOnly(true);
             return work.apply(session);
         }
@@ -252,27 +305,78 @@ public final class LocalStore implements AutoCloseable {
 
     /** Current business day of this terminal. */
     public LocalDate businessDay() {
-        return read(s -> s.find(TerminalStateEntity.class, config.terminalId()).businessDay());
+        return jdbc(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(
+                    "SELECT business_day FROM terminal_state WHERE terminal_id = ?")) {
+                ps.setString(1, config.terminalId());
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new StoreException("terminal_state row of " + config.terminalId() + " is missing");
+                    }
+                    return rs.getObject(1, LocalDate.class);
+                }
+            }
+        });
     }
 
     @Override
     public void close() {
-        sessions.close();
+        if (bootstrapStarted.get()) {
+            try {
+                sessions.join().close(); // it may still be building: close it once built
+            } catch (java.util.concurrent.CompletionException failed) {
+                log.warn("Hibernate's bootstrap had failed: {}", failed.getCause() == null ? failed : failed.getCause().toString());
+            }
+        }
         pool.dispose();
     }
 
     private final class Context implements WriteContext {
-        private final Session session;
+        private final java.sql.Connection connection;
         private final TerminalStateEntity head;
+        /** Opened on {@link #connection} the first time the work asks for it. */
+        private Session session;
+        private Transaction tx;
 
-        Context(Session session, TerminalStateEntity head) {
-            this.session = session;
+        Context(java.sql.Connection connection, TerminalStateEntity head) {
+            this.connection = connection;
             this.head = head;
         }
 
         @Override
         public Session session() {
+            if (session == null) {
+                Session s = sessions().withOptions().connection(connection).openSession();
+                tx = s.beginTransaction(); // on the connection's transaction, which already holds the head
+                session = s;
+            }
             return session;
+        }
+
+        @Override
+        public java.sql.Connection connection() {
+            return connection;
+        }
+
+        void commit() throws SQLException {
+            if (session != null) {
+                session.flush();
+                tx.commit();
+            }
+            connection.commit();
+        }
+
+        void rollback() throws SQLException {
+            if (tx != null && tx.isActive()) {
+                tx.rollback();
+            }
+            connection.rollback();
+        }
+
+        void closeSession() {
+            if (session != null) {
+                session.close();
+            }
         }
 
         @Override
@@ -303,12 +407,12 @@ public final class LocalStore implements AutoCloseable {
             } catch (JsonProcessingException e) {
                 throw new StoreException("cannot serialise the " + type + " payload", e);
             }
-            return Journal.append(session, head, newId(), type, schemaVersion, now(), text);
+            return Journal.append(connection, head, newId(), type, schemaVersion, now(), text);
         }
 
         @Override
         public String nextReceiptNumber() {
-            return String.format("%s-%06d", config.terminalId(), Journal.takeReceiptNumber(session, head));
+            return String.format("%s-%06d", config.terminalId(), Journal.takeReceiptNumber(connection, head));
         }
 
         @Override
@@ -316,7 +420,7 @@ public final class LocalStore implements AutoCloseable {
             if (!next.isAfter(head.businessDay())) {
                 throw new IllegalArgumentException("business day " + next + " is not after " + head.businessDay());
             }
-            Journal.advanceBusinessDay(session, head, next);
+            Journal.advanceBusinessDay(connection, head, next);
         }
 
         TerminalStateEntity head() {

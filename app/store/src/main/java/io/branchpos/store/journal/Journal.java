@@ -1,6 +1,8 @@
 package io.branchpos.store.journal;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,7 +25,12 @@ public final class Journal {
      * everything else. Creates the row (business day {@code today}) on a new store.
      */
     public static TerminalStateEntity lockHead(Session session, String terminalId, LocalDate today) {
-        return session.doReturningWork(c -> {
+        return session.doReturningWork(c -> lockHead(c, terminalId, today));
+    }
+
+    /** {@link #lockHead(Session, String, LocalDate)} on the transaction of a plain JDBC connection. */
+    public static TerminalStateEntity lockHead(Connection c, String terminalId, LocalDate today) throws SQLException {
+        {
             try (PreparedStatement ps = c.prepareStatement("SELECT last_seq, last_hash, business_day, next_receipt_no"
                     + " FROM terminal_state WHERE terminal_id = ? FOR UPDATE")) {
                 ps.setString(1, terminalId);
@@ -48,24 +55,34 @@ public final class Journal {
                 ps.executeUpdate();
             }
             return head;
-        });
+        }
     }
 
     /** Takes and advances the receipt counter of the locked {@code head}, row included. */
     public static long takeReceiptNumber(Session session, TerminalStateEntity head) {
+        return session.doReturningWork(c -> takeReceiptNumber(c, head));
+    }
+
+    /** {@link #takeReceiptNumber(Session, TerminalStateEntity)} on a plain JDBC connection. */
+    public static long takeReceiptNumber(Connection c, TerminalStateEntity head) {
         long n = head.takeReceiptNumber();
-        saveHead(session, head);
+        saveHead(c, head);
         return n;
     }
 
     /** Moves the locked {@code head} to {@code day}, row included. */
     public static void advanceBusinessDay(Session session, TerminalStateEntity head, LocalDate day) {
-        head.setBusinessDay(day);
-        saveHead(session, head);
+        session.doWork(c -> advanceBusinessDay(c, head, day));
     }
 
-    private static void saveHead(Session session, TerminalStateEntity head) {
-        session.doWork(c -> {
+    /** {@link #advanceBusinessDay(Session, TerminalStateEntity, LocalDate)} on a plain JDBC connection. */
+    public static void advanceBusinessDay(Connection c, TerminalStateEntity head, LocalDate day) {
+        head.setBusinessDay(day);
+        saveHead(c, head);
+    }
+
+    private static void saveHead(Connection c, TerminalStateEntity head) {
+        {
             try (PreparedStatement ps = c.prepareStatement("UPDATE terminal_state SET last_seq = ?, last_hash = ?,"
                     + " business_day = ?, next_receipt_no = ? WHERE terminal_id = ?")) {
                 ps.setLong(1, head.lastSeq);
@@ -76,8 +93,10 @@ public final class Journal {
                 if (ps.executeUpdate() != 1) {
                     throw new IllegalStateException("terminal_state row of " + head.terminalId + " is missing");
                 }
+            } catch (SQLException e) {
+                throw new io.branchpos.store.StoreException("cannot write the journal head: " + e.getMessage(), e);
             }
-        });
+        }
     }
 
     /**
@@ -93,8 +112,14 @@ public final class Journal {
      */
     public static JournalEvent append(Session session, TerminalStateEntity head, UUID eventId, String type,
             int schemaVersion, Instant at, String payload) {
+        return session.doReturningWork(c -> append(c, head, eventId, type, schemaVersion, at, payload));
+    }
+
+    /** {@link #append(Session, TerminalStateEntity, UUID, String, int, Instant, String)} on a plain JDBC connection. */
+    public static JournalEvent append(Connection c, TerminalStateEntity head, UUID eventId, String type,
+            int schemaVersion, Instant at, String payload) {
         JournalEvent event = head.append(eventId, type, schemaVersion, at, payload);
-        session.doWork(c -> {
+        {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO journal_event(terminal_id, seq, event_id,"
                     + " prev_hash, hash, type, schema_version, business_day, occurred_at, payload)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -109,9 +134,11 @@ public final class Journal {
                 ps.setObject(9, OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC));
                 ps.setString(10, event.payload());
                 ps.executeUpdate();
+            } catch (SQLException e) {
+                throw new io.branchpos.store.StoreException("cannot append to the journal: " + e.getMessage(), e);
             }
-        });
-        saveHead(session, head);
+        }
+        saveHead(c, head);
         return event;
     }
 }
