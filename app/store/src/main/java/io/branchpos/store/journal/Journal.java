@@ -30,32 +30,30 @@ public final class Journal {
 
     /** {@link #lockHead(Session, String, LocalDate)} on the transaction of a plain JDBC connection. */
     public static TerminalStateEntity lockHead(Connection c, String terminalId, LocalDate today) throws SQLException {
-        {
-            try (PreparedStatement ps = c.prepareStatement("SELECT last_seq, last_hash, business_day, next_receipt_no"
-                    + " FROM terminal_state WHERE terminal_id = ? FOR UPDATE")) {
-                ps.setString(1, terminalId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        TerminalStateEntity head = new TerminalStateEntity(terminalId, rs.getObject(3, LocalDate.class));
-                        head.lastSeq = rs.getLong(1);
-                        head.lastHash = rs.getString(2);
-                        head.nextReceiptNo = rs.getLong(4);
-                        return head;
-                    }
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_seq, last_hash, business_day, next_receipt_no"
+                + " FROM terminal_state WHERE terminal_id = ? FOR UPDATE")) {
+            ps.setString(1, terminalId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    TerminalStateEntity head = new TerminalStateEntity(terminalId, rs.getObject(3, LocalDate.class));
+                    head.lastSeq = rs.getLong(1);
+                    head.lastHash = rs.getString(2);
+                    head.nextReceiptNo = rs.getLong(4);
+                    return head;
                 }
             }
-            TerminalStateEntity head = new TerminalStateEntity(terminalId, today);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO terminal_state(terminal_id, last_seq, last_hash,"
-                    + " business_day, next_receipt_no) VALUES (?, ?, ?, ?, ?)")) {
-                ps.setString(1, terminalId);
-                ps.setLong(2, head.lastSeq);
-                ps.setString(3, head.lastHash);
-                ps.setObject(4, head.businessDay);
-                ps.setLong(5, head.nextReceiptNo);
-                ps.executeUpdate();
-            }
-            return head;
         }
+        TerminalStateEntity head = new TerminalStateEntity(terminalId, today);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO terminal_state(terminal_id, last_seq, last_hash,"
+                + " business_day, next_receipt_no) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setString(1, terminalId);
+            ps.setLong(2, head.lastSeq);
+            ps.setString(3, head.lastHash);
+            ps.setObject(4, head.businessDay);
+            ps.setLong(5, head.nextReceiptNo);
+            ps.executeUpdate();
+        }
+        return head;
     }
 
     /** Takes and advances the receipt counter of the locked {@code head}, row included. */
@@ -65,9 +63,9 @@ public final class Journal {
 
     /** {@link #takeReceiptNumber(Session, TerminalStateEntity)} on a plain JDBC connection. */
     public static long takeReceiptNumber(Connection c, TerminalStateEntity head) {
-        long n = head.takeReceiptNumber();
-        saveHead(c, head);
-        return n;
+    long n = head.takeReceiptNumber();
+    saveHead(c, head);
+    return n;
     }
 
     /** Moves the locked {@code head} to {@code day}, row included. */
@@ -77,25 +75,23 @@ public final class Journal {
 
     /** {@link #advanceBusinessDay(Session, TerminalStateEntity, LocalDate)} on a plain JDBC connection. */
     public static void advanceBusinessDay(Connection c, TerminalStateEntity head, LocalDate day) {
-        head.setBusinessDay(day);
-        saveHead(c, head);
+    head.setBusinessDay(day);
+    saveHead(c, head);
     }
 
     private static void saveHead(Connection c, TerminalStateEntity head) {
-        {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE terminal_state SET last_seq = ?, last_hash = ?,"
-                    + " business_day = ?, next_receipt_no = ? WHERE terminal_id = ?")) {
-                ps.setLong(1, head.lastSeq);
-                ps.setString(2, head.lastHash);
-                ps.setObject(3, head.businessDay);
-                ps.setLong(4, head.nextReceiptNo);
-                ps.setString(5, head.terminalId);
-                if (ps.executeUpdate() != 1) {
-                    throw new IllegalStateException("terminal_state row of " + head.terminalId + " is missing");
-                }
-            } catch (SQLException e) {
-                throw new io.branchpos.store.StoreException("cannot write the journal head: " + e.getMessage(), e);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE terminal_state SET last_seq = ?, last_hash = ?,"
+                + " business_day = ?, next_receipt_no = ? WHERE terminal_id = ?")) {
+            ps.setLong(1, head.lastSeq);
+            ps.setString(2, head.lastHash);
+            ps.setObject(3, head.businessDay);
+            ps.setLong(4, head.nextReceiptNo);
+            ps.setString(5, head.terminalId);
+            if (ps.executeUpdate() != 1) {
+                throw new IllegalStateException("terminal_state row of " + head.terminalId + " is missing");
             }
+        } catch (SQLException e) {
+            throw new io.branchpos.store.StoreException("cannot write the journal head: " + e.getMessage(), e);
         }
     }
 
@@ -117,28 +113,26 @@ public final class Journal {
 
     /** {@link #append(Session, TerminalStateEntity, UUID, String, int, Instant, String)} on a plain JDBC connection. */
     public static JournalEvent append(Connection c, TerminalStateEntity head, UUID eventId, String type,
-            int schemaVersion, Instant at, String payload) {
-        JournalEvent event = head.append(eventId, type, schemaVersion, at, payload);
-        {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO journal_event(terminal_id, seq, event_id,"
-                    + " prev_hash, hash, type, schema_version, business_day, occurred_at, payload)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, event.terminalId());
-                ps.setLong(2, event.seq());
-                ps.setObject(3, event.eventId());
-                ps.setString(4, event.prevHash());
-                ps.setString(5, event.hash());
-                ps.setString(6, event.type());
-                ps.setInt(7, event.schemaVersion());
-                ps.setObject(8, event.businessDay());
-                ps.setObject(9, OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC));
-                ps.setString(10, event.payload());
-                ps.executeUpdate();
-            } catch (SQLException e) {
-                throw new io.branchpos.store.StoreException("cannot append to the journal: " + e.getMessage(), e);
-            }
+        int schemaVersion, Instant at, String payload) {
+    JournalEvent event = head.append(eventId, type, schemaVersion, at, payload);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO journal_event(terminal_id, seq, event_id,"
+                + " prev_hash, hash, type, schema_version, business_day, occurred_at, payload)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, event.terminalId());
+            ps.setLong(2, event.seq());
+            ps.setObject(3, event.eventId());
+            ps.setString(4, event.prevHash());
+            ps.setString(5, event.hash());
+            ps.setString(6, event.type());
+            ps.setInt(7, event.schemaVersion());
+            ps.setObject(8, event.businessDay());
+            ps.setObject(9, OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC));
+            ps.setString(10, event.payload());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new io.branchpos.store.StoreException("cannot append to the journal: " + e.getMessage(), e);
         }
-        saveHead(c, head);
-        return event;
+    saveHead(c, head);
+    return event;
     }
 }
