@@ -142,6 +142,11 @@ public final class LocalStore implements AutoCloseable {
         }
     }
 
+    /** Whether Hibernate's bootstrap has been started (tests). */
+    boolean hibernateStarted() {
+        return bootstrapStarted.get();
+    }
+
     /** Hibernate's session factory; starts its bootstrap if needed and waits until it is built. */
     private SessionFactory sessions() {
         if (!sessions.isDone()) {
