@@ -75,6 +75,9 @@ public final class AppProbe {
                     System.out.println("MEMLATER " + later[0] + " " + later[1]);
                 }
                 if (mode.equals("scan")) {
+                    // the start's deferred Hibernate bootstrap (after sign-in, decision 0016) is start-up
+                    // work like the barcode map: timed scans begin once it is done, as before it moved
+                    awaitThreads(List.of("branchpos-store-bootstrap"), 120);
                     scanLines(scene, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
                 }
             } catch (Throwable e) {
