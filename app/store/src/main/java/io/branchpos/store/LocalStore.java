@@ -153,8 +153,10 @@ public final class LocalStore implements AutoCloseable {
             startHibernate();
             long waiting = System.nanoTime();
             SessionFactory sf = join(sessions);
-            log.debug("{} waited {} ms for Hibernate's bootstrap", Thread.currentThread().getName(),
-                    (System.nanoTime() - waiting) / 1_000_000);
+            long waited = (System.nanoTime() - waiting) / 1_000_000;
+            if (waited > 50) { // visible in the log: something reached Hibernate before it was up
+                log.info("{} waited {} ms for Hibernate's bootstrap", Thread.currentThread().getName(), waited);
+            }
             return sf;
         }
         return join(sessions);
