@@ -18,7 +18,7 @@ final class AppBench {
     private AppBench() {
     }
 
-    private record Probe(double seconds, long rssKib, long hwmKib, List<String> lines) {
+    private record Probe(double seconds, long rssKib, long hwmKib, long laterRssKib, long laterHwmKib, List<String> lines) {
     }
 
     static List<Row> run(Path dataDir, Scale scale, Set<String> only) throws Exception {
@@ -72,11 +72,15 @@ final class AppBench {
                     "the installers' JVM options: " + String.join(" ", tuned) + " + AppCDS archive from a training start"));
             rows.add(Row.measured("5", "resident memory, installers' JVM options", tunedRss, "MiB", "<= 300 MB",
                     tunedRss * 1.048576 <= 300, "raw floor VmRSS", floor.rssKib / 1024.0,
-                    String.format("VmHWM %.0f MiB", tunedLast.hwmKib / 1024.0)));
+                    String.format("VmHWM %.0f MiB; after ready, once the work deferred past it (Hibernate's bootstrap"
+                            + " after sign-in, decision 0016) has run and 2 s later: VmRSS %.0f MiB, VmHWM %.0f MiB",
+                            tunedLast.hwmKib / 1024.0, tunedLast.laterRssKib / 1024.0, tunedLast.laterHwmKib / 1024.0)));
             rows.add(Row.measured("5", "resident memory at ready (VmRSS)", rssMib, "MiB", "<= 300 MB",
                     rssMib * 1.048576 <= 300, "raw floor VmRSS", floor.rssKib / 1024.0,
-                    String.format("VmHWM %.0f MiB; JVM defaults (no -Xmx), %d GiB machine", last.hwmKib / 1024.0,
-                            Runtime.getRuntime().totalMemory() > 0 ? physicalGib() : 0)));
+                    String.format("VmHWM %.0f MiB; JVM defaults (no -Xmx), %d GiB machine; after the deferred work"
+                            + " and 2 s: VmRSS %.0f MiB, VmHWM %.0f MiB", last.hwmKib / 1024.0,
+                            Runtime.getRuntime().totalMemory() > 0 ? physicalGib() : 0, last.laterRssKib / 1024.0,
+                            last.laterHwmKib / 1024.0)));
         }
         if (only.contains("3")) {
             Probe scan = probe(logs, "scan", dataDir.toString(), String.valueOf(scale.scans()),
@@ -167,6 +171,8 @@ final class AppBench {
         double readyAt = -1;
         long rss = 0;
         long hwm = 0;
+        long laterRss = 0;
+        long laterHwm = 0;
         List<String> lines = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
@@ -177,6 +183,10 @@ final class AppBench {
                     String[] f = line.split(" ");
                     rss = Long.parseLong(f[1]);
                     hwm = Long.parseLong(f[2]);
+                } else if (line.startsWith("MEMLATER ")) {
+                    String[] f = line.split(" ");
+                    laterRss = Long.parseLong(f[1]);
+                    laterHwm = Long.parseLong(f[2]);
                 } else if (line.startsWith("FAILED")) {
                     throw new IllegalStateException("probe " + args[0] + ": " + line + " (see " + logs + ")");
                 }
@@ -191,6 +201,6 @@ final class AppBench {
             throw new IllegalStateException("probe " + args[0] + " never got ready (exit " + p.exitValue() + ", see "
                     + logs + ")");
         }
-        return new Probe(readyAt, rss, hwm, lines);
+        return new Probe(readyAt, rss, hwm, laterRss, laterHwm, lines);
     }
 }

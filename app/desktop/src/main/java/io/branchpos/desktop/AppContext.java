@@ -77,12 +77,17 @@ public final class AppContext implements AutoCloseable {
     public static AppContext start(AppConfig config) {
         AppContext ctx = create(config);
         ctx.open();
-        return ctx.awaitReady();
+        ctx.awaitReady();
+        ctx.store.startHibernate();
+        return ctx;
     }
 
     /**
      * Returns at once and opens the store on its own thread: the UI can be built meanwhile; every
      * accessor of the store and its repositories waits until it is open ({@link #whenReady}).
+     * Hibernate's bootstrap is not started (nothing on the way to ready-to-scan needs it, decision
+     * 0016): call {@link #startHibernate} once the till is ready; whatever needs it before starts it
+     * and waits for it.
      */
     public static AppContext opening(AppConfig config) {
         AppContext ctx = create(config);
@@ -144,8 +149,13 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
+    /** Starts Hibernate's bootstrap in the background once the store is open (see {@link #opening}). */
+    public void startHibernate() {
+        ready.thenAccept(ctx -> ctx.store.startHibernate());
+    }
+
     private void openStore() {
-        LocalStore store = LocalStore.open(new StoreConfig(config.dataDir(), config.terminalId(), clock, ids,
+        LocalStore store = LocalStore.openDeferringHibernate(new StoreConfig(config.dataDir(), config.terminalId(), clock, ids,
                 StoreConfig.Durability.FSYNC));
         this.store = store;
         this.catalog = new CatalogRepository(store);

@@ -83,9 +83,12 @@ public final class TerminalShell {
     private final java.time.Clock clock;
     private final Parent signInView;
     private final Parent checkoutView;
-    private final Parent paymentView;
-    private final Parent returnsView;
+    /** Built on first use (decision 0017): a start builds only what signing in and selling show. */
+    private Parent paymentView;
+    private Parent returnsView;
     private final Parent approvalView;
+    private final Locale locale;
+    private final Callback<Class<?>, Object> controllers;
     private SignInController signInController;
     private CheckoutController checkoutController;
     private PaymentController paymentController;
@@ -137,7 +140,8 @@ public final class TerminalShell {
         });
         returns.setOnBack(() -> screen.set(Screen.SELL));
 
-        Callback<Class<?>, Object> controllers = type -> {
+        this.locale = locale;
+        this.controllers = type -> {
             if (type == SignInController.class) {
                 return signInController = new SignInController(signIn, session, status, texts);
             } else if (type == CheckoutController.class) {
@@ -152,19 +156,18 @@ public final class TerminalShell {
             throw new IllegalStateException("no controller registered for " + type.getName());
         };
         checkoutView = FxmlView.CHECKOUT.load(locale, controllers);
-        paymentView = FxmlView.PAYMENT.load(locale, controllers);
-        returnsView = FxmlView.RETURNS.load(locale, controllers);
         signInView = FxmlView.SIGN_IN.load(locale, controllers);
         approvalView = FxmlView.APPROVAL.load(locale, controllers);
-        root.getChildren().addAll(checkoutView, paymentView, returnsView, approvalView, signInView);
+        root.getChildren().addAll(checkoutView, approvalView, signInView);
 
         var active = session.activeBinding();
         checkoutView.visibleProperty().bind(screen.isEqualTo(Screen.SELL));
-        paymentView.visibleProperty().bind(screen.isEqualTo(Screen.PAYMENT));
-        returnsView.visibleProperty().bind(screen.isEqualTo(Screen.RETURNS));
         approvalView.visibleProperty().bind(approval.showingProperty());
         signInView.visibleProperty().bind(active.not());
-        screen.addListener((o, a, b) -> Platform.runLater(this::focus));
+        screen.addListener((o, a, b) -> {
+            built(b); // before the next pulse draws it, and before focus() reaches its controller
+            Platform.runLater(this::focus);
+        });
         active.addListener((o, a, b) -> Platform.runLater(this::focus));
         approval.showingProperty().addListener((o, a, b) -> Platform.runLater(this::focus));
 
@@ -180,6 +183,22 @@ public final class TerminalShell {
 
     public Parent root() {
         return root;
+    }
+
+    /**
+     * Builds the payment or returns screen the first time it is shown, under the approval dialog
+     * and the sign-in screen (their place in the stack when all were built at start).
+     */
+    private void built(Screen shown) {
+        if (shown == Screen.PAYMENT && paymentView == null) {
+            paymentView = FxmlView.PAYMENT.load(locale, controllers);
+            paymentView.visibleProperty().bind(screen.isEqualTo(Screen.PAYMENT));
+            root.getChildren().add(root.getChildren().indexOf(approvalView), paymentView);
+        } else if (shown == Screen.RETURNS && returnsView == null) {
+            returnsView = FxmlView.RETURNS.load(locale, controllers);
+            returnsView.visibleProperty().bind(screen.isEqualTo(Screen.RETURNS));
+            root.getChildren().add(root.getChildren().indexOf(approvalView), returnsView);
+        }
     }
 
     public Session session() {

@@ -47,15 +47,6 @@ public final class LocalStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalStore.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    // One writer at a time: the journal head is a single row, and H2 would otherwise make a
-    // second writer wait on its lock anyway. Reads never take this lock.
-    private final ReentrantLock writeLock = new ReentrantLock();
-    /** Told after every durable commit (e.g. to wake the sync uploader); must be quick, must not throw. */
-    private final java.util.List<Runnable> commitListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    /** Per-store singletons of repositories that keep state (e.g. the catalog search index). */
-    private final java.util.concurrent.ConcurrentHashMap<Class<?>, Object> components =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
     /**
      * Capacity of the preallocated sale log (decision 0014): 4 MiB, about 2,000 sale records. The
      * crash tests set a small one, so that checkpoints and resets happen while they kill.
@@ -70,20 +61,54 @@ public final class LocalStore implements AutoCloseable {
 
     private final StoreConfig config;
     private final JdbcConnectionPool pool;
-    private final SessionFactory sessions;
+    /**
+     * Hibernate, built on its own thread (decision 0016): nothing on the way to ready-to-scan needs
+     * it (writes run on a plain JDBC connection and open a Hibernate session on that same
+     * connection only when the work asks for {@link WriteContext#session()}); whatever needs it
+     * waits for it ({@link #sessions()}).
+     */
+    private final CompletableFuture<SessionFactory> sessions;
+    private final Thread bootstrapThread;
+    private final java.util.concurrent.atomic.AtomicBoolean bootstrapStarted = new java.util.concurrent.atomic.AtomicBoolean();
     /** The durability point of {@link #writeLogged} (decision 0014); null in OS_BUFFER mode. Guarded by writeLock. */
     private SaleLog saleLog;
     private volatile long lastLoggedWrite = System.nanoTime();
     private java.util.concurrent.ScheduledExecutorService checkpointer;
+    // One writer at a time: the journal head is a single row, and H2 would otherwise make a
+    // second writer wait on its lock anyway. Reads never take this lock.
+    private final ReentrantLock writeLock = new ReentrantLock();
+    /** Told after every durable commit (e.g. to wake the sync uploader); must be quick, must not throw. */
+    private final java.util.List<Runnable> commitListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Per-store singletons of repositories that keep state (e.g. the catalog search index). */
+    private final java.util.concurrent.ConcurrentHashMap<Class<?>, Object> components =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
-    private LocalStore(StoreConfig config, JdbcConnectionPool pool, SessionFactory sessions) {
+    private LocalStore(StoreConfig config, JdbcConnectionPool pool, CompletableFuture<SessionFactory> sessions,
+            Thread bootstrapThread) {
         this.config = config;
         this.pool = pool;
         this.sessions = sessions;
+        this.bootstrapThread = bootstrapThread;
     }
 
-    /** Opens (creating and migrating if needed) the database in {@code config.dataDirectory()}. */
+    /**
+     * Opens (creating and migrating if needed) the database in {@code config.dataDirectory()};
+     * Hibernate's bootstrap starts at once on its own thread (see {@link #openDeferringHibernate}).
+     */
     public static LocalStore open(StoreConfig config) {
+        LocalStore store = openDeferringHibernate(config);
+        store.startHibernate();
+        return store;
+    }
+
+    /**
+     * Opens the database like {@link #open} but does not start Hibernate's bootstrap (~2 s of CPU
+     * on a till) until {@link #startHibernate()} is called or something needs a Hibernate session
+     * ({@link #read}, a write whose work asks for {@link WriteContext#session()}), which then waits
+     * for it. The app's start uses this to keep the bootstrap's CPU off the way to ready-to-scan
+     * (decision 0016).
+     */
+    public static LocalStore openDeferringHibernate(StoreConfig config) {
         try {
             Files.createDirectories(config.dataDirectory());
         } catch (IOException e) {
@@ -92,8 +117,8 @@ public final class LocalStore implements AutoCloseable {
         long started = System.nanoTime();
         JdbcConnectionPool pool = JdbcConnectionPool.create(config.jdbcUrl(), "branchpos", "");
         pool.setMaxConnections(8);
-        // Hibernate's bootstrap (metamodel, entity persisters: about as long as H2 open + Flyway)
-        // needs no connection (see sessionFactory), so it runs on a second thread meanwhile.
+        // Hibernate's bootstrap needs no connection (see sessionFactory): it is started apart and
+        // nothing here waits for it
         CompletableFuture<SessionFactory> bootstrap = new CompletableFuture<>();
         Thread boot = new Thread(() -> {
             try {
@@ -104,8 +129,6 @@ public final class LocalStore implements AutoCloseable {
             }
         }, "branchpos-store-bootstrap");
         boot.setDaemon(true);
-        boot.start();
-        SessionFactory sf = null;
         try {
             Path saleLogFile = config.dataDirectory().resolve(SaleLog.FILE_NAME);
             try (java.sql.Connection first = pool.getConnection()) {
@@ -125,9 +148,7 @@ public final class LocalStore implements AutoCloseable {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
             long migrated = System.nanoTime();
             StartupTimeline.mark("Flyway done");
-            sf = join(bootstrap);
-            StartupTimeline.mark("Hibernate ready");
-            LocalStore store = new LocalStore(config, pool, sf);
+            LocalStore store = new LocalStore(config, pool, bootstrap, boot);
             store.ensureTerminalState();
             if (config.durability() == StoreConfig.Durability.FSYNC) {
                 store.startSaleLog(saleLogFile);
@@ -138,15 +159,37 @@ public final class LocalStore implements AutoCloseable {
                     (System.nanoTime() - started) / 1_000_000, (migrated - started) / 1_000_000);
             return store;
         } catch (RuntimeException e) {
-            if (sf == null) {
-                bootstrap.thenAccept(SessionFactory::close); // it may still be building: close it once built
-            } else {
-                sf.close();
-            }
             pool.dispose();
             throw new StoreException("cannot open the local database in " + config.dataDirectory() + ": "
                     + e.getMessage() + " (is another BranchPOS running on it?)", e);
         }
+    }
+
+    /** Starts Hibernate's bootstrap on its own thread if it has not started yet; returns at once. */
+    public void startHibernate() {
+        if (bootstrapStarted.compareAndSet(false, true)) {
+            bootstrapThread.start();
+        }
+    }
+
+    /** Whether Hibernate's bootstrap has been started (tests). */
+    boolean hibernateStarted() {
+        return bootstrapStarted.get();
+    }
+
+    /** Hibernate's session factory; starts its bootstrap if needed and waits until it is built. */
+    private SessionFactory sessions() {
+        if (!sessions.isDone()) {
+            startHibernate();
+            long waiting = System.nanoTime();
+            SessionFactory sf = join(sessions);
+            long waited = (System.nanoTime() - waiting) / 1_000_000;
+            if (waited > 50) { // visible in the log: something reached Hibernate before it was up
+                log.info("{} waited {} ms for Hibernate's bootstrap", Thread.currentThread().getName(), waited);
+            }
+            return sf;
+        }
+        return join(sessions);
     }
 
     /**
@@ -331,23 +374,39 @@ public final class LocalStore implements AutoCloseable {
      */
     public <T> T write(Function<WriteContext, T> work) {
         writeLock.lock();
-        try (Session session = sessions.openSession()) {
-            Transaction tx = session.beginTransaction();
+        try (java.sql.Connection connection = pool.getConnection()) {
             T result;
+            connection.setAutoCommit(false);
+            Context ctx = null;
             try {
                 // the head through JDBC, locked FOR UPDATE and written through at each change (decision 0013)
-                TerminalStateEntity head = Journal.lockHead(session, config.terminalId(), LocalDate.now(config.clock()));
-                result = work.apply(new Context(session, head));
-                session.flush();
-                tx.commit();
-            } catch (RuntimeException e) {
-                if (tx.isActive()) {
-                    tx.rollback();
+                TerminalStateEntity head = Journal.lockHead(connection, config.terminalId(),
+                        LocalDate.now(config.clock()));
+                ctx = new Context(connection, head);
+                result = work.apply(ctx);
+                ctx.commit();
+            } catch (RuntimeException | SQLException e) {
+                try {
+                    if (ctx != null) {
+                        ctx.rollback();
+                    } else {
+                        connection.rollback();
+                    }
+                } catch (RuntimeException | SQLException suppressed) {
+                    e.addSuppressed(suppressed);
                 }
-                throw e;
+                if (e instanceof SQLException sql) {
+                    throw new StoreException("database error: " + sql.getMessage(), sql);
+                }
+                throw (RuntimeException) e;
+            } finally {
+                if (ctx != null) {
+                    ctx.closeSession();
+                }
+                connection.setAutoCommit(true);
             }
             if (config.durability() == StoreConfig.Durability.FSYNC) {
-                forceToDisk(session);
+                forceToDisk(connection);
             }
             for (Runnable listener : commitListeners) {
                 try {
@@ -357,6 +416,8 @@ public final class LocalStore implements AutoCloseable {
                 }
             }
             return result;
+        } catch (SQLException e) {
+            throw new StoreException("database error: " + e.getMessage(), e);
         } finally {
             writeLock.unlock();
         }
@@ -368,9 +429,10 @@ public final class LocalStore implements AutoCloseable {
      * record is appended to the sale log and forced, and only then does H2 commit, lazily (its
      * background writer stores the commit within a second, a background checkpoint then empties
      * the log). When this returns the write survives a crash or power cut: opening the store redoes
-     * any record H2 lost. The work must write only through {@code ctx.prepare} and must append a
-     * journal event; Hibernate entities are refused. A write that does not fit in the log, or in
-     * {@code OS_BUFFER} mode, goes the way of {@link #write}.
+     * any record H2 lost. The work must write only through {@code ctx.prepare} on
+     * {@code ctx.connection()} and must append a journal event; asking for a Hibernate session is
+     * refused. A write that does not fit in the log, or in {@code OS_BUFFER} mode, goes the way of
+     * {@link #write}.
      */
     public <T> T writeLogged(Function<WriteContext, T> work) {
         writeLock.lock();
@@ -382,33 +444,38 @@ public final class LocalStore implements AutoCloseable {
                 checkpointAndResetLog(); // the background checkpoint did not get the lock in time
             }
             T result;
-            try (Session session = sessions.openSession()) {
-                Transaction tx = session.beginTransaction();
+            try (java.sql.Connection connection = pool.getConnection()) {
+                connection.setAutoCommit(false);
                 try {
-                    TerminalStateEntity head = Journal.lockHead(session, config.terminalId(),
+                    TerminalStateEntity head = Journal.lockHead(connection, config.terminalId(),
                             LocalDate.now(config.clock()));
                     RedoRecord redo = new RedoRecord(config.terminalId(), head.lastSeq(), head.lastHash());
-                    result = work.apply(new Context(session, head, redo));
-                    session.flush();
-                    if (session.getStatistics().getEntityCount() > 0) {
-                        throw new IllegalStateException("a logged write must write through WriteContext.prepare,"
-                                + " not through entities");
-                    }
+                    Context ctx = new Context(connection, head, redo);
+                    result = work.apply(ctx);
                     redo.seqAfter = head.lastSeq();
                     redo.hashAfter = head.lastHash();
                     byte[] record = redo.toBytes();
                     if (redo.seqAfter == redo.seqBefore || !saleLog.fits(record.length)) {
-                        tx.commit();
-                        forceToDisk(session);
+                        connection.commit();
+                        forceToDisk(connection);
                     } else {
-                        commitThroughLog(tx, record);
+                        commitThroughLog(connection, record);
                     }
-                } catch (RuntimeException e) {
-                    if (tx.isActive()) {
-                        tx.rollback();
+                } catch (RuntimeException | SQLException e) {
+                    try {
+                        connection.rollback();
+                    } catch (SQLException suppressed) {
+                        e.addSuppressed(suppressed);
                     }
-                    throw e;
+                    if (e instanceof SQLException sql) {
+                        throw new StoreException("database error: " + sql.getMessage(), sql);
+                    }
+                    throw (RuntimeException) e;
+                } finally {
+                    connection.setAutoCommit(true);
                 }
+            } catch (SQLException e) {
+                throw new StoreException("database error: " + e.getMessage(), e);
             }
             for (Runnable listener : commitListeners) {
                 try {
@@ -423,7 +490,7 @@ public final class LocalStore implements AutoCloseable {
         }
     }
 
-    private void commitThroughLog(Transaction tx, byte[] record) {
+    private void commitThroughLog(java.sql.Connection connection, byte[] record) throws SQLException {
         long at;
         try {
             at = saleLog.append(record); // written and forced: from here on the write is durable
@@ -433,8 +500,8 @@ public final class LocalStore implements AutoCloseable {
             throw new StoreException("cannot write the sale log: " + e.getMessage(), e);
         }
         try {
-            tx.commit();
-        } catch (RuntimeException e) {
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
             revokeOrStop(at, e);
             throw e;
         }
@@ -452,18 +519,16 @@ public final class LocalStore implements AutoCloseable {
         }
     }
 
-    private static void forceToDisk(Session session) {
-        session.doWork(connection -> {
-            try (Statement st = connection.createStatement()) {
-                // H2: write what is committed and fsync the file (FileChannel.force) before returning.
-                st.execute("CHECKPOINT SYNC");
-            }
-        });
+    private static void forceToDisk(java.sql.Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            // H2: write what is committed and fsync the file (FileChannel.force) before returning.
+            st.execute("CHECKPOINT SYNC");
+        }
     }
 
     /** Runs {@code work} in a read-only session. */
     public <T> T read(Function<Session, T> work) {
-        try (Session session = sessions.openSession()) {
+        try (Session session = sessions().openSession()) {
             session.setDefaultReadOnly(true);
             return work.apply(session);
         }
@@ -496,7 +561,18 @@ public final class LocalStore implements AutoCloseable {
 
     /** Current business day of this terminal. */
     public LocalDate businessDay() {
-        return read(s -> s.find(TerminalStateEntity.class, config.terminalId()).businessDay());
+        return jdbc(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(
+                    "SELECT business_day FROM terminal_state WHERE terminal_id = ?")) {
+                ps.setString(1, config.terminalId());
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new StoreException("terminal_state row of " + config.terminalId() + " is missing");
+                    }
+                    return rs.getObject(1, LocalDate.class);
+                }
+            }
+        });
     }
 
     @Override
@@ -520,23 +596,35 @@ public final class LocalStore implements AutoCloseable {
         } finally {
             writeLock.unlock();
         }
-        sessions.close();
+        if (bootstrapStarted.get()) {
+            try {
+                sessions.join().close(); // it may still be building: close it once built
+            } catch (java.util.concurrent.CompletionException failed) {
+                log.warn("Hibernate's bootstrap had failed: {}", failed.getCause() == null ? failed : failed.getCause().toString());
+            }
+        }
         pool.dispose();
     }
 
     private final class Context implements WriteContext {
-        private final Session session;
+        private final java.sql.Connection connection;
         private final TerminalStateEntity head;
         /** Plain, or recording the write's statements for the sale log (a {@link #writeLogged} write). */
         private final Journal.Statements statements;
+        /** Null unless this is a {@link #writeLogged} write, which must not use Hibernate. */
+        private final RedoRecord redo;
+        /** Opened on {@link #connection} the first time the work asks for it. */
+        private Session session;
+        private Transaction tx;
 
-        Context(Session session, TerminalStateEntity head) {
-            this(session, head, null);
+        Context(java.sql.Connection connection, TerminalStateEntity head) {
+            this(connection, head, null);
         }
 
-        Context(Session session, TerminalStateEntity head, RedoRecord redo) {
-            this.session = session;
+        Context(java.sql.Connection connection, TerminalStateEntity head, RedoRecord redo) {
+            this.connection = connection;
             this.head = head;
+            this.redo = redo;
             this.statements = redo == null ? Journal.Statements.PLAIN : redo::prepare;
         }
 
@@ -547,7 +635,43 @@ public final class LocalStore implements AutoCloseable {
 
         @Override
         public Session session() {
+            if (redo != null) {
+                // the sale log records only what goes through prepare (decision 0014)
+                throw new IllegalStateException("a logged write must write through WriteContext.prepare on"
+                        + " connection(), not through Hibernate");
+            }
+            if (session == null) {
+                Session s = sessions().withOptions().connection(connection).openSession();
+                tx = s.beginTransaction(); // on the connection's transaction, which already holds the head
+                session = s;
+            }
             return session;
+        }
+
+        @Override
+        public java.sql.Connection connection() {
+            return connection;
+        }
+
+        void commit() throws SQLException {
+            if (session != null) {
+                session.flush();
+                tx.commit();
+            }
+            connection.commit();
+        }
+
+        void rollback() throws SQLException {
+            if (tx != null && tx.isActive()) {
+                tx.rollback();
+            }
+            connection.rollback();
+        }
+
+        void closeSession() {
+            if (session != null) {
+                session.close();
+            }
         }
 
         @Override
@@ -578,12 +702,12 @@ public final class LocalStore implements AutoCloseable {
             } catch (JsonProcessingException e) {
                 throw new StoreException("cannot serialise the " + type + " payload", e);
             }
-            return Journal.append(session, statements, head, newId(), type, schemaVersion, now(), text);
+            return Journal.append(connection, statements, head, newId(), type, schemaVersion, now(), text);
         }
 
         @Override
         public String nextReceiptNumber() {
-            return String.format("%s-%06d", config.terminalId(), Journal.takeReceiptNumber(session, statements, head));
+            return String.format("%s-%06d", config.terminalId(), Journal.takeReceiptNumber(connection, statements, head));
         }
 
         @Override
@@ -591,7 +715,7 @@ public final class LocalStore implements AutoCloseable {
             if (!next.isAfter(head.businessDay())) {
                 throw new IllegalArgumentException("business day " + next + " is not after " + head.businessDay());
             }
-            Journal.advanceBusinessDay(session, statements, head, next);
+            Journal.advanceBusinessDay(connection, statements, head, next);
         }
 
         TerminalStateEntity head() {

@@ -12,7 +12,17 @@ import org.hibernate.Session;
  * describe them, committed together or not at all.
  */
 public interface WriteContext {
+    /**
+     * A Hibernate session on this transaction's connection, opened on first use; the first use
+     * after a start may wait for Hibernate's bootstrap (decision 0016).
+     */
     Session session();
+
+    /**
+     * The JDBC connection of this transaction (the same one {@link #session()} works on): for
+     * plain SQL that must not wait for Hibernate. Do not commit, roll back or close it.
+     */
+    java.sql.Connection connection();
 
     String terminalId();
 

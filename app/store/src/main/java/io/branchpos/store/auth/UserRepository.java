@@ -89,20 +89,9 @@ public final class UserRepository {
     public SignInResult signIn(String code, String pin) {
         return store.write(ctx -> {
             Instant now = ctx.now();
-            Row row = ctx.session().doReturningWork(c -> {
-                try (PreparedStatement ps = c.prepareStatement("SELECT user_id, code, name, role, pin_hash,"
-                        + " failed_attempts, locked_until FROM app_user WHERE code = ? AND active FOR UPDATE")) {
-                    ps.setString(1, code == null ? "" : code.trim());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (!rs.next()) {
-                            return null;
-                        }
-                        Timestamp locked = rs.getTimestamp(7);
-                        return new Row(map(rs), rs.getString(5), rs.getInt(6),
-                                locked == null ? null : locked.toInstant());
-                    }
-                }
-            });
+            // plain JDBC on the transaction's connection: a cashier signs in without waiting for
+            // Hibernate's bootstrap at start (decision 0016)
+            Row row = lockedRow(ctx.connection(), code);
             if (row == null) {
                 // Same answer as a wrong PIN: the screen must not reveal which user codes exist.
                 return new SignInResult.Rejected(lockout.maxFailures());
@@ -123,12 +112,32 @@ public final class UserRepository {
         });
     }
 
+    private static Row lockedRow(java.sql.Connection c, String code) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT user_id, code, name, role, pin_hash,"
+                + " failed_attempts, locked_until FROM app_user WHERE code = ? AND active FOR UPDATE")) {
+            ps.setString(1, code == null ? "" : code.trim());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                Timestamp locked = rs.getTimestamp(7);
+                return new Row(map(rs), rs.getString(5), rs.getInt(6), locked == null ? null : locked.toInstant());
+            }
+        } catch (java.sql.SQLException e) {
+            throw new io.branchpos.store.StoreException("cannot read the user: " + e.getMessage(), e);
+        }
+    }
+
     private static void update(WriteContext ctx, String userId, int failures, Instant lockedUntil) {
-        ctx.session().createNativeMutationQuery(
-                "UPDATE app_user SET failed_attempts = ?1, locked_until = ?2 WHERE user_id = ?3")
-                .setParameter(1, failures)
-                .setParameter(2, lockedUntil == null ? null : Timestamp.from(lockedUntil))
-                .setParameter(3, userId).executeUpdate();
+        try (PreparedStatement ps = ctx.connection().prepareStatement(
+                "UPDATE app_user SET failed_attempts = ?, locked_until = ? WHERE user_id = ?")) {
+            ps.setInt(1, failures);
+            ps.setTimestamp(2, lockedUntil == null ? null : Timestamp.from(lockedUntil));
+            ps.setString(3, userId);
+            ps.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new io.branchpos.store.StoreException("cannot update the user: " + e.getMessage(), e);
+        }
     }
 
     private static User map(ResultSet rs) throws java.sql.SQLException {

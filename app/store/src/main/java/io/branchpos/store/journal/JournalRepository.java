@@ -168,9 +168,14 @@ public final class JournalRepository {
     }
 
     public long lastSeq() {
-        return store.read(s -> {
-            TerminalStateEntity head = s.find(TerminalStateEntity.class, store.terminalId());
-            return head == null ? 0 : head.lastSeq();
+        // plain JDBC: the sync status asks at start, before Hibernate need be up (decision 0016)
+        return store.jdbc(c -> {
+            try (var ps = c.prepareStatement("SELECT last_seq FROM terminal_state WHERE terminal_id = ?")) {
+                ps.setString(1, store.terminalId());
+                try (var rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
+            }
         });
     }
 

@@ -51,18 +51,23 @@ public final class SalesRepository {
 
     /** The same, inside a caller's transaction. */
     public SaleReceipt record(WriteContext ctx, CompletedSale sale) {
-        Session s = ctx.session();
-        for (TicketLine l : sale.lines()) {
-            if (l.serial() != null && serialOnHandSold(s, l.product().sku().value(), l.serial())) {
-                throw new StoreException("serial " + l.serial() + " of " + l.product().name()
-                        + " was already sold at this branch");
+        // plain JDBC on the write's connection: a sale needs no Hibernate (decisions 0011, 0016),
+        // and a logged write records only what goes through ctx.prepare (decision 0014)
+        Connection c = ctx.connection();
+        try {
+            for (TicketLine l : sale.lines()) {
+                if (l.serial() != null && serialOnHandSold(c, l.product().sku().value(), l.serial())) {
+                    throw new StoreException("serial " + l.serial() + " of " + l.product().name()
+                            + " was already sold at this branch");
+                }
             }
+            String receiptNumber = ctx.nextReceiptNumber();
+            JournalEvent event = ctx.journal(SALE_COMPLETED, 1, SalePayloads.saleCompleted(sale, receiptNumber));
+            insertRows(c, ctx, sale, receiptNumber, event.seq());
+            return new SaleReceipt(sale.saleId(), receiptNumber, ctx.businessDay(), event.seq());
+        } catch (SQLException e) {
+            throw new StoreException("cannot record sale " + sale.saleId() + ": " + e.getMessage(), e);
         }
-        String receiptNumber = ctx.nextReceiptNumber();
-        JournalEvent event = ctx.journal(SALE_COMPLETED, 1, SalePayloads.saleCompleted(sale, receiptNumber));
-
-        s.doWork(c -> insertRows(c, ctx, sale, receiptNumber, event.seq()));
-        return new SaleReceipt(sale.saleId(), receiptNumber, ctx.businessDay(), event.seq());
     }
 
     /**
@@ -134,17 +139,26 @@ public final class SalesRepository {
 
     /** True if this serial is sold and not refunded at this branch. */
     public boolean isSerialSold(String sku, String serial) {
-        return store.read(s -> serialOnHandSold(s, sku, serial));
+        return store.jdbc(c -> serialOnHandSold(c, sku, serial));
     }
 
-    private static boolean serialOnHandSold(Session s, String sku, String serial) {
-        Long sold = s.createNativeQuery("SELECT COUNT(*) FROM sale_line WHERE sku = ?1 AND serial = ?2",
-                Long.class).setParameter(1, sku).setParameter(2, serial).getSingleResult();
-        Long returned = s.createNativeQuery("SELECT COUNT(*) FROM refund_line r JOIN refund f"
+    private static boolean serialOnHandSold(Connection c, String sku, String serial) throws SQLException {
+        long sold = count(c, "SELECT COUNT(*) FROM sale_line WHERE sku = ? AND serial = ?", sku, serial);
+        long returned = count(c, "SELECT COUNT(*) FROM refund_line r JOIN refund f"
                 + " ON f.refund_id = r.refund_id JOIN sale_line l ON l.sale_id = f.original_sale_id"
-                + " AND l.line_no = r.original_line_no WHERE l.sku = ?1 AND l.serial = ?2", Long.class)
-                .setParameter(1, sku).setParameter(2, serial).getSingleResult();
-        return sold.longValue() > returned.longValue();
+                + " AND l.line_no = r.original_line_no WHERE l.sku = ? AND l.serial = ?", sku, serial);
+        return sold > returned;
+    }
+
+    private static long count(Connection c, String sql, String sku, String serial) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, sku);
+            ps.setString(2, serial);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /** A completed sale as returns see it. */

@@ -64,7 +64,30 @@ public final class TillRepository {
 
     /** The open till session of this terminal, if any. */
     public Optional<TillSession> current() {
-        return store.read(s -> current(s, store.terminalId()).map(TillRepository::toDomain));
+        // plain JDBC: the selling screen asks this at the first scan, before Hibernate need be up (decision 0016)
+        return store.jdbc(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT session_id, terminal_id, opened_by,"
+                    + " opened_at, business_day, currency, opening_float, closed_at FROM till_session"
+                    + " WHERE open_slot = ?")) {
+                ps.setString(1, store.terminalId());
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    TillSessionEntity e = new TillSessionEntity();
+                    e.sessionId = rs.getObject(1, java.util.UUID.class);
+                    e.terminalId = rs.getString(2);
+                    e.openedBy = rs.getString(3);
+                    e.openedAt = rs.getObject(4, java.time.OffsetDateTime.class).toInstant();
+                    e.businessDay = rs.getObject(5, java.time.LocalDate.class);
+                    e.currency = rs.getString(6);
+                    e.openingFloat = rs.getBigDecimal(7);
+                    java.time.OffsetDateTime closed = rs.getObject(8, java.time.OffsetDateTime.class);
+                    e.closedAt = closed == null ? null : closed.toInstant();
+                    return Optional.of(toDomain(e));
+                }
+            }
+        });
     }
 
     /** The open session's row, for cash-management code that changes it inside its own transaction. */
