@@ -332,6 +332,59 @@ class CheckoutFlowUiTest {
     }
 
     @Test
+    void ticketLinesAreSelectedByArrowKeysAndByClickAndTheSelectedOneIsVoidedStruckThrough() throws Exception {
+        int a = 0;
+        while (product(a).unit().isMeasured() || product(a).serialized()) {
+            a++;
+        }
+        String code = DemoCatalog.primaryBarcode(a);
+        TicketView ticket = robot.lookup(".ticket-view").queryAs(TicketView.class);
+        scan(code);
+        app.settle();
+        int fit = (int) (ticket.rowsViewport().getLayoutBounds().getHeight() / TicketView.ROW_HEIGHT);
+        while (app.shell().checkout().lines().size() < fit + 3) {
+            scan(code);
+        }
+        app.settle();
+        int last = app.shell().checkout().lines().size() - 1;
+        assertThat(ticket.getSelectedIndex()).isEqualTo(last);
+
+        // arrow keys from the (empty) search field move through the lines, scrolling back up
+        robot.type(KeyCode.UP);
+        app.settle();
+        assertThat(ticket.getSelectedIndex()).isEqualTo(last - 1);
+        assertThat(app.shell().checkout().selectedLineProperty().get())
+                .isEqualTo(app.shell().checkout().lines().get(last - 1).lineNo());
+        for (int i = 0; i < last; i++) {
+            robot.type(KeyCode.UP);
+        }
+        app.settle();
+        assertThat(ticket.getSelectedIndex()).isZero();
+        assertThat(rowFullyShown(0)).as(() -> shownRows(ticket)).isTrue();
+        assertThat(rowFullyShown(last)).isFalse();
+
+        // a click on a row selects its line; F6 voids that line, which stays on the ticket struck through
+        robot.clickOn(ticket.rowNode(2));
+        app.settle();
+        assertThat(ticket.getSelectedIndex()).isEqualTo(2);
+        int lineNo = app.shell().checkout().lines().get(2).lineNo();
+        assertThat(app.shell().checkout().selectedLineProperty().get()).isEqualTo(lineNo);
+        robot.type(KeyCode.F6);
+        app.settle();
+        assertThat(app.shell().checkout().lines().get(2).voided()).isTrue();
+        assertThat(ticket.rowNode(2).getPseudoClassStates()).contains(javafx.css.PseudoClass.getPseudoClass("voided"));
+        assertThat(ticket.rowNode(1).getPseudoClassStates()).doesNotContain(javafx.css.PseudoClass.getPseudoClass("voided"));
+        assertThat(ticket.rowNode(2).getPseudoClassStates()).contains(javafx.css.PseudoClass.getPseudoClass("selected"));
+
+        // a scan after that shows the new line at the bottom again, selected
+        scan(code);
+        app.settle();
+        assertThat(ticket.getSelectedIndex()).isEqualTo(last + 1);
+        assertThat(rowFullyShown(last + 1)).as(() -> shownRows(ticket)).isTrue();
+        assertThat(rowFullyShown(0)).isFalse();
+    }
+
+    @Test
     void anUnknownBarcodeShowsAClearMessageAndSellingGoesOn() throws Exception {
         robot.write("4009999999999").type(KeyCode.ENTER);
         app.settle();

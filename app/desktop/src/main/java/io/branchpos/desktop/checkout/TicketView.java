@@ -1,5 +1,7 @@
 package io.branchpos.desktop.checkout;
 
+import java.util.ArrayList;
+import java.util.List;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -7,27 +9,32 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
-import javafx.geometry.Pos;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 
 /**
- * The ticket of the cashier screen: a header and one row node per line, rows of a fixed height in
- * a clipped viewport with a scroll bar (decision 0309). Not a {@code TableView}: there, an added item changes the virtual
- * flow's cell count, which re-places and re-styles every visible row (twice with the scroll to the
- * new line), in the frame of every scan. Here a scan adds one row node; the rows already shown
- * keep their node, their index, their styles and their size.
+ * The ticket of the cashier screen (decision 0309): a header and rows of a fixed height in a
+ * clipped viewport with a scroll bar. Not a {@code TableView}: there, an added item changes the
+ * virtual flow's cell count, which re-places and re-styles every visible row (twice with the
+ * scroll to the new line) in the frame of every scan.
  *
- * <p>Lines are few (a ticket, not a catalog), so every line has its node. Rows are updated in
- * place when their line changes (a void, a promotion), added or removed where the list changed.
- * The selection is an index; a click selects, {@link #select(int)} selects and brings the row into
- * view.
+ * <p>Here every line has its row node, made when the line comes; only the rows inside the
+ * viewport are in the scene (the toolkit visits every node of the scene for its bounds at each
+ * frame). A scan shows its line in the spare row, a row made and styled in an earlier frame and
+ * kept hidden below the last line, and lets the row that scrolls out leave the scene: no row is
+ * styled, measured or moved in the frame of the scan but the new one. A row coming back into view
+ * (scrolling up) is styled when it comes. Rows are updated in place when their line changes (a
+ * void, a promotion). The selection is an index; a click selects, {@link #select(int)} selects and
+ * brings the row into view.
  */
 public final class TicketView extends VBox {
     /** The height of every row, px: room for the name and a detail line (as the table's 44 px cells). */
@@ -40,24 +47,46 @@ public final class TicketView extends VBox {
     private final ListChangeListener<TicketRow> onChange = this::linesChanged;
     private ObservableList<TicketRow> items = FXCollections.observableArrayList();
     private final IntegerProperty selectedIndex = new SimpleIntegerProperty(this, "selectedIndex", -1);
+    /** One row per line, in line order; only those in view are children of {@link #rows}. */
+    private final List<Row> lineRows = new ArrayList<>();
     private final Rows rows = new Rows();
-    private final Viewport scroll = new Viewport();
+    private final Viewport viewport = new Viewport();
     private final Label placeholder = new Label();
+    /** The next line's row, made and styled ahead (hidden, under the last line); null when used. */
+    private Row spare;
+    private boolean sparePending;
+    private final Runnable afterLayout = () -> {
+        if (sparePending) {
+            sparePending = false;
+            // after this frame (its layout done, its rendering under way): made and styled before
+            // the next scan, not in the frame that shows this one
+            javafx.application.Platform.runLater(this::addSpare);
+        }
+    };
 
     public TicketView() {
         getStyleClass().add("ticket-view");
         placeholder.getStyleClass().add("placeholder");
         placeholder.setMouseTransparent(true);
-        StackPane body = new StackPane(scroll, placeholder);
+        StackPane body = new StackPane(viewport, placeholder);
         body.getStyleClass().add("ticket-body");
         VBox.setVgrow(body, Priority.ALWAYS);
         getChildren().addAll(header(), body);
         setFocusTraversable(false);
         items.addListener(onChange);
+        sceneProperty().addListener((o, before, now) -> {
+            if (before != null) {
+                before.removePostLayoutPulseListener(afterLayout);
+            }
+            if (now != null) {
+                now.addPostLayoutPulseListener(afterLayout);
+            }
+        });
         selectedIndex.addListener((o, a, b) -> {
             showSelected(a.intValue(), false);
             showSelected(b.intValue(), true);
         });
+        addSpare();
     }
 
     /** Column titles, in the order of the row's cells. */
@@ -65,8 +94,7 @@ public final class TicketView extends VBox {
         HBox h = new HBox();
         h.getStyleClass().add("ticket-header");
         h.setMinHeight(Region.USE_PREF_SIZE);
-        String[] keys = {"qty", "item", "price", "total"};
-        for (String k : keys) {
+        for (String k : new String[] {"qty", "item", "price", "total"}) {
             Label l = new Label();
             l.getStyleClass().addAll("ticket-head", "ticket-col-" + k);
             h.getChildren().add(l);
@@ -95,13 +123,16 @@ public final class TicketView extends VBox {
         items.removeListener(onChange);
         items = lines;
         items.addListener(onChange);
-        java.util.List<Row> all = new java.util.ArrayList<>(lines.size());
+        lineRows.clear();
+        rows.getChildren().clear();
+        spare = null;
         for (int i = 0; i < lines.size(); i++) {
-            all.add(new Row(this, lines.get(i), i));
+            lineRows.add(new Row(this, lines.get(i), i));
         }
-        rows.getChildren().setAll(all);
+        addSpare();
         placeholder.setVisible(lines.isEmpty());
         selectedIndex.set(-1);
+        viewport.requestLayout();
     }
 
     /** Index of the selected line, -1 for none. */
@@ -118,18 +149,22 @@ public final class TicketView extends VBox {
         int index = i < 0 || i >= items.size() ? -1 : i;
         selectedIndex.set(index);
         if (index >= 0) {
-            scrollIntoView(index);
+            viewport.show(index);
         }
     }
 
-    /** The row node that shows line {@code i} (for tests and the benchmark probe), or null. */
+    /** The row node that shows line {@code i} while it is in the scene (in view), else null. For tests. */
     public Node rowNode(int i) {
-        return i < 0 || i >= rows.getChildren().size() ? null : rows.getChildren().get(i);
+        if (i < 0 || i >= lineRows.size()) {
+            return null;
+        }
+        Row r = lineRows.get(i);
+        return r.getParent() == rows ? r : null;
     }
 
-    /** The area the rows scroll in, in this node's scene (for tests). */
+    /** The area the rows scroll in (for tests). */
     public Node rowsViewport() {
-        return scroll;
+        return viewport;
     }
 
     private void linesChanged(ListChangeListener.Change<? extends TicketRow> c) {
@@ -139,65 +174,92 @@ public final class TicketView extends VBox {
             int from = c.getFrom();
             if (c.wasPermutated()) {
                 for (int i = from; i < c.getTo(); i++) {
-                    row(i).show(items.get(i));
+                    lineRows.get(i).show(items.get(i));
                 }
             } else if (c.wasReplaced() && c.getRemovedSize() == c.getAddedSize()) {
-                // a changed line (void, promotion, quantity): the row shows the new text in place
+                // a changed line (void, promotion, quantity): its row shows the new text in place
                 for (int i = from; i < c.getTo(); i++) {
-                    row(i).show(items.get(i));
+                    lineRows.get(i).show(items.get(i));
                 }
             } else {
                 if (c.wasRemoved()) {
-                    rows.getChildren().remove(from, from + c.getRemovedSize());
+                    List<Row> gone = lineRows.subList(from, from + c.getRemovedSize());
+                    rows.getChildren().removeAll(gone);
+                    gone.clear();
                     firstShifted = Math.min(firstShifted, from);
                 }
                 if (c.wasAdded()) {
-                    java.util.List<Row> added = new java.util.ArrayList<>(c.getAddedSize());
-                    for (int i = from; i < c.getTo(); i++) {
-                        added.add(new Row(this, items.get(i), i));
+                    int before = lineRows.size();
+                    if (c.getAddedSize() == 1 && from == before && spare != null) {
+                        // the usual scan: the spare row, styled in an earlier frame, shows the line
+                        Row r = spare;
+                        spare = null;
+                        r.moveTo(from);
+                        r.show(items.get(from));
+                        r.setVisible(true);
+                        lineRows.add(r);
+                    } else {
+                        List<Row> added = new ArrayList<>(c.getAddedSize());
+                        for (int i = from; i < c.getTo(); i++) {
+                            added.add(new Row(this, items.get(i), i));
+                        }
+                        lineRows.addAll(from, added);
+                        if (from < before) {
+                            firstShifted = Math.min(firstShifted, from);
+                        }
                     }
-                    rows.getChildren().addAll(from, added);
                     if (c.getTo() == items.size()) {
                         appended = true;
-                    }
-                    if (from < rows.getChildren().size() - c.getAddedSize()) {
-                        firstShifted = Math.min(firstShifted, from);
                     }
                 }
             }
         }
+        int sel = selectedIndex.get();
+        if (sel >= items.size()) {
+            sel = items.isEmpty() ? -1 : items.size() - 1;
+        }
         if (firstShifted != Integer.MAX_VALUE) {
-            // rows after an insertion or removal moved: their index (striping, clicks) follows
-            for (int i = firstShifted; i < rows.getChildren().size(); i++) {
-                row(i).moveTo(i);
+            // rows after an insertion or removal moved: their index (striping, clicks, selection) follows
+            for (int i = firstShifted; i < lineRows.size(); i++) {
+                lineRows.get(i).moveTo(i);
+                lineRows.get(i).pseudoClassStateChanged(SELECTED, i == sel);
+            }
+            if (spare != null) {
+                spare.moveTo(items.size());
             }
         }
         placeholder.setVisible(items.isEmpty());
-        int sel = selectedIndex.get();
-        if (sel >= items.size()) {
-            selectedIndex.set(items.isEmpty() ? -1 : items.size() - 1);
-        } else if (sel >= 0) {
-            showSelected(sel, true);
-        }
+        selectedIndex.set(sel);
+        showSelected(sel, true);
         if (appended) {
             // the newest line in view: at the bottom once the ticket is longer than the viewport
-            scroll.show(items.size() - 1);
+            viewport.show(items.size() - 1);
+        } else {
+            viewport.requestLayout();
+        }
+        if (spare == null) {
+            if (getScene() == null) {
+                addSpare();
+            } else {
+                sparePending = true;
+            }
         }
     }
 
-    private Row row(int i) {
-        return (Row) rows.getChildren().get(i);
+    private void addSpare() {
+        if (spare != null) {
+            return;
+        }
+        Row r = new Row(this, null, items.size());
+        r.setVisible(false);
+        spare = r;
+        rows.getChildren().add(r);
     }
 
     private void showSelected(int i, boolean on) {
-        if (i >= 0 && i < rows.getChildren().size()) {
-            row(i).pseudoClassStateChanged(SELECTED, on);
+        if (i >= 0 && i < lineRows.size()) {
+            lineRows.get(i).pseudoClassStateChanged(SELECTED, on);
         }
-    }
-
-    /** Scrolls as little as needed so that row {@code i} is fully inside the viewport. */
-    private void scrollIntoView(int i) {
-        scroll.show(i);
     }
 
     /**
@@ -206,14 +268,14 @@ public final class TicketView extends VBox {
      * the offset then changes only as much as needed to bring it fully in.
      */
     private final class Viewport extends Region {
-        private final javafx.scene.control.ScrollBar bar = new javafx.scene.control.ScrollBar();
-        private final javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        private final ScrollBar bar = new ScrollBar();
+        private final Rectangle clip = new Rectangle();
         private int toShow = -1;
         private boolean laying;
 
         Viewport() {
             getStyleClass().add("ticket-scroll");
-            bar.setOrientation(javafx.geometry.Orientation.VERTICAL);
+            bar.setOrientation(Orientation.VERTICAL);
             bar.setFocusTraversable(false);
             bar.setVisible(false);
             bar.valueProperty().addListener((o, a, b) -> {
@@ -256,7 +318,7 @@ public final class TicketView extends VBox {
             double h = getHeight();
             clip.setWidth(w);
             clip.setHeight(h);
-            double content = rows.getChildren().size() * ROW_HEIGHT;
+            double content = items.size() * ROW_HEIGHT;
             double max = Math.max(0, content - h);
             double top = Math.min(bar.getValue(), max);
             if (toShow >= 0) {
@@ -268,6 +330,7 @@ public final class TicketView extends VBox {
                 }
                 toShow = -1;
             }
+            top = snapPositionY(top);
             boolean scrolls = max > 0;
             double barWidth = scrolls ? snapSizeX(bar.prefWidth(-1)) : 0;
             bar.setVisible(scrolls);
@@ -277,22 +340,41 @@ public final class TicketView extends VBox {
             bar.setBlockIncrement(Math.max(ROW_HEIGHT, h - ROW_HEIGHT));
             bar.setValue(top);
             bar.resizeRelocate(w - barWidth, 0, barWidth, h);
-            rows.resizeRelocate(0, -snapPositionY(top), w - barWidth, content);
+            showRowsBetween((int) Math.floor(top / ROW_HEIGHT), (int) Math.ceil((top + h) / ROW_HEIGHT));
+            rows.resizeRelocate(0, -top, w - barWidth, content + ROW_HEIGHT);
+        }
+
+        /** Puts the rows of lines {@code [first, end)} in the scene and takes the others out. */
+        private void showRowsBetween(int first, int end) {
+            int from = Math.max(0, first);
+            int to = Math.min(lineRows.size(), end);
+            List<Node> out = null;
+            for (Node n : rows.getChildren()) {
+                if (n != spare && (((Row) n).index < from || ((Row) n).index >= to)) {
+                    if (out == null) {
+                        out = new ArrayList<>();
+                    }
+                    out.add(n);
+                }
+            }
+            if (out != null) {
+                rows.getChildren().removeAll(out);
+            }
+            for (int i = from; i < to; i++) {
+                Row r = lineRows.get(i);
+                if (r.getParent() != rows) {
+                    rows.getChildren().add(r);
+                    // it is laid out in this pass, so it is styled now (not in the next frame)
+                    r.applyCss();
+                }
+            }
         }
     }
 
-    /**
-     * The rows, stacked at {@link #ROW_HEIGHT}: a row's size and place follow from its index alone,
-     * so adding one lays out only that one (the others keep their bounds, so their layout is a no-op).
-     */
-    private final class Rows extends Pane {
+    /** The rows in view, each at its line's place (its index times the row height). */
+    private static final class Rows extends Pane {
         Rows() {
             getStyleClass().add("ticket-rows");
-        }
-
-        @Override
-        protected double computePrefHeight(double width) {
-            return getChildren().size() * ROW_HEIGHT;
         }
 
         @Override
@@ -303,8 +385,8 @@ public final class TicketView extends VBox {
         @Override
         protected void layoutChildren() {
             double w = getWidth();
-            for (int i = 0; i < getChildren().size(); i++) {
-                getChildren().get(i).resizeRelocate(0, i * ROW_HEIGHT, w, ROW_HEIGHT);
+            for (Node n : getChildren()) {
+                n.resizeRelocate(0, ((Row) n).index * ROW_HEIGHT, w, ROW_HEIGHT);
             }
         }
     }
@@ -320,7 +402,7 @@ public final class TicketView extends VBox {
 
         Row(TicketView view, TicketRow line, int index) {
             getStyleClass().add("ticket-row");
-            setAlignment(Pos.CENTER_LEFT);
+            setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             qty.getStyleClass().addAll("ticket-cell", "ticket-col-qty");
             name.getStyleClass().add("line-name");
             detail.getStyleClass().add("line-detail");
@@ -328,20 +410,26 @@ public final class TicketView extends VBox {
             total.getStyleClass().addAll("ticket-cell", "ticket-col-total");
             VBox item = new VBox(1, name, detail);
             item.getStyleClass().addAll("ticket-cell", "ticket-col-item");
-            item.setAlignment(Pos.CENTER_LEFT);
+            item.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             item.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(item, Priority.ALWAYS);
             getChildren().addAll(qty, item, price, total);
             setOnMouseClicked(e -> view.select(this.index));
             this.index = index;
             pseudoClassStateChanged(ODD, index % 2 == 1);
-            show(line);
+            if (line != null) {
+                show(line);
+            }
         }
 
         void moveTo(int i) {
             if (i != index) {
                 index = i;
                 pseudoClassStateChanged(ODD, i % 2 == 1);
+                requestLayout();
+                if (getParent() != null) {
+                    getParent().requestLayout();
+                }
             }
         }
 
