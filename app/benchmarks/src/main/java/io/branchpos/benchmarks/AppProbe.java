@@ -2,6 +2,7 @@ package io.branchpos.benchmarks;
 
 import io.branchpos.desktop.Main;
 import io.branchpos.desktop.checkout.ProductRow;
+import io.branchpos.desktop.checkout.TicketView;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -285,9 +286,9 @@ public final class AppProbe {
      */
     private static void scanLines(Scene scene, int n, int skus) throws Exception {
         TextField field = (TextField) visible(scene, "#searchField");
-        javafx.scene.control.TableView<?> ticket = (javafx.scene.control.TableView<?>) visible(scene, "#ticketTable");
+        TicketView ticket = (TicketView) visible(scene, "#ticketView");
         if (ticket == null) {
-            throw new IllegalStateException("no #ticketTable in the cashier screen");
+            throw new IllegalStateException("no #ticketView in the cashier screen");
         }
         AtomicLong enterAt = new AtomicLong();
         AtomicLong visibleAt = new AtomicLong();
@@ -308,7 +309,7 @@ public final class AppProbe {
                     enterKeyAt.set(System.nanoTime());
                 }
             });
-            ticket.getItems().addListener((javafx.collections.ListChangeListener<Object>) c -> {
+            ticket.getItems().addListener((javafx.collections.ListChangeListener<io.branchpos.desktop.checkout.TicketRow>) c -> {
                 if (enterAt.get() != 0 && lineAt.get() == 0 && ticket.getItems().size() >= expected.get()) {
                     lineAt.set(System.nanoTime());
                 }
@@ -430,7 +431,7 @@ public final class AppProbe {
      * and competes with that build for the two cores; timing those would measure the start, not a
      * scan. Returns the number of scans it took (each adds a line to the ticket).
      */
-    private static int awaitScansAnsweredInFrame(TextField field, javafx.scene.control.TableView<?> ticket, int skus)
+    private static int awaitScansAnsweredInFrame(TextField field, TicketView ticket, int skus)
             throws Exception {
         java.util.Random r = new java.util.Random(99);
         long until = System.nanoTime() + 120_000_000_000L;

@@ -239,7 +239,7 @@ public final class TerminalShell {
 
     /** Puts the keyboard focus where the visible screen expects input. */
     public void focus() {
-        if (!session.activeBinding().get()) {
+        if (!session.isActive()) {
             signInController.focus();
         } else if (approval.showingProperty().get()) {
             approvalController.focus();
@@ -256,7 +256,7 @@ public final class TerminalShell {
 
     private void keyPressed(KeyEvent e) {
         session.touch();
-        if (!session.activeBinding().get()) {
+        if (!session.isActive()) {
             return;
         }
         if (approval.showingProperty().get()) {
@@ -345,7 +345,7 @@ public final class TerminalShell {
      * scan lands in the main field and Enter submits it (decision 0305).
      */
     private void keyTyped(KeyEvent e) {
-        if (!session.activeBinding().get() || approval.showingProperty().get()
+        if (!session.isActive() || approval.showingProperty().get()
                 || checkout.recallShowingProperty().get() || screen.get() == Screen.PAYMENT) {
             return;
         }

@@ -13,13 +13,13 @@ import java.math.BigDecimal;
 import io.branchpos.store.journal.JournalEvent;
 import io.branchpos.store.sale.SalesRepository.SaleView;
 import io.branchpos.desktop.checkout.ProductRow;
+import io.branchpos.desktop.checkout.TicketView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterAll;
@@ -173,7 +173,7 @@ class CheckoutFlowUiTest {
         scan(DemoCatalog.primaryBarcode(1));
         scan(DemoCatalog.primaryBarcode(2));
         Money total = a.price().plus(b.price()).plus(c.price());
-        assertThat(robot.lookup(".ticket-table").queryAs(TableView.class).getItems()).hasSize(3);
+        assertThat(robot.lookup(".ticket-view").queryAs(TicketView.class).getItems()).hasSize(3);
         assertThat(text(".total-amount")).isEqualTo(app.shell().payment().format(total));
 
         robot.type(KeyCode.F12);
@@ -277,24 +277,27 @@ class CheckoutFlowUiTest {
         assertThat(shownTexts(".line-name")).containsExactly(product(b).name());
     }
 
-    /** Whether a row of the ticket table shows line index {@code i} entirely inside the table's rows area. */
+    /** Whether the ticket's row of line index {@code i} is entirely inside the ticket's rows area. */
     private boolean rowFullyShown(int i) {
-        TableView<?> table = robot.lookup(".ticket-table").queryAs(TableView.class);
-        javafx.scene.Node flow = table.lookup(".virtual-flow");
-        javafx.geometry.Bounds area = flow.localToScene(flow.getLayoutBounds());
-        return robot.from(table).lookup(".table-row-cell").queryAllAs(javafx.scene.control.TableRow.class).stream()
-                .filter(r -> r.isVisible() && r.getIndex() == i && r.getItem() != null)
-                .map(r -> r.localToScene(r.getLayoutBounds()))
-                .anyMatch(b -> b.getMinY() >= area.getMinY() - 0.5 && b.getMaxY() <= area.getMaxY() + 0.5);
+        TicketView ticket = robot.lookup(".ticket-view").queryAs(TicketView.class);
+        javafx.scene.Node area = ticket.rowsViewport();
+        javafx.scene.Node row = ticket.rowNode(i);
+        if (row == null || !row.isVisible()) {
+            return false;
+        }
+        javafx.geometry.Bounds a = area.localToScene(area.getLayoutBounds());
+        javafx.geometry.Bounds b = row.localToScene(row.getLayoutBounds());
+        return b.getMinY() >= a.getMinY() - 0.5 && b.getMaxY() <= a.getMaxY() + 0.5;
     }
 
-    private String shownRows(TableView<?> table) {
-        javafx.scene.Node flow = table.lookup(".virtual-flow");
-        return "rows area " + flow.localToScene(flow.getLayoutBounds()) + ", rows " + robot.from(table)
-                .lookup(".table-row-cell").queryAllAs(javafx.scene.control.TableRow.class).stream()
-                .filter(r -> r.isVisible() && r.getItem() != null)
-                .map(r -> r.getIndex() + ":" + r.localToScene(r.getLayoutBounds()).getMinY() + "-"
-                        + r.localToScene(r.getLayoutBounds()).getMaxY()).toList();
+    private String shownRows(TicketView ticket) {
+        javafx.scene.Node area = ticket.rowsViewport();
+        StringBuilder out = new StringBuilder("rows area " + area.localToScene(area.getLayoutBounds()) + ", rows");
+        for (int i = 0; ticket.rowNode(i) != null; i++) {
+            javafx.geometry.Bounds b = ticket.rowNode(i).localToScene(ticket.rowNode(i).getLayoutBounds());
+            out.append(' ').append(i).append(':').append(b.getMinY()).append('-').append(b.getMaxY());
+        }
+        return out.toString();
     }
 
     @Test
@@ -304,19 +307,18 @@ class CheckoutFlowUiTest {
             a++;
         }
         String code = DemoCatalog.primaryBarcode(a);
-        TableView<?> table = robot.lookup(".ticket-table").queryAs(TableView.class);
+        TicketView table = robot.lookup(".ticket-view").queryAs(TicketView.class);
 
         scan(code);
         scan(code);
         app.settle();
-        // measured with lines on it (an empty table shows its placeholder instead of the rows area)
-        double rowsArea = table.lookup(".virtual-flow").getLayoutBounds().getHeight();
-        int fit = (int) (rowsArea / table.getFixedCellSize());
+        double rowsArea = table.rowsViewport().getLayoutBounds().getHeight();
+        int fit = (int) (rowsArea / TicketView.ROW_HEIGHT);
         assertThat(fit).isGreaterThan(2);
         // all lines fit: nothing scrolled, the first and the last line are both in view
         assertThat(rowFullyShown(0)).isTrue();
         assertThat(rowFullyShown(1)).isTrue();
-        assertThat(table.getSelectionModel().getSelectedIndex()).isEqualTo(1);
+        assertThat(table.getSelectedIndex()).isEqualTo(1);
 
         while (app.shell().checkout().lines().size() < fit + 3) {
             scan(code);
@@ -326,7 +328,60 @@ class CheckoutFlowUiTest {
         // longer than the table: scrolled so that the new line is in view, and it is the selected one
         assertThat(rowFullyShown(last)).as(() -> shownRows(table)).isTrue();
         assertThat(rowFullyShown(0)).isFalse();
-        assertThat(table.getSelectionModel().getSelectedIndex()).isEqualTo(last);
+        assertThat(table.getSelectedIndex()).isEqualTo(last);
+    }
+
+    @Test
+    void ticketLinesAreSelectedByArrowKeysAndByClickAndTheSelectedOneIsVoidedStruckThrough() throws Exception {
+        int a = 0;
+        while (product(a).unit().isMeasured() || product(a).serialized()) {
+            a++;
+        }
+        String code = DemoCatalog.primaryBarcode(a);
+        TicketView ticket = robot.lookup(".ticket-view").queryAs(TicketView.class);
+        scan(code);
+        app.settle();
+        int fit = (int) (ticket.rowsViewport().getLayoutBounds().getHeight() / TicketView.ROW_HEIGHT);
+        while (app.shell().checkout().lines().size() < fit + 3) {
+            scan(code);
+        }
+        app.settle();
+        int last = app.shell().checkout().lines().size() - 1;
+        assertThat(ticket.getSelectedIndex()).isEqualTo(last);
+
+        // arrow keys from the (empty) search field move through the lines, scrolling back up
+        robot.type(KeyCode.UP);
+        app.settle();
+        assertThat(ticket.getSelectedIndex()).isEqualTo(last - 1);
+        assertThat(app.shell().checkout().selectedLineProperty().get())
+                .isEqualTo(app.shell().checkout().lines().get(last - 1).lineNo());
+        for (int i = 0; i < last; i++) {
+            robot.type(KeyCode.UP);
+        }
+        app.settle();
+        assertThat(ticket.getSelectedIndex()).isZero();
+        assertThat(rowFullyShown(0)).as(() -> shownRows(ticket)).isTrue();
+        assertThat(rowFullyShown(last)).isFalse();
+
+        // a click on a row selects its line; F6 voids that line, which stays on the ticket struck through
+        robot.clickOn(ticket.rowNode(2));
+        app.settle();
+        assertThat(ticket.getSelectedIndex()).isEqualTo(2);
+        int lineNo = app.shell().checkout().lines().get(2).lineNo();
+        assertThat(app.shell().checkout().selectedLineProperty().get()).isEqualTo(lineNo);
+        robot.type(KeyCode.F6);
+        app.settle();
+        assertThat(app.shell().checkout().lines().get(2).voided()).isTrue();
+        assertThat(ticket.rowNode(2).getPseudoClassStates()).contains(javafx.css.PseudoClass.getPseudoClass("voided"));
+        assertThat(ticket.rowNode(1).getPseudoClassStates()).doesNotContain(javafx.css.PseudoClass.getPseudoClass("voided"));
+        assertThat(ticket.rowNode(2).getPseudoClassStates()).contains(javafx.css.PseudoClass.getPseudoClass("selected"));
+
+        // a scan after that shows the new line at the bottom again, selected
+        scan(code);
+        app.settle();
+        assertThat(ticket.getSelectedIndex()).isEqualTo(last + 1);
+        assertThat(rowFullyShown(last + 1)).as(() -> shownRows(ticket)).isTrue();
+        assertThat(rowFullyShown(0)).isFalse();
     }
 
     @Test

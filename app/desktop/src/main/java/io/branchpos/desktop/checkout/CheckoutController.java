@@ -11,7 +11,6 @@ import java.util.ResourceBundle;
 import java.util.function.Function;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
@@ -19,10 +18,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -55,15 +50,7 @@ public final class CheckoutController {
     @FXML
     private Label itemCountLabel;
     @FXML
-    private TableView<TicketRow> ticketTable;
-    @FXML
-    private TableColumn<TicketRow, String> qtyColumn;
-    @FXML
-    private TableColumn<TicketRow, TicketRow> itemColumn;
-    @FXML
-    private TableColumn<TicketRow, String> priceColumn;
-    @FXML
-    private TableColumn<TicketRow, String> totalColumn;
+    private TicketView ticketView;
     @FXML
     private GridPane taxGrid;
     @FXML
@@ -141,37 +128,20 @@ public final class CheckoutController {
         });
         Keypad.fill(keypad, () -> searchField, model::submit, true);
 
-        ticketTable.setItems(model.lines());
-        qtyColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().quantity()));
-        itemColumn.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
-        itemColumn.setCellFactory(c -> new ItemCell());
-        priceColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().unitPrice()));
-        totalColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().total()));
-        ticketTable.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(TicketRow row, boolean empty) {
-                super.updateItem(row, empty);
-                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("voided"), row != null && row.voided());
-            }
-        });
-        ticketTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                model.selectedLineProperty().set(b.lineNo());
+        ticketView.setItems(model.lines());
+        ticketView.setTexts(texts.getString("checkout.col.qty"), texts.getString("checkout.col.item"),
+                texts.getString("checkout.col.price"), texts.getString("checkout.col.total"),
+                texts.getString("checkout.ticket.empty"));
+        ticketView.selectedIndexProperty().addListener((o, a, b) -> {
+            int i = b.intValue();
+            if (i >= 0 && i < model.lines().size()) {
+                model.selectedLineProperty().set(model.lines().get(i).lineNo());
             }
         });
         model.selectedLineProperty().addListener((o, a, b) -> selectLine(b.intValue()));
-        ticketTable.sceneProperty().addListener((o, before, now) -> {
-            if (before != null) {
-                before.removePreLayoutPulseListener(beforeLayout);
-            }
-            if (now != null) {
-                now.addPreLayoutPulseListener(beforeLayout);
-            }
-        });
-        model.lines().addListener((ListChangeListener<TicketRow>) c -> {
-            selectLine(model.selectedLineProperty().get());
-            showLastLine();
-        });
+        // after the ticket view's own listener (it adds the row first): select the line the model
+        // selected, which scrolls it into view
+        model.lines().addListener((ListChangeListener<TicketRow>) c -> selectLine(model.selectedLineProperty().get()));
 
         model.taxes().addListener((ListChangeListener<TaxRow>) c -> fillTaxes());
         fillTaxes();
@@ -264,65 +234,22 @@ public final class CheckoutController {
             resultList.getSelectionModel().select(i);
             resultList.scrollTo(i);
         } else if (!model.lines().isEmpty()) {
-            int i = Math.max(0, Math.min(model.lines().size() - 1,
-                    ticketTable.getSelectionModel().getSelectedIndex() + delta));
-            ticketTable.getSelectionModel().select(i);
-            ticketTable.scrollTo(i);
+            int i = Math.max(0, Math.min(model.lines().size() - 1, ticketView.getSelectedIndex() + delta));
+            ticketView.select(i);
         }
-    }
-
-    /** Set when the lines changed: the next pulse, before its layout, brings the last line into view. */
-    private boolean lastLineToShow;
-    private final Runnable beforeLayout = this::showLastLineBeforeLayout;
-
-    private void showLastLine() {
-        if (ticketTable.getScene() == null) {
-            scrollToLastLine();
-        } else {
-            lastLineToShow = true;
-        }
-    }
-
-    /**
-     * Runs before the layout of each pulse. The table's skin learns of a new row after this
-     * controller's list listener, so a scroll from that listener aimed at a row count one short and
-     * left the new line just below the rows area; at the pulse the skin knows the count.
-     */
-    private void showLastLineBeforeLayout() {
-        if (lastLineToShow) {
-            lastLineToShow = false;
-            scrollToLastLine();
-        }
-    }
-
-    /**
-     * Scrolls the ticket to its last line, unless all lines fit in the table and so are all shown:
-     * a scroll re-lays out every visible row in the next frame (decision 0308).
-     */
-    private void scrollToLastLine() {
-        int n = model.lines().size();
-        if (n == 0) {
-            return;
-        }
-        javafx.scene.Node flow = ticketTable.lookup(".virtual-flow");
-        if (flow != null && flow.getLayoutBounds().getHeight() > 0
-                && n * ticketTable.getFixedCellSize() <= flow.getLayoutBounds().getHeight()) {
-            return;
-        }
-        ticketTable.scrollTo(n - 1);
     }
 
     private void selectLine(int lineNo) {
         List<TicketRow> rows = model.lines();
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).lineNo() == lineNo) {
-                if (ticketTable.getSelectionModel().getSelectedIndex() != i) {
-                    ticketTable.getSelectionModel().select(i);
+                if (ticketView.getSelectedIndex() != i) {
+                    ticketView.select(i);
                 }
                 return;
             }
         }
-        ticketTable.getSelectionModel().clearSelection();
+        ticketView.select(-1);
     }
 
     private void fillTaxes() {
@@ -386,32 +313,6 @@ public final class CheckoutController {
     public void focusSearch() {
         searchField.requestFocus();
         searchField.positionCaret(searchField.getText() == null ? 0 : searchField.getText().length());
-    }
-
-    private static final class ItemCell extends TableCell<TicketRow, TicketRow> {
-        private final Label name = new Label();
-        private final Label detail = new Label();
-        private final VBox box = new VBox(1, name, detail);
-
-        ItemCell() {
-            name.getStyleClass().add("line-name");
-            detail.getStyleClass().add("line-detail");
-            // the graphic stays: taking it off and putting it back (empty/filled, as rows are reused)
-            // re-styles the whole box each time, a cost paid in the frame of every scan
-            setGraphic(box);
-        }
-
-        @Override
-        protected void updateItem(TicketRow row, boolean empty) {
-            super.updateItem(row, empty);
-            boolean filled = !empty && row != null;
-            String detailText = filled ? row.detail() : "";
-            name.setText(filled ? row.name() : "");
-            detail.setText(detailText);
-            detail.setVisible(!detailText.isEmpty());
-            detail.setManaged(!detailText.isEmpty());
-            box.setVisible(filled);
-        }
     }
 
     private static final class ProductCell extends ListCell<ProductRow> {

@@ -33,6 +33,14 @@ public final class Session {
         return locked.getReadOnlyProperty();
     }
 
+    /**
+     * Whether someone is signed in and the till is not locked, now. For checks per key event: a
+     * binding from {@link #activeBinding()} per key added listeners to both properties each time.
+     */
+    public boolean isActive() {
+        return user.get() != null && !locked.get();
+    }
+
     /** True while someone is signed in and the till is not locked: the selling screens may be used. */
     public BooleanBinding activeBinding() {
         return Bindings.createBooleanBinding(() -> user.get() != null && !locked.get(), user, locked);

@@ -1,0 +1,120 @@
+package io.branchpos.desktop.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The ticket view on its own (headless): what the list of lines does to its rows — lines added,
+ * inserted, removed, replaced — shows in the rows in view, their striping and the selection.
+ */
+class TicketViewTest {
+    private static final PseudoClass ODD = PseudoClass.getPseudoClass("odd");
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    private static final PseudoClass VOIDED = PseudoClass.getPseudoClass("voided");
+
+    private final FxRobot robot = new FxRobot();
+    private final ObservableList<TicketRow> lines = FXCollections.observableArrayList();
+    private TicketView view;
+    private Stage stage;
+
+    @BeforeEach
+    void show() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+        robot.interact(() -> {
+            view = new TicketView();
+            view.setItems(lines);
+            // header ~30 px + 5 rows of 44 px
+            stage.setScene(new Scene(view, 640, 30 + 5 * TicketView.ROW_HEIGHT));
+            stage.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void hide() throws Exception {
+        robot.interact(() -> stage.hide());
+    }
+
+    private static TicketRow line(int no, boolean voided) {
+        return new TicketRow(no, "1", "Item " + no, "", "€1.00", "€1.00", voided);
+    }
+
+    private void change(Runnable r) {
+        robot.interact(r);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private List<String> shownNames() {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Node row = view.rowNode(i);
+            if (row != null) {
+                out.add(((Label) row.lookup(".line-name")).getText());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void appendedLinesShowInOrderAndTheViewFollowsTheLastOne() {
+        for (int i = 1; i <= 12; i++) {
+            int no = i;
+            change(() -> {
+                lines.add(line(no, false));
+                view.select(lines.size() - 1);
+            });
+        }
+        // only the rows in view are in the scene, and the last line is one of them
+        assertThat(shownNames()).hasSizeLessThanOrEqualTo(6).contains("Item 12").doesNotContain("Item 1");
+        assertThat(view.rowNode(11).getPseudoClassStates()).contains(SELECTED, ODD);
+        assertThat(view.rowNode(10).getPseudoClassStates()).doesNotContain(SELECTED, ODD);
+
+        change(() -> view.select(0));
+        assertThat(shownNames()).contains("Item 1").doesNotContain("Item 12");
+        assertThat(view.rowNode(0).getPseudoClassStates()).contains(SELECTED);
+    }
+
+    @Test
+    void insertedAndRemovedLinesRenumberTheRowsAfterThemAndAReplacedLineChangesInPlace() {
+        change(() -> lines.setAll(line(1, false), line(2, false), line(3, false)));
+        change(() -> view.select(2));
+        Node third = view.rowNode(2);
+
+        change(() -> lines.add(1, line(9, false)));
+        assertThat(shownNames()).containsExactly("Item 1", "Item 9", "Item 2", "Item 3");
+        assertThat(view.rowNode(3)).isSameAs(third);
+        assertThat(view.rowNode(3).getPseudoClassStates()).contains(ODD);
+        assertThat(view.rowNode(2).getPseudoClassStates()).doesNotContain(ODD);
+
+        change(() -> lines.remove(0));
+        assertThat(shownNames()).containsExactly("Item 9", "Item 2", "Item 3");
+        assertThat(view.rowNode(0).getPseudoClassStates()).doesNotContain(ODD);
+        assertThat(view.rowNode(1).getPseudoClassStates()).contains(ODD);
+
+        change(() -> lines.set(1, line(2, true)));
+        assertThat(view.rowNode(1).getPseudoClassStates()).contains(VOIDED);
+        assertThat(view.rowNode(0).getPseudoClassStates()).doesNotContain(VOIDED);
+
+        change(() -> lines.clear());
+        assertThat(shownNames()).isEmpty();
+        assertThat(view.getSelectedIndex()).isEqualTo(-1);
+        change(() -> lines.add(line(5, false)));
+        assertThat(shownNames()).containsExactly("Item 5");
+        assertThat(view.rowNode(0).getPseudoClassStates()).doesNotContain(ODD);
+    }
+}
