@@ -520,7 +520,6 @@ public final class FeedStore {
         }
 
         private static final Task END = c -> 0;
-        private volatile boolean aborted;
         private final java.util.concurrent.BlockingQueue<Task> queue = new java.util.concurrent.ArrayBlockingQueue<>(8);
         private final java.util.concurrent.FutureTask<Void> done;
         private final Thread thread;
@@ -532,9 +531,6 @@ public final class FeedStore {
                 try {
                     int uncommitted = 0;
                     for (Task t = take(); t != END; t = take()) {
-                        if (aborted) {
-                            throw new StoreException("feed snapshot load stopped: the loading thread failed");
-                        }
                         uncommitted += t.run(c);
                         if (uncommitted >= commitEvery) {
                             c.commit();
@@ -557,11 +553,7 @@ public final class FeedStore {
 
         private Task take() {
             try {
-                Task t = queue.take();
-                if (aborted) {
-                    throw new StoreException("feed snapshot load stopped: the loading thread failed");
-                }
-                return t;
+                return queue.take();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new StoreException("feed snapshot load stopped", e);
@@ -608,16 +600,19 @@ public final class FeedStore {
         }
 
         /**
-         * Stops the side if it still runs (the loading thread failed): it rolls back what it had not
-         * committed. Never by {@link Thread#interrupt()}: an interrupt during H2's file I/O closes its
-         * file channel, and with it the database.
+         * Ends the side if it still runs (the loading thread failed): it writes what was queued,
+         * commits and stops — harmless, the load is not done and will be redone from empty tables.
+         * Never by {@link Thread#interrupt()}: an interrupt during H2's file I/O closes its file
+         * channel, and with it the database.
          */
         @Override
         public void close() {
-            if (!done.isDone()) {
-                aborted = true;
-                queue.clear();
-                queue.offer(END);
+            try {
+                while (!done.isDone() && !queue.offer(END, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    // the side is busy with the queue; it takes END after it
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             try {
                 thread.join(60_000);
