@@ -260,6 +260,31 @@ class FeedSnapshotEndToEndTest {
     }
 
     @Test
+    void whileASnapshotStreamsInThePullerReportsTheLinesReadOfTheTotalHqAnnounced() throws Exception {
+        try (LocalStore store = openStore(tmp.resolve("progress"), "T-PROG")) {
+            WatchingSink sink = new WatchingSink(new FeedStore(store), true);
+            List<io.branchpos.sync.client.FeedStatus> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<io.branchpos.sync.client.FeedStatus> duringLoad = new ArrayList<>();
+            try (FeedPuller puller = new FeedPuller(url, enroll("T-PROG"), sink, 50, 50, Duration.ofMinutes(1))) {
+                puller.addListener(seen::add);
+                sink.duringSnapshot = () -> duringLoad.add(puller.status());
+                puller.pullAll();
+            }
+            long total = sink.snapshotRows.size();
+            assertThat(total).isGreaterThan(PRODUCTS);
+            assertThat(duringLoad).singleElement().satisfies(s -> {
+                assertThat(s.state()).isEqualTo(io.branchpos.sync.client.FeedStatus.State.PULLING);
+                assertThat(s.remaining()).as("HQ's announced total, before the first line was loaded").isEqualTo(total);
+            });
+            List<Long> readSoFar = seen.stream().filter(s -> s.remaining() > 0 && s.appliedThisRun() > 0)
+                    .peek(s -> assertThat(s.appliedThisRun() + s.remaining()).isEqualTo(total))
+                    .map(io.branchpos.sync.client.FeedStatus::appliedThisRun).toList();
+            assertThat(readSoFar).as("the bar moves while the snapshot loads").hasSizeGreaterThan(10).isSorted();
+            assertThat(new FeedStore(store).state().complete()).isTrue();
+        }
+    }
+
+    @Test
     void changesHqMakesWhileTheSnapshotIsTakenAndStreamedArriveExactlyOnce() throws Exception {
         CatalogService catalog = new CatalogService(hqDb);
         // a writer that began before the snapshot and commits after it (its xid is below the snapshot's horizon)

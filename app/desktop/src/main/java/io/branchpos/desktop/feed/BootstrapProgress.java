@@ -10,8 +10,17 @@ public record BootstrapProgress(double fraction, String message, boolean done) {
         if (state.complete()) {
             return new BootstrapProgress(1.0, "Catalog complete", true);
         }
-        long total = state.applied() + state.remaining();
-        String count = total > 0 ? String.format("%,d of about %,d changes", state.applied(), total) : "starting";
+        long applied = state.applied();
+        long total = applied + state.remaining();
+        double fraction = state.progress();
+        if (total == 0 && status.state() == FeedStatus.State.PULLING && status.remaining() > 0) {
+            // a snapshot streaming in (decision 0258): the store counts nothing until its last transaction,
+            // the puller counts the lines read of the total HQ announced
+            applied = status.appliedThisRun();
+            total = applied + status.remaining();
+            fraction = (double) applied / total;
+        }
+        String count = total > 0 ? String.format("%,d of about %,d changes", applied, total) : "starting";
         String line = switch (status.state()) {
             case OFFLINE -> "Waiting for HQ (" + (status.lastError() == null ? "no connection" : status.lastError())
                     + ") — " + count + " loaded so far, kept across restarts";
@@ -19,6 +28,6 @@ public record BootstrapProgress(double fraction, String message, boolean done) {
             case REFUSED -> "HQ's catalog was refused: " + status.lastError();
             default -> "Loading the catalog from HQ: " + count;
         };
-        return new BootstrapProgress(total > 0 ? state.progress() : -1.0, line + ". Selling starts when it is complete.", false);
+        return new BootstrapProgress(total > 0 ? fraction : -1.0, line + ". Selling starts when it is complete.", false);
     }
 }

@@ -26,6 +26,25 @@ class BootstrapProgressTest {
     }
 
     @Test
+    void aSnapshotStreamingInMovesTheBarByTheLinesReadOfHqsTotal() {
+        // the store counts nothing until the snapshot's last transaction; the puller counts the lines read
+        FeedState loading = new FeedState("0", false, 0, 0);
+        BootstrapProgress p = BootstrapProgress.of(loading, new FeedStatus(FeedStatus.State.PULLING, 100_000, 300_000, false, null, null));
+        assertThat(p.fraction()).isEqualTo(0.25);
+        assertThat(p.message()).contains("100,000 of about 400,000 changes");
+        BootstrapProgress later = BootstrapProgress.of(loading, new FeedStatus(FeedStatus.State.PULLING, 300_000, 100_000, false, null, null));
+        assertThat(later.fraction()).isEqualTo(0.75);
+        assertThat(later.done()).isFalse();
+    }
+
+    @Test
+    void aSnapshotFromAnHqThatSendsNoTotalShowsAnIndeterminateBar() {
+        BootstrapProgress p = BootstrapProgress.of(new FeedState("0", false, 0, 0), status(FeedStatus.State.PULLING, null));
+        assertThat(p.fraction()).isNegative();
+        assertThat(p.message()).contains("starting");
+    }
+
+    @Test
     void aCompleteCatalogIsDone() {
         assertThat(BootstrapProgress.of(new FeedState("9.9", true, 10, 0), status(FeedStatus.State.UP_TO_DATE, null)).done()).isTrue();
     }

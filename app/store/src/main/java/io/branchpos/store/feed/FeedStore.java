@@ -269,7 +269,7 @@ public final class FeedStore {
 
     private long loadSnapshotRows(String cursor, Iterator<FeedEntry> changes, long t0) {
         List<FeedEntry> others = new ArrayList<>();
-        long[] count = new long[1];
+        long[] count = new long[2]; // changes read, active products written
         long[] phases = new long[1];
         Instant now = store.config().clock().instant();
         store.jdbc(c -> {
@@ -300,8 +300,10 @@ public final class FeedStore {
             } catch (IOException e) {
                 throw new StoreException("HQ sent an unreadable feed change: " + e.getMessage(), e);
             }
+            // the active products were counted as they were written (the other kinds do not touch product rows):
+            // a COUNT over the freshly written table cost ~5 % of the load
             exec(c, "UPDATE feed_state SET snapshot_loading = FALSE, applied = ?, baseline_active = ? WHERE id = 1",
-                    count[0], activeProducts(c));
+                    count[0], count[1]);
             // files saved while the rows streamed in (under the first bump) hold part of the catalog
             CatalogRepository.catalogReplacedIn(c);
             return new FeedState(cursor, false, count[0], 0);
@@ -333,55 +335,56 @@ public final class FeedStore {
             exec(c, "DELETE FROM " + table);
         }
         c.commit();
+        // feed_price, feed_product and product_cost go through a second connection on a second thread while
+        // this one parses the stream and writes product + barcode (decision 0260): H2's per-row work was
+        // nearly all of a load on one core while the other sat mostly idle
+        try (SideWriter side = new SideWriter(snapshotCommit)) {
+            bulkLoad(c, side, changes, others, count, now, phases);
+            side.finish();
+        }
+    }
+
+    private void bulkLoad(Connection c, SideWriter side, Iterator<FeedEntry> changes, List<FeedEntry> others, long[] count,
+                          Instant now, long[] phases) throws SQLException, IOException {
         Map<String, FeedEntry> taxes = new LinkedHashMap<>();
         Map<String, SnapshotProduct> products = new LinkedHashMap<>();
         Map<String, String> codeOwner = new HashMap<>(); // the later product in feed order keeps a code (as MERGE does)
         Map<String, PriceNow> prices = new HashMap<>();
-        int uncommitted = 0;
+        // many prices share an effective instant (a price list starts at one time): parse each text once
+        Map<String, Instant> instants = new HashMap<>();
         // plain INSERT: the snapshot holds one change per key (sku@instant), the tables were emptied above
-        try (PreparedStatement price = c.prepareStatement(
-                "INSERT INTO feed_price(sku, effective_from, price, version) VALUES (?, ?, ?, ?)")) {
-            int batched = 0;
-            while (changes.hasNext()) {
-                FeedEntry e = changes.next();
-                count[0]++;
-                switch (e.kind()) {
-                    case "TAX" -> taxes.put(JSON.readTree(e.dataJson()).path("code").asText(), e);
-                    case "PRODUCT" -> {
-                        JsonNode d = JSON.readTree(e.dataJson());
-                        String sku = d.path("sku").asText();
-                        products.remove(sku);
-                        products.put(sku, new SnapshotProduct(sku, e.dataJson(), d));
-                        d.path("barcodes").forEach(b -> codeOwner.put(b.asText(), sku));
-                    }
-                    case "PRICE" -> {
-                        JsonNode d = JSON.readTree(e.dataJson());
-                        String sku = d.path("sku").asText();
-                        Instant at = Instant.parse(d.path("effectiveFrom").asText());
-                        BigDecimal amount = new BigDecimal(d.path("price").asText());
-                        long version = d.path("version").asLong();
-                        price.setString(1, sku);
-                        price.setTimestamp(2, Timestamp.from(at));
-                        price.setBigDecimal(3, amount);
-                        price.setLong(4, version);
-                        price.addBatch();
-                        prices.computeIfAbsent(sku, k -> new PriceNow()).see(at, amount, version, now);
-                        if (++batched == Math.min(1000, snapshotCommit)) {
-                            price.executeBatch();
-                            uncommitted += batched;
-                            batched = 0;
-                            if (uncommitted >= snapshotCommit) {
-                                c.commit();
-                                uncommitted = 0;
-                            }
-                        }
-                    }
-                    default -> others.add(e);
+        int priceBatch = Math.min(PRICE_BATCH, snapshotCommit);
+        List<PriceRow> priceRows = new ArrayList<>(priceBatch);
+        while (changes.hasNext()) {
+            FeedEntry e = changes.next();
+            count[0]++;
+            switch (e.kind()) {
+                case "TAX" -> taxes.put(JSON.readTree(e.dataJson()).path("code").asText(), e);
+                case "PRODUCT" -> {
+                    JsonNode d = JSON.readTree(e.dataJson());
+                    String sku = d.path("sku").asText();
+                    products.remove(sku);
+                    products.put(sku, new SnapshotProduct(sku, e.dataJson(), d));
+                    d.path("barcodes").forEach(b -> codeOwner.put(b.asText(), sku));
                 }
+                case "PRICE" -> {
+                    JsonNode d = JSON.readTree(e.dataJson());
+                    String sku = d.path("sku").asText();
+                    String from = d.path("effectiveFrom").asText();
+                    Instant at = instants.size() < 10_000 ? instants.computeIfAbsent(from, Instant::parse) : Instant.parse(from);
+                    BigDecimal amount = new BigDecimal(d.path("price").asText());
+                    long version = d.path("version").asLong();
+                    priceRows.add(new PriceRow(sku, Timestamp.from(at), amount, version));
+                    prices.computeIfAbsent(sku, k -> new PriceNow()).see(at, amount, version, now);
+                    if (priceRows.size() == priceBatch) {
+                        side.submit(insertPrices(priceRows));
+                        priceRows = new ArrayList<>(priceBatch);
+                    }
+                }
+                default -> others.add(e);
             }
-            price.executeBatch();
         }
-        c.commit();
+        side.submit(insertPrices(priceRows));
         phases[0] = System.nanoTime();
         try (PreparedStatement tax = c.prepareStatement("MERGE INTO tax_rate(code, percent, name) KEY(code) VALUES (?, ?, ?)")) {
             for (FeedEntry e : taxes.values()) {
@@ -393,30 +396,31 @@ public final class FeedStore {
             }
             tax.executeBatch();
         }
+        c.commit();
         Map<String, BigDecimal> rates = new HashMap<>();
         try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT code, percent FROM tax_rate")) {
             while (rs.next()) {
                 rates.put(rs.getString(1), rs.getBigDecimal(2));
             }
         }
-        uncommitted = 0;
-        try (CatalogRepository.BulkInsert till = new CatalogRepository.BulkInsert(c);
-                PreparedStatement feedProduct = c.prepareStatement("INSERT INTO feed_product(sku, data, price_version, next_price_at,"
-                        + " pending) VALUES (?, ?, ?, ?, ?)");
-                // HQ's cost price (StockFeedApplier's part of a PRODUCT change in a page)
-                PreparedStatement cost = c.prepareStatement("INSERT INTO product_cost(sku, cost) VALUES (?, ?)")) {
-            int batched = 0;
-            for (SnapshotProduct sp : products.values()) {
-                BigDecimal percent = rates.get(sp.data().path("taxCode").asText());
-                PriceNow p = prices.getOrDefault(sp.sku(), new PriceNow());
-                feedProduct.setString(1, sp.sku());
-                feedProduct.setString(2, sp.json());
-                if (percent == null) { // waits for its tax rate, as in apply
-                    feedProduct.setObject(3, null);
-                    feedProduct.setTimestamp(4, null);
-                    feedProduct.setBoolean(5, true);
-                } else {
-                    CatalogItem item = derive(sp.sku(), sp.data(), percent, p);
+        // from here on the maps above are only read (by both threads; the side's tasks are handed over through a queue)
+        int chunk = Math.min(1000, snapshotCommit);
+        int uncommitted = 0;
+        List<SnapshotProduct> part = new ArrayList<>(chunk);
+        try (CatalogRepository.BulkInsert till = new CatalogRepository.BulkInsert(c)) {
+            Iterator<SnapshotProduct> it = products.values().iterator();
+            while (it.hasNext()) {
+                part.add(it.next());
+                if (part.size() < chunk && it.hasNext()) {
+                    continue;
+                }
+                side.submit(insertFeedProducts(part, rates, prices));
+                for (SnapshotProduct sp : part) {
+                    BigDecimal percent = rates.get(sp.data().path("taxCode").asText());
+                    if (percent == null) {
+                        continue; // waits for its tax rate, as in apply (feed_product only)
+                    }
+                    CatalogItem item = derive(sp.sku(), sp.data(), percent, prices.getOrDefault(sp.sku(), new PriceNow()));
                     List<String> own = new ArrayList<>(item.barcodes().size());
                     for (String code : item.barcodes()) {
                         if (sp.sku().equals(codeOwner.get(code)) && !own.contains(code)) {
@@ -424,32 +428,197 @@ public final class FeedStore {
                         }
                     }
                     till.add(item.product(), own);
-                    feedProduct.setObject(3, p.price == null ? null : p.version);
-                    feedProduct.setTimestamp(4, p.next == null ? null : Timestamp.from(p.next));
-                    feedProduct.setBoolean(5, false);
-                }
-                feedProduct.addBatch();
-                JsonNode costPrice = sp.data().path("cost");
-                if (!costPrice.isNull() && !costPrice.isMissingNode()) {
-                    cost.setString(1, sp.sku());
-                    cost.setBigDecimal(2, new BigDecimal(costPrice.asText()));
-                    cost.addBatch();
-                }
-                if (++batched == Math.min(1000, snapshotCommit)) {
-                    till.flush();
-                    feedProduct.executeBatch();
-                    cost.executeBatch();
-                    uncommitted += batched;
-                    batched = 0;
-                    if (uncommitted >= snapshotCommit / 2) {
-                        c.commit();
-                        uncommitted = 0;
+                    if (item.product().active()) {
+                        count[1]++;
                     }
                 }
+                till.flush();
+                uncommitted += part.size();
+                if (uncommitted >= snapshotCommit / 2) {
+                    c.commit();
+                    uncommitted = 0;
+                }
+                part = new ArrayList<>(chunk);
             }
-            till.flush();
-            feedProduct.executeBatch();
-            cost.executeBatch();
+        }
+    }
+
+    /** Rows per JDBC batch of {@code feed_price} in a snapshot load. */
+    private static final int PRICE_BATCH = 1000;
+
+    /** A price version of the snapshot, parsed. */
+    private record PriceRow(String sku, Timestamp from, BigDecimal price, long version) {
+    }
+
+    private static SideWriter.Task insertPrices(List<PriceRow> rows) {
+        return c -> {
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            try (PreparedStatement price = c.prepareStatement(
+                    "INSERT INTO feed_price(sku, effective_from, price, version) VALUES (?, ?, ?, ?)")) {
+                for (PriceRow r : rows) {
+                    price.setString(1, r.sku());
+                    price.setTimestamp(2, r.from());
+                    price.setBigDecimal(3, r.price());
+                    price.setLong(4, r.version());
+                    price.addBatch();
+                }
+                price.executeBatch();
+            }
+            return rows.size();
+        };
+    }
+
+    /** HQ's state of each product ({@code feed_product}) and its cost price ({@code product_cost}, StockFeedApplier's part). */
+    private static SideWriter.Task insertFeedProducts(List<SnapshotProduct> part, Map<String, BigDecimal> rates,
+                                                      Map<String, PriceNow> prices) {
+        return c -> {
+            try (PreparedStatement feedProduct = c.prepareStatement("INSERT INTO feed_product(sku, data, price_version, next_price_at,"
+                    + " pending) VALUES (?, ?, ?, ?, ?)");
+                    PreparedStatement cost = c.prepareStatement("INSERT INTO product_cost(sku, cost) VALUES (?, ?)")) {
+                for (SnapshotProduct sp : part) {
+                    BigDecimal percent = rates.get(sp.data().path("taxCode").asText());
+                    feedProduct.setString(1, sp.sku());
+                    feedProduct.setString(2, sp.json());
+                    if (percent == null) { // waits for its tax rate, as in apply
+                        feedProduct.setObject(3, null);
+                        feedProduct.setTimestamp(4, null);
+                        feedProduct.setBoolean(5, true);
+                    } else {
+                        PriceNow p = prices.getOrDefault(sp.sku(), new PriceNow());
+                        feedProduct.setObject(3, p.price == null ? null : p.version);
+                        feedProduct.setTimestamp(4, p.next == null ? null : Timestamp.from(p.next));
+                        feedProduct.setBoolean(5, false);
+                    }
+                    feedProduct.addBatch();
+                    JsonNode costPrice = sp.data().path("cost");
+                    if (!costPrice.isNull() && !costPrice.isMissingNode()) {
+                        cost.setString(1, sp.sku());
+                        cost.setBigDecimal(2, new BigDecimal(costPrice.asText()));
+                        cost.addBatch();
+                    }
+                }
+                feedProduct.executeBatch();
+                cost.executeBatch();
+            }
+            return part.size();
+        };
+    }
+
+    /**
+     * Writes part of a snapshot load on its own connection and thread: tasks run in the order
+     * submitted, a commit every {@code commitEvery} rows and after the last. A failure on either side
+     * stops both ({@link #finish} rethrows the side's; {@link #close} stops the side after the
+     * loading thread's); what was committed stays behind under {@code snapshot_loading} (decision 0259).
+     */
+    private final class SideWriter implements AutoCloseable {
+        /** One piece of work on the side's connection; returns the rows it wrote. */
+        @FunctionalInterface
+        interface Task {
+            int run(Connection c) throws SQLException;
+        }
+
+        private static final Task END = c -> 0;
+        private final java.util.concurrent.BlockingQueue<Task> queue = new java.util.concurrent.ArrayBlockingQueue<>(8);
+        private final java.util.concurrent.FutureTask<Void> done;
+        private final Thread thread;
+
+        SideWriter(int commitEvery) {
+            this.done = new java.util.concurrent.FutureTask<>(() -> store.jdbc(c -> {
+                boolean auto = c.getAutoCommit();
+                c.setAutoCommit(false);
+                try {
+                    int uncommitted = 0;
+                    for (Task t = take(); t != END; t = take()) {
+                        uncommitted += t.run(c);
+                        if (uncommitted >= commitEvery) {
+                            c.commit();
+                            uncommitted = 0;
+                        }
+                    }
+                    c.commit();
+                    return null;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    c.setAutoCommit(auto);
+                }
+            }));
+            this.thread = new Thread(done, "branchpos-snapshot-side");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private Task take() {
+            try {
+                return queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreException("feed snapshot load stopped", e);
+            }
+        }
+
+        /** Queues {@code task} (waits while the side is 8 tasks behind); rethrows the side's failure. */
+        void submit(Task task) throws SQLException {
+            try {
+                while (!queue.offer(task, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    if (done.isDone()) {
+                        rethrow();
+                        throw new IllegalStateException("the snapshot's side writer ended early");
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreException("feed snapshot load interrupted", e);
+            }
+        }
+
+        /** Waits until every task is written and committed; rethrows the side's failure. */
+        void finish() throws SQLException {
+            submit(END);
+            rethrow();
+        }
+
+        private void rethrow() throws SQLException {
+            try {
+                done.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreException("feed snapshot load interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof SQLException se) {
+                    throw se;
+                }
+                if (cause instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new StoreException("feed snapshot side writer failed: " + cause, cause);
+            }
+        }
+
+        /**
+         * Ends the side if it still runs (the loading thread failed): it writes what was queued,
+         * commits and stops — harmless, the load is not done and will be redone from empty tables.
+         * Never by {@link Thread#interrupt()}: an interrupt during H2's file I/O closes its file
+         * channel, and with it the database.
+         */
+        @Override
+        public void close() {
+            try {
+                while (!done.isDone() && !queue.offer(END, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    // the side is busy with the queue; it takes END after it
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                thread.join(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

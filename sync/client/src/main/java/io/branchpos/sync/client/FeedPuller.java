@@ -187,15 +187,41 @@ public final class FeedPuller implements AutoCloseable {
                 throw new IOException("HQ refused the feed snapshot: HTTP " + response.code());
             }
             long loaded;
+            long total = snapshotChanges(response.header(FeedSnapshot.CHANGES_HEADER));
+            long before = status.appliedThisRun();
+            if (total > 0) {
+                FeedStatus s = status;
+                update(new FeedStatus(FeedStatus.State.PULLING, before, total, s.pushConnected(), null, s.lastPullAt()));
+            }
             try (FeedSnapshot.Reader reader = new FeedSnapshot.Reader(response.body().byteStream())) {
+                // the bootstrap window's bar: changes read so far of the total HQ announced (left unknown without it)
+                reader.onProgress((int) Math.max(1, Math.min(SNAPSHOT_PROGRESS_EVERY, total / 100)), read -> {
+                    FeedStatus s = status;
+                    update(new FeedStatus(FeedStatus.State.PULLING, before + read, Math.max(0, total - read), s.pushConnected(),
+                            null, s.lastPullAt()));
+                });
                 loaded = sink.loadSnapshot(reader);
             } catch (java.io.UncheckedIOException e) {
                 throw e.getCause();
             }
             FeedStatus s = status;
-            update(new FeedStatus(FeedStatus.State.PULLING, s.appliedThisRun() + loaded, s.remaining(), s.pushConnected(), null,
-                    clock.instant()));
+            update(new FeedStatus(FeedStatus.State.PULLING, before + loaded, 0, s.pushConnected(), null, clock.instant()));
             return loaded;
+        }
+    }
+
+    /** At most how many change lines apart a snapshot load reports its progress (else every 1 % of HQ's total). */
+    static final int SNAPSHOT_PROGRESS_EVERY = 5_000;
+
+    /** HQ's announced number of snapshot changes, or 0 if it sent none (an older HQ) or nonsense. */
+    private static long snapshotChanges(String header) {
+        if (header == null) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Long.parseLong(header.trim()));
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 

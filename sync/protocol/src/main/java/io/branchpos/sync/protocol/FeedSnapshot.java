@@ -33,6 +33,11 @@ public final class FeedSnapshot {
     public static final String FORMAT = "branchpos-feed-snapshot/1";
     /** Content type of the response (the body is gzip'd by the format itself, not by HTTP). */
     public static final String CONTENT_TYPE = "application/gzip";
+    /**
+     * Response header with the number of change lines that follow (HQ knows it before the first
+     * byte); the terminal shows its load as "n of total". Absent from an older HQ: progress unknown.
+     */
+    public static final String CHANGES_HEADER = "Branchpos-Snapshot-Changes";
     private static final String END = "END";
 
     private FeedSnapshot() {
@@ -106,6 +111,8 @@ public final class FeedSnapshot {
     public static final class Reader implements AutoCloseable {
         private final BufferedReader in;
         private final String cursor;
+        private java.util.function.LongConsumer progress = n -> { };
+        private int progressEvery = Integer.MAX_VALUE;
 
         public Reader(InputStream gzipped) throws IOException {
             this.in = new BufferedReader(new InputStreamReader(new GZIPInputStream(gzipped, 1 << 16), StandardCharsets.UTF_8), 1 << 16);
@@ -121,6 +128,16 @@ public final class FeedSnapshot {
 
         public String cursor() {
             return cursor;
+        }
+
+        /**
+         * Calls {@code listener} with the number of change lines read so far after every
+         * {@code every} lines, on the thread that reads them (keep it quick).
+         */
+        public Reader onProgress(int every, java.util.function.LongConsumer listener) {
+            this.progressEvery = Math.max(1, every);
+            this.progress = listener;
+            return this;
         }
 
         /** The change lines, once; the iterator ends only at a correct {@code END} line. */
@@ -153,6 +170,9 @@ public final class FeedSnapshot {
                             return false;
                         }
                         count++;
+                        if (count % progressEvery == 0) {
+                            progress.accept(count);
+                        }
                         return true;
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);

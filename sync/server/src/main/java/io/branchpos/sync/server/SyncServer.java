@@ -242,9 +242,10 @@ public final class SyncServer implements AutoCloseable {
                     + caller.branchId());
         }
         var response = ctx.res();
-        long rows = feedSnapshot.write(caller.branchId(), () -> {
+        long rows = feedSnapshot.write(caller.branchId(), changes -> {
             response.setStatus(200);
             response.setContentType(io.branchpos.sync.protocol.FeedSnapshot.CONTENT_TYPE);
+            response.setHeader(io.branchpos.sync.protocol.FeedSnapshot.CHANGES_HEADER, Long.toString(changes));
             return response.getOutputStream();
         });
         log.info("feed snapshot of branch {} for terminal {}: {} changes", caller.branchId(), caller.terminalId(), rows);

@@ -58,7 +58,9 @@ public final class FeedSnapshotService {
                 }
                 long rows;
                 try (PreparedStatement ps = c.prepareStatement(
-                        "select kind, entity_key, intended, data from ("
+                        // count(*) over (): the number of change lines comes with the first row (the final sort has
+                        // read them all by then anyway), so the terminal can show how far its load has got
+                        "select kind, entity_key, intended, data, count(*) over () from ("
                                 + " select * from (select distinct on (kind, entity_key) xid, change_id, kind, entity_key, intended, data"
                                 + VISIBLE + " and kind in (" + FOLDED + ") order by kind, entity_key, xid desc, change_id desc) last_per_key"
                                 + " union all select xid, change_id, kind, entity_key, intended, data" + VISIBLE
@@ -66,13 +68,15 @@ public final class FeedSnapshotService {
                     ps.setString(1, branchId);
                     ps.setString(2, branchId);
                     ps.setFetchSize(2_000); // stream from PostgreSQL (a cursor), not the whole result in memory
-                    try (ResultSet rs = ps.executeQuery();
-                            FeedSnapshot.Writer w = new FeedSnapshot.Writer(out.open(), cursor)) {
-                        while (rs.next()) {
-                            w.row(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        boolean more = rs.next();
+                        try (FeedSnapshot.Writer w = new FeedSnapshot.Writer(out.open(more ? rs.getLong(5) : 0), cursor)) {
+                            for (; more; more = rs.next()) {
+                                w.row(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4));
+                            }
+                            w.finish();
+                            rows = w.rows();
                         }
-                        w.finish();
-                        rows = w.rows();
                     }
                 }
                 c.commit();
@@ -86,9 +90,12 @@ public final class FeedSnapshotService {
         }
     }
 
-    /** Opens the response body once the first row is ready (so a failing query can still answer 503). */
+    /**
+     * Opens the response body once the first row is ready (so a failing query can still answer 503);
+     * {@code changes} is the number of change lines that will follow (for the terminal's progress bar).
+     */
     @FunctionalInterface
     public interface OutputStreamSupplier {
-        OutputStream open() throws IOException;
+        OutputStream open(long changes) throws IOException;
     }
 }
