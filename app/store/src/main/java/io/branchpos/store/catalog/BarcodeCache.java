@@ -154,7 +154,7 @@ final class BarcodeCache {
         }
         BarcodeTable built = loadAll();
         if (stamp.equals(store.jdbc(CatalogStamp::read))) {
-            files.save(FILE, stamp, built.write()); // the tables as of that stamp: nothing committed in between
+            files.save(FILE, stamp, built.image()); // the tables as of that stamp: nothing committed in between
         }
         return built;
     }

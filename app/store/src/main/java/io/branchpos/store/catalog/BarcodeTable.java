@@ -233,6 +233,11 @@ final class BarcodeTable {
 
     /** The table as bytes; codes removed since it was built are left out. */
     byte[] write() {
+        return image().toBytes();
+    }
+
+    /** The table as an {@link Image} (saved without one contiguous copy). */
+    Image image() {
         List<String> strings = new ArrayList<>();
         strings.addAll(Arrays.asList(categories));
         strings.addAll(Arrays.asList(currencies));
@@ -267,7 +272,7 @@ final class BarcodeTable {
         short[] cat = category;
         out.putInt(cat.length);
         for (short c : cat) {
-            out.buf.putShort(c);
+            out.putShort(c);
         }
         out.bytes(rate);
         out.bytes(currency);
@@ -276,7 +281,7 @@ final class BarcodeTable {
         out.bytes(keptCodes);
         out.ints(keptStart.toArray());
         out.ints(keptProduct.toArray());
-        return out.toBytes();
+        return out;
     }
 
     /** Reads what {@link #write} wrote; throws {@link IllegalArgumentException} on anything malformed. */

@@ -333,8 +333,17 @@ public final class CatalogRepository {
         barcodes().invalidateAll();
     }
 
-    /** H2's page cache while a bulk load runs, in KB (the default 16 MB makes H2 re-read index pages it just wrote). */
-    static final int BULK_CACHE_KB = 256 * 1024;
+    /**
+     * H2's page cache while a bulk load runs, in KB (the default 16 MB makes H2 re-read index pages it
+     * just wrote): 256 MB, but never more than a quarter of the heap — H2's cache lives in it, and a
+     * till runs with {@code -Xmx256m} (installers/client-jvm-options), where a 256 MB cache ran a
+     * 200k-SKU snapshot load out of memory.
+     */
+    static final int BULK_CACHE_KB = bulkCacheKb(Runtime.getRuntime().maxMemory());
+
+    static int bulkCacheKb(long maxHeapBytes) {
+        return (int) Math.max(16 * 1024, Math.min(256L * 1024, maxHeapBytes / 1024 / 4));
+    }
 
     /**
      * Runs {@code work} with H2's page cache raised to {@value #BULK_CACHE_KB} KB, and puts the

@@ -95,7 +95,7 @@ final class CatalogSearch {
         }
         rebuildFromTable();
         if (stamp.equals(store.jdbc(CatalogStamp::read))) {
-            files.save(FILE, stamp, base.write());
+            files.save(FILE, stamp, base.image());
         }
     }
 

@@ -2,11 +2,13 @@ package io.branchpos.store.catalog;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
@@ -77,23 +79,44 @@ final class CatalogSnapshotFiles {
     }
 
     /** Saves {@code payload} as {@code name} under {@code stamp}; a failure is logged, never thrown. */
-    void save(String name, String stamp, byte[] payload) {
+    void save(String name, String stamp, Image payload) {
         Path f = file(name);
         try {
             Files.createDirectories(dir);
             byte[] s = stamp.getBytes(StandardCharsets.UTF_8);
-            ByteBuffer out = ByteBuffer.allocate(4 + 4 + 4 + s.length + 4 + payload.length + 8);
-            out.putInt(MAGIC).putInt(FORMAT).putInt(s.length).put(s).putInt(payload.length).put(payload);
+            long length = payload.length();
+            if (length > Integer.MAX_VALUE - 64) {
+                throw new IllegalStateException(name + " image of " + length + " bytes");
+            }
+            ByteBuffer header = ByteBuffer.allocate(4 + 4 + 4 + s.length + 4);
+            header.putInt(MAGIC).putInt(FORMAT).putInt(s.length).put(s).putInt((int) length);
+            header.flip();
             CRC32 crc = new CRC32();
-            crc.update(out.array(), 0, out.position());
-            out.putLong(crc.getValue());
             // one fixed temporary name: a save cut short by the process ending leaves one stale
             // file at most, overwritten by the next save
             Path tmp = dir.resolve(name + ".bin.tmp");
-            Files.write(tmp, out.array());
+            // streamed from the image's chunks: no second copy of a ~40 MB image on the heap
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                crc.update(header.duplicate());
+                writeFully(ch, header);
+                for (ByteBuffer chunk : payload.chunks()) {
+                    crc.update(chunk.duplicate());
+                    writeFully(ch, chunk);
+                }
+                ByteBuffer tail = ByteBuffer.allocate(8).putLong(crc.getValue());
+                tail.flip();
+                writeFully(ch, tail);
+            }
             Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             log.warn("cannot save {}: {} (the next start rebuilds it from the database)", f, e.toString());
+        }
+    }
+
+    private static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {
+        while (b.hasRemaining()) {
+            ch.write(b);
         }
     }
 }

@@ -2,17 +2,28 @@ package io.branchpos.store.catalog;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A growing big-endian byte image of arrays and strings, and the matching readers (decision 0010). */
 final class Image {
-    ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+    /**
+     * Written in chunks of this size, never one growing array: the search index's image is ~40 MB
+     * at 200k SKUs, and doubling a contiguous buffer (32 + 64 MB) plus copying it out ran a till
+     * with -Xmx256m out of memory on the first start after a catalog change.
+     */
+    private static final int CHUNK = 1 << 20;
+
+    private final List<ByteBuffer> done = new ArrayList<>();
+    private ByteBuffer buf = ByteBuffer.allocate(CHUNK);
+    private long doneBytes;
 
     private void room(int bytes) {
         if (buf.remaining() < bytes) {
-            ByteBuffer bigger = ByteBuffer.allocate(Math.max(buf.capacity() * 2, buf.position() + bytes + 1024));
             buf.flip();
-            bigger.put(buf);
-            buf = bigger;
+            done.add(buf);
+            doneBytes += buf.remaining();
+            buf = ByteBuffer.allocate(Math.max(CHUNK, bytes));
         }
     }
 
@@ -21,24 +32,44 @@ final class Image {
         buf.putInt(v);
     }
 
+    void putShort(short v) {
+        room(2);
+        buf.putShort(v);
+    }
+
     void bytes(byte[] b) {
-        room(4 + b.length);
-        buf.putInt(b.length);
-        buf.put(b);
+        putInt(b.length);
+        int off = 0;
+        while (off < b.length) {
+            room(1);
+            int n = Math.min(buf.remaining(), b.length - off);
+            buf.put(b, off, n);
+            off += n;
+        }
     }
 
     void ints(int[] a) {
-        room(4 + 4 * a.length);
-        buf.putInt(a.length);
-        buf.asIntBuffer().put(a);
-        buf.position(buf.position() + 4 * a.length);
+        putInt(a.length);
+        int off = 0;
+        while (off < a.length) {
+            room(4);
+            int n = Math.min(buf.remaining() / 4, a.length - off);
+            buf.asIntBuffer().put(a, off, n);
+            buf.position(buf.position() + 4 * n);
+            off += n;
+        }
     }
 
     void longs(long[] a) {
-        room(4 + 8 * a.length);
-        buf.putInt(a.length);
-        buf.asLongBuffer().put(a);
-        buf.position(buf.position() + 8 * a.length);
+        putInt(a.length);
+        int off = 0;
+        while (off < a.length) {
+            room(8);
+            int n = Math.min(buf.remaining() / 8, a.length - off);
+            buf.asLongBuffer().put(a, off, n);
+            buf.position(buf.position() + 8 * n);
+            off += n;
+        }
     }
 
     void string(String s) {
@@ -52,10 +83,35 @@ final class Image {
         }
     }
 
+    /** Bytes written so far. */
+    long length() {
+        return doneBytes + buf.position();
+    }
+
+    /** The image's bytes, in order, as read-only views (nothing copied). */
+    List<ByteBuffer> chunks() {
+        List<ByteBuffer> out = new ArrayList<>(done.size() + 1);
+        for (ByteBuffer b : done) {
+            out.add(b.asReadOnlyBuffer());
+        }
+        ByteBuffer last = buf.duplicate();
+        last.flip();
+        out.add(last.asReadOnlyBuffer());
+        return out;
+    }
+
     byte[] toBytes() {
-        byte[] out = new byte[buf.position()];
-        buf.flip();
-        buf.get(out);
+        long n = length();
+        if (n > Integer.MAX_VALUE - 16) {
+            throw new IllegalStateException("image of " + n + " bytes");
+        }
+        byte[] out = new byte[(int) n];
+        int at = 0;
+        for (ByteBuffer b : chunks()) {
+            int len = b.remaining();
+            b.get(out, at, len);
+            at += len;
+        }
         return out;
     }
 

@@ -138,6 +138,11 @@ final class ProductSearchIndex {
 
     /** The index as bytes (read back by {@link #read}). */
     byte[] write() {
+        return image().toBytes();
+    }
+
+    /** The index as an {@link Image} (saved without one contiguous copy). */
+    Image image() {
         Image out = new Image();
         skus.write(out);
         padded.write(out);
@@ -145,7 +150,7 @@ final class ProductSearchIndex {
         writeLists(out, postings);
         writeLists(out, wordPostings);
         writeLists(out, wordGrams);
-        return out.toBytes();
+        return out;
     }
 
     private static void writeLists(Image out, int[][] lists) {

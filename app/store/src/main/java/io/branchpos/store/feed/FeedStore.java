@@ -324,7 +324,7 @@ public final class FeedStore {
         return this;
     }
 
-    /** A product of the snapshot, parsed once. */
+    /** A product of the snapshot, parsed (a chunk at a time: the parsed trees of 200k products did not fit a till's heap). */
     private record SnapshotProduct(String sku, String json, JsonNode data) {
     }
 
@@ -347,7 +347,9 @@ public final class FeedStore {
     private void bulkLoad(Connection c, SideWriter side, Iterator<FeedEntry> changes, List<FeedEntry> others, long[] count,
                           Instant now, long[] phases) throws SQLException, IOException {
         Map<String, FeedEntry> taxes = new LinkedHashMap<>();
-        Map<String, SnapshotProduct> products = new LinkedHashMap<>();
+        // only the text of each product until every price is known: its parsed tree costs about five
+        // times as much heap, and 200k of them ran a till with -Xmx256m out of memory
+        Map<String, String> products = new LinkedHashMap<>();
         Map<String, String> codeOwner = new HashMap<>(); // the later product in feed order keeps a code (as MERGE does)
         Map<String, PriceNow> prices = new HashMap<>();
         // many prices share an effective instant (a price list starts at one time): parse each text once
@@ -364,7 +366,7 @@ public final class FeedStore {
                     JsonNode d = JSON.readTree(e.dataJson());
                     String sku = d.path("sku").asText();
                     products.remove(sku);
-                    products.put(sku, new SnapshotProduct(sku, e.dataJson(), d));
+                    products.put(sku, e.dataJson());
                     d.path("barcodes").forEach(b -> codeOwner.put(b.asText(), sku));
                 }
                 case "PRICE" -> {
@@ -408,9 +410,10 @@ public final class FeedStore {
         int uncommitted = 0;
         List<SnapshotProduct> part = new ArrayList<>(chunk);
         try (CatalogRepository.BulkInsert till = new CatalogRepository.BulkInsert(c)) {
-            Iterator<SnapshotProduct> it = products.values().iterator();
+            Iterator<Map.Entry<String, String>> it = products.entrySet().iterator();
             while (it.hasNext()) {
-                part.add(it.next());
+                Map.Entry<String, String> next = it.next();
+                part.add(new SnapshotProduct(next.getKey(), next.getValue(), JSON.readTree(next.getValue())));
                 if (part.size() < chunk && it.hasNext()) {
                     continue;
                 }

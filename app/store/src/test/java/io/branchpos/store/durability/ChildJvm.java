@@ -11,9 +11,14 @@ final class ChildJvm {
     }
 
     static List<String> command(Class<?> main, String... args) {
+        return command("256m", main, args);
+    }
+
+    /** The same with {@code -Xmx} set to {@code maxHeap} (e.g. "128m"). */
+    static List<String> command(String maxHeap, Class<?> main, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx256m");
+        cmd.add("-Xmx" + maxHeap);
         cmd.add("-XX:TieredStopAtLevel=1");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));

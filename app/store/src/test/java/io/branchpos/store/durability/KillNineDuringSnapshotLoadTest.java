@@ -52,6 +52,10 @@ class KillNineDuringSnapshotLoadTest {
         });
         reader.start();
         assertThat(midway.await(180, TimeUnit.SECONDS)).as("child read 20,000 rows; its log:%n%s", ChildJvm.tail(childLog)).isTrue();
+        // committed chunks reach the file through H2's background writer (a write delay of about half
+        // a second, no CHECKPOINT SYNC during a load): give it time, so that the kill leaves part of a
+        // catalog on disk, while the child is still far from the end of its 400,001 rows
+        Thread.sleep(2_000);
         child.destroyForcibly(); // SIGKILL on Linux
         child.waitFor(30, TimeUnit.SECONDS);
         reader.join(10_000);

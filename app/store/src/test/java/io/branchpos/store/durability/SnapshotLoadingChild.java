@@ -11,7 +11,9 @@ import java.util.Iterator;
 /**
  * Child JVM of {@link KillNineDuringSnapshotLoadTest}: loads a feed snapshot of many products into
  * its store (chunks committed often, so a kill leaves part of a catalog on disk) and prints
- * "READ n" as the stream is consumed, then "LOADED" — the test kills it before that.
+ * "READ n" as the stream is consumed, then "LOADED" — the test kills it before that. With a third
+ * argument "index" it then builds the till's barcode map and search index, saves them (as the first
+ * start after a catalog change does) and prints "INDEXED" ({@link SnapshotInABoundedHeapTest}).
  */
 public final class SnapshotLoadingChild {
     static final String FROM = "2026-01-01T00:00:00Z";
@@ -46,6 +48,13 @@ public final class SnapshotLoadingChild {
             });
             out.println("LOADED");
             out.flush();
+            if (args.length > 2 && args[2].equals("index")) {
+                io.branchpos.store.catalog.CatalogRepository catalog = new io.branchpos.store.catalog.CatalogRepository(store);
+                catalog.warmUpBarcodes();
+                catalog.warmUpSearch();
+                out.println("INDEXED " + catalog.countProducts());
+                out.flush();
+            }
         }
     }
 
