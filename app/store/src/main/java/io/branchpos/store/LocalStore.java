@@ -374,50 +374,8 @@ public final class LocalStore implements AutoCloseable {
      */
     public <T> T write(Function<WriteContext, T> work) {
         writeLock.lock();
-        try (java.sql.Connection connection = pool.getConnection()) {
-            T result;
-            connection.setAutoCommit(false);
-            Context ctx = null;
-            try {
-                // the head through JDBC, locked FOR UPDATE and written through at each change (decision 0013)
-                TerminalStateEntity head = Journal.lockHead(connection, config.terminalId(),
-                        LocalDate.now(config.clock()));
-                ctx = new Context(connection, head);
-                result = work.apply(ctx);
-                ctx.commit();
-            } catch (RuntimeException | SQLException e) {
-                try {
-                    if (ctx != null) {
-                        ctx.rollback();
-                    } else {
-                        connection.rollback();
-                    }
-                } catch (RuntimeException | SQLException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-                if (e instanceof SQLException sql) {
-                    throw new StoreException("database error: " + sql.getMessage(), sql);
-                }
-                throw (RuntimeException) e;
-            } finally {
-                if (ctx != null) {
-                    ctx.closeSession();
-                }
-                connection.setAutoCommit(true);
-            }
-            if (config.durability() == StoreConfig.Durability.FSYNC) {
-                forceToDisk(connection);
-            }
-            for (Runnable listener : commitListeners) {
-                try {
-                    listener.run();
-                } catch (RuntimeException e) {
-                    log.warn("commit listener failed: {}", e.getMessage(), e);
-                }
-            }
-            return result;
-        } catch (SQLException e) {
-            throw new StoreException("database error: " + e.getMessage(), e);
+        try {
+            return transact(work, false);
         } finally {
             writeLock.unlock();
         }
@@ -438,56 +396,83 @@ public final class LocalStore implements AutoCloseable {
         writeLock.lock();
         try {
             if (saleLog == null) {
-                return write(work);
+                return transact(work, false);
             }
             if (saleLog.used() > saleLog.capacity() / 2) {
                 checkpointAndResetLog(); // the background checkpoint did not get the lock in time
             }
-            T result;
-            try (java.sql.Connection connection = pool.getConnection()) {
-                connection.setAutoCommit(false);
-                try {
-                    TerminalStateEntity head = Journal.lockHead(connection, config.terminalId(),
-                            LocalDate.now(config.clock()));
-                    RedoRecord redo = new RedoRecord(config.terminalId(), head.lastSeq(), head.lastHash());
-                    Context ctx = new Context(connection, head, redo);
-                    result = work.apply(ctx);
-                    redo.seqAfter = head.lastSeq();
-                    redo.hashAfter = head.lastHash();
-                    byte[] record = redo.toBytes();
-                    if (redo.seqAfter == redo.seqBefore || !saleLog.fits(record.length)) {
-                        connection.commit();
-                        forceToDisk(connection);
-                    } else {
-                        commitThroughLog(connection, record);
-                    }
-                } catch (RuntimeException | SQLException e) {
-                    try {
-                        connection.rollback();
-                    } catch (SQLException suppressed) {
-                        e.addSuppressed(suppressed);
-                    }
-                    if (e instanceof SQLException sql) {
-                        throw new StoreException("database error: " + sql.getMessage(), sql);
-                    }
-                    throw (RuntimeException) e;
-                } finally {
-                    connection.setAutoCommit(true);
-                }
-            } catch (SQLException e) {
-                throw new StoreException("database error: " + e.getMessage(), e);
-            }
-            for (Runnable listener : commitListeners) {
-                try {
-                    listener.run();
-                } catch (RuntimeException e) {
-                    log.warn("commit listener failed: {}", e.getMessage(), e);
-                }
-            }
-            return result;
+            return transact(work, true);
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /**
+     * With the write lock held: runs {@code work} in one transaction on a JDBC connection with the
+     * journal head locked, commits it — through the sale log if {@code logged} and the write fits
+     * there, else with a checkpoint in FSYNC mode — and tells the commit listeners.
+     */
+    private <T> T transact(Function<WriteContext, T> work, boolean logged) {
+        T result;
+        try (java.sql.Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            Context ctx = null;
+            byte[] record = null;
+            try {
+                // the head through JDBC, locked FOR UPDATE and written through at each change (decision 0013)
+                TerminalStateEntity head = Journal.lockHead(connection, config.terminalId(),
+                        LocalDate.now(config.clock()));
+                RedoRecord redo = logged ? new RedoRecord(config.terminalId(), head.lastSeq(), head.lastHash()) : null;
+                ctx = new Context(connection, head, redo);
+                result = work.apply(ctx);
+                record = redo == null ? null : logRecord(redo, head);
+                if (record != null) {
+                    commitThroughLog(connection, record);
+                } else {
+                    ctx.commit();
+                }
+            } catch (RuntimeException | SQLException e) {
+                try {
+                    if (ctx != null) {
+                        ctx.rollback();
+                    } else {
+                        connection.rollback();
+                    }
+                } catch (RuntimeException | SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                if (e instanceof SQLException sql) {
+                    throw new StoreException("database error: " + sql.getMessage(), sql);
+                }
+                throw (RuntimeException) e;
+            } finally {
+                if (ctx != null) {
+                    ctx.closeSession();
+                }
+                connection.setAutoCommit(true);
+            }
+            if (record == null && config.durability() == StoreConfig.Durability.FSYNC) {
+                forceToDisk(connection);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("database error: " + e.getMessage(), e);
+        }
+        for (Runnable listener : commitListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                log.warn("commit listener failed: {}", e.getMessage(), e);
+            }
+        }
+        return result;
+    }
+
+    /** The sale log record of a logged write, or null if it changed no journal or does not fit in the log. */
+    private byte[] logRecord(RedoRecord redo, TerminalStateEntity head) {
+        redo.seqAfter = head.lastSeq();
+        redo.hashAfter = head.lastHash();
+        byte[] record = redo.toBytes();
+        return redo.seqAfter == redo.seqBefore || !saleLog.fits(record.length) ? null : record;
     }
 
     private void commitThroughLog(java.sql.Connection connection, byte[] record) throws SQLException {

@@ -347,10 +347,29 @@ public final class CatalogRepository {
     }
 
     /**
+     * Runs {@code work} as one transaction on {@code c} (rolled back if it throws) under
+     * {@link #withBulkCache}; puts the connection's auto-commit back afterwards.
+     */
+    public static <T> T inBulkTransaction(Connection c, LocalStore.SqlWork<T> work) throws SQLException {
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            T result = withBulkCache(c, work);
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(auto);
+        }
+    }
+
+    /**
      * Runs {@code work} with H2's page cache raised to {@value #BULK_CACHE_KB} KB, and puts the
      * previous size back afterwards (decision 0258). The setting is the database's, not the connection's.
      */
-    public static <T> T withBulkCache(Connection c, LocalStore.SqlWork<T> work) throws SQLException {
+    private static <T> T withBulkCache(Connection c, LocalStore.SqlWork<T> work) throws SQLException {
         int before = 0;
         try (var st = c.createStatement(); ResultSet rs = st.executeQuery(
                 "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'CACHE_SIZE'")) {
@@ -466,21 +485,11 @@ public final class CatalogRepository {
     /** Bulk load for bootstrap, demo and benchmarks: one transaction, JDBC batches, H2's page cache raised meanwhile. */
     public void importAll(Iterable<CatalogItem> items, List<TaxRate> rates) {
         store.jdbc(c -> {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                withBulkCache(c, conn -> {
-                    importAll(conn, items, rates);
-                    CatalogStamp.bump(conn);
-                    return null;
-                });
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
+            inBulkTransaction(c, conn -> {
+                importAll(conn, items, rates);
+                CatalogStamp.bump(conn);
+                return null;
+            });
             try (var st = c.createStatement()) {
                 st.execute("CHECKPOINT SYNC");
             }

@@ -272,27 +272,14 @@ public final class FeedStore {
         long[] count = new long[2]; // changes read, active products written
         long[] phases = new long[1];
         Instant now = store.config().clock().instant();
-        store.jdbc(c -> {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
+        store.jdbc(c -> CatalogRepository.inBulkTransaction(c, conn -> {
             try {
-                CatalogRepository.withBulkCache(c, conn -> {
-                    try {
-                        bulkLoad(conn, changes, others, count, now, phases);
-                    } catch (IOException e) {
-                        throw new StoreException("HQ sent an unreadable feed change: " + e.getMessage(), e);
-                    }
-                    return null;
-                });
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
+                bulkLoad(conn, changes, others, count, now, phases);
+            } catch (IOException e) {
+                throw new StoreException("HQ sent an unreadable feed change: " + e.getMessage(), e);
             }
             return null;
-        });
+        }));
         long t1 = System.nanoTime();
         FeedState state = store.write(ctx -> ctx.session().doReturningWork(c -> {
             try {
