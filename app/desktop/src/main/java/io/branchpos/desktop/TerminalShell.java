@@ -133,7 +133,10 @@ public final class TerminalShell {
                 returns.find();
             }
         });
-        payment.setOnBack(() -> screen.set(Screen.SELL));
+        payment.setOnBack(() -> {
+            checkout.backFromPayment();
+            screen.set(Screen.SELL);
+        });
         payment.setOnDone(() -> {
             checkout.newSale();
             screen.set(Screen.SELL);

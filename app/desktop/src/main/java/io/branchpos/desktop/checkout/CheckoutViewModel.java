@@ -115,6 +115,8 @@ public final class CheckoutViewModel {
     /** Null until {@link #usePricing}: then promotions are applied at this clock's time. */
     private Clock clock;
     private List<Promotion> promotions = List.of();
+    /** The ticket on the payment screen (null: none); its prices are fixed until it is paid or taken back. */
+    private Ticket atPayment;
     private UUID tillSession;
     private Product pendingProduct;
     private BigDecimal pendingQuantity;
@@ -711,8 +713,18 @@ public final class CheckoutViewModel {
             return;
         }
         refresh(); // the promotions valid now, at the time of sale
+        atPayment = ticket; // priced: nothing reprices it while the customer pays
         display.show(texts.getString("display.total"), money(ticket.totalDue()));
         onPay.accept(ticket);
+    }
+
+    /**
+     * The payment screen went back to selling: the ticket is open again, priced with the promotions
+     * known now (those that arrived while it was on the payment screen included).
+     */
+    public void backFromPayment() {
+        atPayment = null;
+        refresh();
     }
 
     /**
@@ -745,11 +757,14 @@ public final class CheckoutViewModel {
                 if (newLine != null && version.isPresent()) {
                     forTicket.recordPriceVersion(newLine.lineNo(), version.get());
                 }
-                // reprice only when HQ's promotions changed: a ticket already on the payment screen
-                // keeps the promotions it was priced with at Pay (decision 0257)
+                // reprice only when HQ's promotions changed, and never a ticket on the payment screen:
+                // it keeps the promotions it was priced with at Pay (decision 0257), or the amount
+                // the customer is paying would no longer be the ticket's total
                 if (!found.equals(promotions)) {
                     promotions = found;
-                    refresh();
+                    if (ticket != atPayment) {
+                        refresh();
+                    }
                 }
             });
         });
@@ -758,6 +773,7 @@ public final class CheckoutViewModel {
     /** After a sale is paid (or voided): a fresh, empty ticket. */
     public void newSale() {
         ticket = new Ticket(ids.next(), calculator);
+        atPayment = null;
         reloadPromotions(null, null);
         tillSession = null; // looked up again at the next scan: the till may have been closed meanwhile
         backToItems();

@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,11 @@ class CheckoutPricingTest {
         store = LocalStore.open(new StoreConfig(dir, "T-001", clock, new UuidV7Generator(clock, new SecureRandom()),
                 StoreConfig.Durability.FSYNC));
         feed = new FeedStore(store);
+        vm = checkout(Runnable::run);
+    }
+
+    /** A checkout over the store whose look-ups run on {@code storeExecutor}, signed in, pricing from the feed. */
+    CheckoutViewModel checkout(Executor storeExecutor) {
         CatalogRepository catalog = new CatalogRepository(store);
         ProductSearch search = new ProductSearch() {
             @Override
@@ -95,13 +101,14 @@ class CheckoutPricingTest {
         };
         Session session = new Session(new IdleLock(clock, Duration.ofMinutes(5)));
         session.signIn(new User("u-anna", "1", "Anna", Role.CASHIER));
-        vm = new CheckoutViewModel(search, new CheckoutViewModelTest.RecordingStore(), session, (r, ok) -> { }, Runnable::run,
-                Runnable::run, Locale.US, FxmlView.Messages.bundle(Locale.ENGLISH),
+        CheckoutViewModel checkout = new CheckoutViewModel(search, new CheckoutViewModelTest.RecordingStore(), session,
+                (r, ok) -> { }, storeExecutor, Runnable::run, Locale.US, FxmlView.Messages.bundle(Locale.ENGLISH),
                 new SaleCalculator(Currency.getInstance("EUR"), PricingMode.INCLUSIVE, RoundingPolicy.DEFAULT),
                 UUID::randomUUID, new OverrideLimits(BigDecimal.TEN, Money.of("5.00", "EUR")),
                 ScanDecoder.IN_STORE_WEIGHT_LABELS, (top, bottom) -> { });
-        vm.usePricing(new FeedPricing(store), clock);
-        vm.setOnPay(paid::add);
+        checkout.usePricing(new FeedPricing(store), clock);
+        checkout.setOnPay(paid::add);
+        return checkout;
     }
 
     @AfterEach
@@ -153,6 +160,74 @@ class CheckoutPricingTest {
         vm.scan(WINE_CODE);
         vm.scan(WINE_CODE);
         assertThat(vm.totalProperty().get()).isEqualTo("€20.00");
+    }
+
+    @Test
+    void aPromotionThatArrivesWhileTheTicketIsOnThePaymentScreenDoesNotRepriceIt() {
+        List<Runnable> storeExecutor = new ArrayList<>(); // the look-ups run when the test says so
+        vm = checkout(storeExecutor::add);
+        catalogWithPrices();
+        vm.scan(WINE_CODE);
+        vm.scan(WINE_CODE);
+        runAll(storeExecutor);
+        assertThat(vm.totalProperty().get()).isEqualTo("€20.00");
+
+        scanLeavingItsLookUpQueued(storeExecutor); // still queued when the cashier presses Pay
+        feed.apply("1.3", List.of(halfPriceSecondBottle(clock.now)), "1.4", false, 0);
+        vm.pay();
+        assertThat(paid.get(0).totalDue()).isEqualTo(Money.of("30.00", "EUR"));
+
+        runAll(storeExecutor); // the look-up answers with HQ's new promotion
+        assertThat(paid.get(0).totalDue()).isEqualTo(Money.of("30.00", "EUR"));
+        assertThat(vm.totalProperty().get()).isEqualTo("€30.00");
+
+        vm.newSale(); // the next customer gets it
+        vm.scan(WINE_CODE);
+        vm.scan(WINE_CODE);
+        runAll(storeExecutor);
+        assertThat(vm.totalProperty().get()).isEqualTo("€15.00");
+    }
+
+    @Test
+    void aTicketTakenBackFromThePaymentScreenIsPricedWithThePromotionsThatArrivedMeanwhile() {
+        List<Runnable> storeExecutor = new ArrayList<>();
+        vm = checkout(storeExecutor::add);
+        catalogWithPrices();
+        runAll(storeExecutor);
+        scanLeavingItsLookUpQueued(storeExecutor);
+        scanLeavingItsLookUpQueued(storeExecutor); // still queued at Pay
+        feed.apply("1.3", List.of(halfPriceSecondBottle(clock.now)), "1.4", false, 0);
+        vm.pay();
+        runAll(storeExecutor);
+        assertThat(vm.totalProperty().get()).isEqualTo("€20.00");
+
+        vm.backFromPayment(); // the customer wants one more thing: the ticket is open again
+        assertThat(vm.totalProperty().get()).isEqualTo("€15.00");
+        vm.pay();
+        assertThat(paid.get(1).totalDue()).isEqualTo(Money.of("15.00", "EUR"));
+    }
+
+    static FeedEntry halfPriceSecondBottle(Instant from) {
+        return new FeedEntry("PROMOTION", "WINE2", false, "{\"promotionId\":\"WINE2\",\"version\":1,"
+                + "\"name\":\"2nd bottle half price\",\"kind\":\"BUY_X_GET_Y\",\"target\":{\"skus\":[\"W1\"]},\"currency\":\"EUR\","
+                + "\"buy\":1,\"get\":1,\"percent\":\"50\",\"validFrom\":\"" + from + "\",\"validUntil\":\""
+                + from.plus(Duration.ofDays(7)) + "\"}");
+    }
+
+    /** Scans a bottle: its line is on the ticket, its promotion look-up waits in the store executor. */
+    void scanLeavingItsLookUpQueued(List<Runnable> queue) {
+        int before = vm.lines().size();
+        vm.scan(WINE_CODE);
+        while (vm.lines().size() == before) {
+            queue.remove(0).run();
+        }
+        assertThat(queue).isNotEmpty();
+    }
+
+    static void runAll(List<Runnable> queue) {
+        while (!queue.isEmpty()) {
+            queue.remove(0).run();
+        }
     }
 
     @Test
