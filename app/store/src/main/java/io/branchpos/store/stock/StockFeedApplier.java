@@ -18,7 +18,9 @@ import org.hibernate.Session;
  * Applies the stock kinds of HQ's branch feed inside the feed page's transaction (invariant 6):
  * <ul>
  * <li>{@code PURCHASE_ORDER} and {@code TRANSFER_IN}: announced deliveries ({@code expected_delivery})
- *     to receive against; status {@code RECEIVED} (another terminal of the branch received it) closes them;</li>
+ *     to receive against; status {@code RECEIVED} (another terminal of the branch received it) closes them;
+ *     a purchase order HQ {@code CANCELLED} is no longer offered (goods that come anyway are a free receipt
+ *     under its reference, which HQ flags);</li>
  * <li>{@code STOCK_BASELINE}: "at instant t there were n" becomes one journaled BASELINE movement of
  *     {@code n - onHand(at t)}, dated t, so sales after t are kept (reconciled like a count, invariant 7);
  *     applied once per baseline id;</li>
@@ -86,6 +88,11 @@ public final class StockFeedApplier {
     private static void delivery(WriteContext ctx, String kind, JsonNode d) {
         Session s = ctx.session();
         String reference = d.path("reference").asText();
+        if ("CANCELLED".equals(d.path("status").asText())) {
+            // HQ cancelled the order: no longer offered; kept if this till already received it
+            Sql.update(s, "DELETE FROM expected_delivery WHERE reference = ? AND received_at IS NULL", reference);
+            return;
+        }
         for (JsonNode line : d.path("lines")) {
             Sql.update(s, "MERGE INTO expected_delivery(reference, kind, source, sku, expected_qty, origin) KEY(reference, sku)"
                     + " VALUES (?,?,?,?,?,'FEED')", reference, kind, d.path("source").asText(), line.path("sku").asText(),

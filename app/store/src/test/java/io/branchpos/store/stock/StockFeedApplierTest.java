@@ -67,6 +67,40 @@ class StockFeedApplierTest {
     }
 
     @Test
+    void aPurchaseOrderHqCancelledIsNoLongerOfferedButGoodsThatComeAnywayCanStillBeReceived() throws Exception {
+        try (LocalStore store = TestStores.withDemoCatalog(dir, 10)) {
+            FeedStore feed = new FeedStore(store);
+            StockRepository stock = new StockRepository(store);
+            feed(feed, po("PO-8", "OPEN", "000001", "24"), po("PO-9", "OPEN", "000002", "6"));
+            feed(feed, po("PO-8", "CANCELLED", "000001", "24"));
+
+            assertThat(stock.openDeliveries()).extracting(StockRepository.ExpectedLine::reference).containsExactly("PO-9");
+
+            List<StockMovement> in = stock.receive("PO-8", List.of(new ReceiptLine("000001", null, new BigDecimal("24"), null)), "u-mgr");
+            assertThat(in).extracting(StockMovement::kind).containsExactly(MovementKind.RECEIPT);
+            assertThat(stock.onHand("000001")).isEqualByComparingTo("24");
+        }
+    }
+
+    @Test
+    void aCancellationArrivingAfterThisTillReceivedTheOrderKeepsTheReceipt() throws Exception {
+        try (LocalStore store = TestStores.withDemoCatalog(dir, 10)) {
+            FeedStore feed = new FeedStore(store);
+            StockRepository stock = new StockRepository(store);
+            feed(feed, po("PO-10", "OPEN", "000003", "5"));
+            stock.receive("PO-10", List.of(new ReceiptLine("000003", null, new BigDecimal("5"), null)), "u-mgr");
+
+            feed(feed, po("PO-10", "CANCELLED", "000003", "5"));
+
+            assertThat(stock.openDeliveries()).isEmpty();
+            assertThat(stock.onHand("000003")).isEqualByComparingTo("5");
+            List<Object> kept = store.read(s -> io.branchpos.store.report.Sql.query(s,
+                    "SELECT received_at FROM expected_delivery WHERE reference = 'PO-10'", rs -> rs.getObject(1)));
+            assertThat(kept).as("the received delivery stays on record").hasSize(1).doesNotContainNull();
+        }
+    }
+
+    @Test
     void aBaselineIsJournaledAsTheDifferenceAtItsInstantAndKeepsTheSalesMadeAfterIt() throws Exception {
         try (LocalStore store = TestStores.withDemoCatalog(dir, 10)) {
             FeedStore feed = new FeedStore(store);

@@ -13,12 +13,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** HQ stock commands: {@code stock po} and {@code stock baseline}; only the addressed branch's feed carries them. */
+/** HQ stock commands: {@code stock po}, {@code stock cancel-po} and {@code stock baseline}; only the addressed branch's feed carries them. */
 final class StockCommands {
     private StockCommands() {
     }
 
-    @Command(name = "stock", mixinStandardHelpOptions = true, subcommands = {PurchaseOrder.class, Baseline.class},
+    @Command(name = "stock", mixinStandardHelpOptions = true, subcommands = {PurchaseOrder.class, CancelPurchaseOrder.class, Baseline.class},
             description = "Stock documents HQ sends to one branch (purchase orders, baselines).")
     static final class Stock implements Runnable {
         @Override
@@ -64,6 +64,30 @@ final class StockCommands {
                 });
                 spec.commandLine().getOut().println("purchase order " + reference + " for " + branch + " from " + supplier
                         + " (" + parsed.size() + " lines) is in the branch's feed");
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "cancel-po", mixinStandardHelpOptions = true,
+            description = "Cancel a purchase order its branch has not received; its terminals stop offering it.")
+    static final class CancelPurchaseOrder implements Callable<Integer> {
+        @Mixin
+        ServerMain.DbOptions db;
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--ref", required = true, description = "the order's reference, e.g. PO-2026-0042")
+        String reference;
+        @Option(names = "--by", defaultValue = "${sys:user.name}")
+        String by;
+
+        @Override
+        public Integer call() throws Exception {
+            return db.withMigrated(spec, ds -> {
+                boolean cancelled = StockDocuments.write(ds, d -> d.cancelPurchaseOrder(reference, by));
+                spec.commandLine().getOut().println(cancelled
+                        ? "purchase order " + reference + " is cancelled; the branch's terminals stop offering it"
+                        : "purchase order " + reference + " was already cancelled; nothing changed");
                 return 0;
             });
         }

@@ -26,6 +26,7 @@ class StockCommandsTest {
         hq = TestServer.fresh();
         hq.enroll("B-001", "T-1");
         hq.enroll("B-002", "T-2");
+        hq.enroll("B-003", "T-3"); // the cancellation tests' branch: the others' feeds stay as their tests expect
         new CatalogService(hq.dataSource).write("ops", c -> {
             c.upsertTax("STD", new BigDecimal("19"), "standard");
             c.upsertProduct(new ProductRow("S1", "Soap", "Care", "STD", "PIECE", "EUR", true, false, List.of()));
@@ -109,5 +110,48 @@ class StockCommandsTest {
         assertEquals("2026-11-22T06:00:00Z", b1.get(0).data().get("asOf").asText());
         assertTrue(feedOf("B-002", FeedChange.STOCK_BASELINE).isEmpty());
         assertEquals(2, run("stock", "baseline", "--branch", "B-001", "--sku", "S2", "--quantity", "-1").exit());
+    }
+
+    @Test
+    void aCancelledPurchaseOrderReachesItsBranchAsCancelledAndCancellingAgainChangesNothing() throws Exception {
+        assertEquals(0, run("stock", "po", "--branch", "B-003", "--ref", "PO-50", "--supplier", "Clean Co", "--line", "S1=5").exit());
+
+        Run r = run("stock", "cancel-po", "--ref", "PO-50", "--by", "buyer");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("purchase order PO-50 is cancelled"), r.out());
+        List<FeedChange> po50 = feedOf("B-003", FeedChange.PURCHASE_ORDER).stream().filter(c -> c.key().equals("PO-50")).toList();
+        assertEquals("CANCELLED", po50.get(po50.size() - 1).data().get("status").asText());
+        assertEquals("buyer", hq.single("select cancelled_by from stock_document where reference = 'PO-50'"));
+
+        long changes = hq.count("select count(*) from feed_change where entity_key = 'PO-50'");
+        Run again = run("stock", "cancel-po", "--ref", "PO-50");
+        assertEquals(0, again.exit(), again.err());
+        assertTrue(again.out().contains("already cancelled"), again.out());
+        assertEquals(changes, hq.count("select count(*) from feed_change where entity_key = 'PO-50'"));
+    }
+
+    @Test
+    void aReceivedPurchaseOrderATransferAndAnUnknownReferenceCannotBeCancelled() throws Exception {
+        assertEquals(0, run("stock", "po", "--branch", "B-003", "--ref", "PO-51", "--supplier", "Clean Co", "--line", "S1=5").exit());
+        try (var c = hq.dataSource.getConnection(); var st = c.createStatement()) {
+            st.execute("update stock_document set status = 'RECEIVED', received_at = now() where reference = 'PO-51'");
+            st.execute("insert into stock_document (reference, kind, branch_id, source, status, line_count) "
+                    + "values ('TR-51', 'TRANSFER', 'B-001', 'B-002', 'IN_TRANSIT', 1)");
+        }
+        long changes = hq.count("select count(*) from feed_change");
+
+        Run received = run("stock", "cancel-po", "--ref", "PO-51");
+        assertEquals(2, received.exit());
+        assertTrue(received.err().contains("already received at B-003"), received.err());
+        Run transfer = run("stock", "cancel-po", "--ref", "TR-51");
+        assertEquals(2, transfer.exit());
+        assertTrue(transfer.err().contains("cannot be cancelled"), transfer.err());
+        Run unknown = run("stock", "cancel-po", "--ref", "PO-404");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("no stock document PO-404"), unknown.err());
+
+        assertEquals("RECEIVED", hq.single("select status from stock_document where reference = 'PO-51'"));
+        assertEquals("IN_TRANSIT", hq.single("select status from stock_document where reference = 'TR-51'"));
+        assertEquals(changes, hq.count("select count(*) from feed_change"));
     }
 }

@@ -10,8 +10,13 @@ import io.branchpos.sync.protocol.EventBatch;
 import io.branchpos.sync.protocol.FeedChange;
 import io.branchpos.sync.protocol.FeedPage;
 import io.branchpos.sync.server.feed.FeedService;
+import io.branchpos.sync.server.catalog.CatalogChanges.ProductRow;
+import io.branchpos.sync.server.catalog.CatalogService;
+import io.branchpos.sync.server.stock.StockDocuments;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +48,12 @@ class StockRoutingTest {
             journal.append("STOCK_MOVEMENT", "{\"movementId\":\"r-" + ref + sku + "\",\"sku\":\"" + sku + "\",\"location\":\"STORE\","
                     + "\"quantity\":\"" + received + "\",\"kind\":\"TRANSFER_IN\",\"reference\":\"" + ref + "\",\"received\":\""
                     + received + "\",\"damaged\":\"" + damaged + "\"}", T0.plusSeconds(journal.all().size()));
+        }
+
+        void receipt(String ref, String sku, String received) {
+            journal.append("STOCK_MOVEMENT", "{\"movementId\":\"p-" + ref + sku + "\",\"sku\":\"" + sku + "\",\"location\":\"STORE\","
+                    + "\"quantity\":\"" + received + "\",\"kind\":\"RECEIPT\",\"reference\":\"" + ref + "\",\"received\":\""
+                    + received + "\",\"damaged\":\"0\"}", T0.plusSeconds(journal.all().size()));
         }
 
         void sendAll() throws Exception {
@@ -108,5 +119,31 @@ class StockRoutingTest {
         assertThat(hq.count("select count(*) from stock_document where reference in ('TR-9', 'TR-10')")).isZero();
         assertThat(hq.count("select count(*) from flag where kind = 'STOCK_ROUTING' and terminal_id = 'T-RD'")).isEqualTo(2);
         assertThat(hq.count("select count(*) from stock_movement where branch_id = 'R-D'")).as("the stock still left").isEqualTo(2);
+    }
+
+    @Test
+    void aPurchaseOrderReceivedOfflineAfterHqCancelledItIsRecordedAndFlaggedAndStaysCancelled() throws Exception {
+        Till t = till("R-E", "T-RE");
+        new CatalogService(hq.dataSource).write("ops", c -> {
+            c.upsertTax("STD", new BigDecimal("19"), "standard");
+            c.upsertProduct(new ProductRow("S9", "Soap", "Care", "STD", "PIECE", "EUR", true, false, List.of()));
+            return null;
+        });
+        StockDocuments.write(hq.dataSource, d -> {
+            d.createPurchaseOrder("PO-77", "R-E", "Clean Co", Map.of("S9", new BigDecimal("12")));
+            return null;
+        });
+        boolean cancelled = StockDocuments.write(hq.dataSource, d -> d.cancelPurchaseOrder("PO-77", "buyer"));
+        assertThat(cancelled).isTrue();
+
+        t.receipt("PO-77", "S9", "12"); // the delivery came before the till heard of the cancellation
+        t.sendAll();
+
+        assertThat(hq.single("select status from stock_document where reference = 'PO-77'")).isEqualTo("CANCELLED");
+        assertThat(hq.single("select received_qty from stock_document_line where reference = 'PO-77' and sku = 'S9'"))
+                .isEqualTo(new BigDecimal("12.000"));
+        assertThat(hq.count("select count(*) from flag where kind = 'STOCK_ROUTING' and terminal_id = 'T-RE' "
+                + "and detail like '%PO-77%cancelled%'")).isEqualTo(1);
+        assertThat(hq.count("select count(*) from event where terminal_id = 'T-RE' and status = 'APPLIED'")).isEqualTo(1);
     }
 }

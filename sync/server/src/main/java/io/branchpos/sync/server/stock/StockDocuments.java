@@ -81,6 +81,47 @@ public final class StockDocuments {
         publish(reference);
     }
 
+    /**
+     * Cancels a purchase order its branch has not received: the branch's feed carries it with status
+     * {@code CANCELLED}, so its terminals stop offering it. Returns false (and writes nothing) when it
+     * was already cancelled. A received order, a transfer (its goods already left a branch) and an
+     * unknown reference are refused with the reason.
+     */
+    public boolean cancelPurchaseOrder(String reference, String actor) throws SQLException {
+        String kind;
+        String status;
+        String branch;
+        Timestamp receivedAt;
+        try (PreparedStatement ps = connection.prepareStatement(
+                "select kind, status, branch_id, received_at from stock_document where reference = ? for update")) {
+            ps.setString(1, reference);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalArgumentException("no stock document " + reference);
+                }
+                kind = rs.getString(1);
+                status = rs.getString(2);
+                branch = rs.getString(3);
+                receivedAt = rs.getTimestamp(4);
+            }
+        }
+        if (!kind.equals("PURCHASE_ORDER")) {
+            throw new IllegalArgumentException(reference + " is a transfer between branches: its goods already left "
+                    + "the sending branch, so it cannot be cancelled; let " + branch + " receive it (and send it back as a transfer)");
+        }
+        if (status.equals("CANCELLED")) {
+            return false;
+        }
+        if (status.equals("RECEIVED")) {
+            throw new IllegalArgumentException("purchase order " + reference + " was already received at " + branch
+                    + (receivedAt == null ? "" : " on " + receivedAt.toInstant()) + "; it cannot be cancelled");
+        }
+        update("update stock_document set status = 'CANCELLED', cancelled_at = now(), cancelled_by = ? where reference = ?",
+                actor, reference);
+        publish(reference);
+        return true;
+    }
+
     /** Records HQ's on-hand of {@code sku} at {@code branchId} at {@code asOf}; returns the baseline id. */
     public long setBaseline(String branchId, String sku, BigDecimal quantity, Instant asOf, String actor) throws SQLException {
         if (quantity.signum() < 0) {

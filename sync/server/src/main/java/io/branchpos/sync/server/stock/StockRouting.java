@@ -19,7 +19,8 @@ import java.sql.Timestamp;
  *     sender's lines ({@code lineCount}) have arrived;</li>
  * <li>{@code TRANSFER_IN} or {@code RECEIPT} naming a document of this branch: the received and
  *     damaged quantities are recorded and the document turns RECEIVED (re-published, so the
- *     branch's other terminals stop offering it).</li>
+ *     branch's other terminals stop offering it); a purchase order HQ had cancelled stays
+ *     CANCELLED and the receipt is flagged.</li>
  * </ul>
  * Problems are flagged, never thrown: one odd event must not wedge the stream (invariant 4).
  */
@@ -94,7 +95,11 @@ public final class StockRouting {
                 + "on conflict (reference, sku) do update set received_qty = coalesce(stock_document_line.received_qty, 0) + excluded.received_qty, "
                 + "damaged_qty = coalesce(stock_document_line.damaged_qty, 0) + excluded.damaged_qty",
                 reference, p.get("sku").asText(), received, damaged);
-        if (!"RECEIVED".equals(status)) {
+        if ("CANCELLED".equals(status)) {
+            // received offline before the cancellation reached the branch: the goods are in its stock
+            flag(docs, terminalId, branchId, e, "received " + reference + ", a purchase order HQ had cancelled; "
+                    + "the goods are in the branch's stock, settle them with the supplier");
+        } else if (!"RECEIVED".equals(status)) {
             docs.update("update stock_document set status = 'RECEIVED', received_at = ?, received_event = ?::uuid where reference = ?",
                     Timestamp.from(e.occurredAt()), e.eventId(), reference);
             docs.publish(reference);
