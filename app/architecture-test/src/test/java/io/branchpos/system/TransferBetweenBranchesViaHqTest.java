@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * own wiring, branches B-001 and B-002) and HQ (real PostgreSQL, real HTTP). Branch A sends a
  * transfer; HQ turns its TRANSFER_OUT into a transfer in transit addressed to B; B's feed brings it;
  * B receives it short and with damage; B's receipt reaches HQ, which marks the transfer received.
- * A purchase order HQ creates for B reaches B and not A.
+ * A purchase order HQ creates for B reaches B and not A; one HQ cancels leaves B's Receive tab.
  */
 class TransferBetweenBranchesViaHqTest {
     @TempDir
@@ -102,6 +102,16 @@ class TransferBetweenBranchesViaHqTest {
                     stockB.receive("PO-900", List.of(new ReceiptLine("H-1", null, new BigDecimal("12"), null)), "u-mgr-b");
                     await(() -> "RECEIVED".equals(status(hqDb, "PO-900")));
                     assertThat(stockA.openDeliveries()).noneMatch(l -> l.reference().equals("PO-900"));
+
+                    // an order HQ cancels before B receives it leaves B's Receive tab
+                    StockDocuments.write(hqDb, d -> {
+                        d.createPurchaseOrder("PO-901", "B-002", "Clean Co", Map.of("H-1", new BigDecimal("6")));
+                        return null;
+                    });
+                    await(() -> stockB.openDeliveries().stream().anyMatch(l -> l.reference().equals("PO-901")));
+                    StockDocuments.write(hqDb, d -> d.cancelPurchaseOrder("PO-901", "buyer"));
+                    await(() -> stockB.openDeliveries().stream().noneMatch(l -> l.reference().equals("PO-901")));
+                    assertThat(status(hqDb, "PO-901")).isEqualTo("CANCELLED");
                 }
             }
         }
