@@ -10,6 +10,8 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
+import javafx.scene.AccessibleAttribute;
+import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
@@ -35,6 +37,11 @@ import javafx.scene.shape.Rectangle;
  * (scrolling up) is styled when it comes. Rows are updated in place when their line changes (a
  * void, a promotion). The selection is an index; a click selects, {@link #select(int)} selects and
  * brings the row into view.
+ *
+ * <p>For a screen reader the ticket is a list ({@link AccessibleRole#LIST_VIEW}: item count, the
+ * rows in view by index, the selected one as focus item) and each row a list item whose text reads
+ * the line, e.g. "2 × Milk 1 L, €2.58" (with its detail, such as the voided tag, before the
+ * total) — what the {@code TableView} it replaced gave a screen reader (decision 0309).
  */
 public final class TicketView extends VBox {
     /** The height of every row, px: room for the name and a detail line (as the table's 44 px cells). */
@@ -73,6 +80,7 @@ public final class TicketView extends VBox {
         VBox.setVgrow(body, Priority.ALWAYS);
         getChildren().addAll(header(), body);
         setFocusTraversable(false);
+        setAccessibleRole(AccessibleRole.LIST_VIEW);
         items.addListener(onChange);
         sceneProperty().addListener((o, before, now) -> {
             if (before != null) {
@@ -85,6 +93,8 @@ public final class TicketView extends VBox {
         selectedIndex.addListener((o, a, b) -> {
             showSelected(a.intValue(), false);
             showSelected(b.intValue(), true);
+            notifyAccessibleAttributeChanged(AccessibleAttribute.FOCUS_ITEM);
+            notifyAccessibleAttributeChanged(AccessibleAttribute.SELECTED_ITEMS);
         });
         addSpare();
     }
@@ -160,6 +170,27 @@ public final class TicketView extends VBox {
         }
         Row r = lineRows.get(i);
         return r.getParent() == rows ? r : null;
+    }
+
+    @Override
+    public Object queryAccessibleAttribute(AccessibleAttribute attribute, Object... parameters) {
+        switch (attribute) {
+            case ITEM_COUNT:
+                return items.size();
+            case ITEM_AT_INDEX:
+                // as a virtual list: only the rows in view have a node in the scene
+                return rowNode((Integer) parameters[0]);
+            case FOCUS_ITEM:
+                return rowNode(selectedIndex.get());
+            case SELECTED_ITEMS: {
+                Node row = rowNode(selectedIndex.get());
+                return row == null ? FXCollections.emptyObservableList() : FXCollections.observableArrayList(row);
+            }
+            case MULTIPLE_SELECTION:
+                return false;
+            default:
+                return super.queryAccessibleAttribute(attribute, parameters);
+        }
     }
 
     /** The area the rows scroll in (for tests). */
@@ -259,6 +290,7 @@ public final class TicketView extends VBox {
     private void showSelected(int i, boolean on) {
         if (i >= 0 && i < lineRows.size()) {
             lineRows.get(i).pseudoClassStateChanged(SELECTED, on);
+            lineRows.get(i).notifyAccessibleAttributeChanged(AccessibleAttribute.SELECTED);
         }
     }
 
@@ -398,10 +430,13 @@ public final class TicketView extends VBox {
         private final Label detail = new Label();
         private final Label price = new Label();
         private final Label total = new Label();
+        private final TicketView view;
         private int index;
 
         Row(TicketView view, TicketRow line, int index) {
+            this.view = view;
             getStyleClass().add("ticket-row");
+            setAccessibleRole(AccessibleRole.LIST_ITEM);
             setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             qty.getStyleClass().addAll("ticket-cell", "ticket-col-qty");
             name.getStyleClass().add("line-name");
@@ -443,6 +478,30 @@ public final class TicketView extends VBox {
             price.setText(line.unitPrice());
             total.setText(line.total());
             pseudoClassStateChanged(VOIDED, line.voided());
+        }
+
+        /** What a screen reader reads for the line: "2 × Milk 1 L, €2.58", its detail before the total. */
+        String spoken() {
+            StringBuilder b = new StringBuilder().append(qty.getText()).append(" × ").append(name.getText());
+            if (!detail.getText().isEmpty()) {
+                b.append(", ").append(detail.getText());
+            }
+            return b.append(", ").append(total.getText()).toString();
+        }
+
+        @Override
+        public Object queryAccessibleAttribute(AccessibleAttribute attribute, Object... parameters) {
+            switch (attribute) {
+                case TEXT:
+                    // composed when asked: a scan does no work for it
+                    return spoken();
+                case INDEX:
+                    return index;
+                case SELECTED:
+                    return view.getSelectedIndex() == index;
+                default:
+                    return super.queryAccessibleAttribute(attribute, parameters);
+            }
         }
     }
 }
