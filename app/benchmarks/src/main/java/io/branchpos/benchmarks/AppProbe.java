@@ -452,7 +452,9 @@ public final class AppProbe {
             pulseAt.set(0);
             // settle after the previous scan, then a random phase to the pulse timer
             Thread.sleep(30);
-            java.util.concurrent.locks.LockSupport.parkNanos((long) (phase.nextDouble() * PULSE_PERIOD_NS));
+            if (!FIXED_PHASE) {
+                java.util.concurrent.locks.LockSupport.parkNanos((long) (phase.nextDouble() * PULSE_PERIOD_NS));
+            }
             long[] first = new long[1];
             onFx(() -> {
                 first[0] = System.nanoTime();
@@ -543,6 +545,9 @@ public final class AppProbe {
      * PULSE_INTERVAL; the glass timers of Monocle and GTK tick steadily, their pause is a no-op).
      */
     static final long PULSE_PERIOD_NS = 16_000_000L;
+
+    /** {@code -Dbranchpos.probe.fixedPhase=true}, by hand only: no random delay, the probe's timing before session 5. */
+    private static final boolean FIXED_PHASE = Boolean.getBoolean("branchpos.probe.fixedPhase");
 
     static final int WARM_UP_SCANS = 20;
 

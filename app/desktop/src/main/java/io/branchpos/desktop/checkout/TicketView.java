@@ -137,7 +137,7 @@ public final class TicketView extends VBox {
         rows.getChildren().clear();
         spare = null;
         for (int i = 0; i < lines.size(); i++) {
-            lineRows.add(new Row(this, lines.get(i), i));
+            lineRows.add(null); // made when it comes into view
         }
         addSpare();
         placeholder.setVisible(lines.isEmpty());
@@ -169,7 +169,7 @@ public final class TicketView extends VBox {
             return null;
         }
         Row r = lineRows.get(i);
-        return r.getParent() == rows ? r : null;
+        return r != null && r.getParent() == rows ? r : null;
     }
 
     @Override
@@ -205,12 +205,12 @@ public final class TicketView extends VBox {
             int from = c.getFrom();
             if (c.wasPermutated()) {
                 for (int i = from; i < c.getTo(); i++) {
-                    lineRows.get(i).show(items.get(i));
+                    showLine(i);
                 }
             } else if (c.wasReplaced() && c.getRemovedSize() == c.getAddedSize()) {
                 // a changed line (void, promotion, quantity): its row shows the new text in place
                 for (int i = from; i < c.getTo(); i++) {
-                    lineRows.get(i).show(items.get(i));
+                    showLine(i);
                 }
             } else {
                 if (c.wasRemoved()) {
@@ -232,7 +232,7 @@ public final class TicketView extends VBox {
                     } else {
                         List<Row> added = new ArrayList<>(c.getAddedSize());
                         for (int i = from; i < c.getTo(); i++) {
-                            added.add(new Row(this, items.get(i), i));
+                            added.add(null); // made when it comes into view (in this layout pass if it is in view)
                         }
                         lineRows.addAll(from, added);
                         if (from < before) {
@@ -252,8 +252,11 @@ public final class TicketView extends VBox {
         if (firstShifted != Integer.MAX_VALUE) {
             // rows after an insertion or removal moved: their index (striping, clicks, selection) follows
             for (int i = firstShifted; i < lineRows.size(); i++) {
-                lineRows.get(i).moveTo(i);
-                lineRows.get(i).pseudoClassStateChanged(SELECTED, i == sel);
+                Row r = lineRows.get(i);
+                if (r != null) {
+                    r.moveTo(i);
+                    r.pseudoClassStateChanged(SELECTED, i == sel);
+                }
             }
             if (spare != null) {
                 spare.moveTo(items.size());
@@ -288,9 +291,16 @@ public final class TicketView extends VBox {
     }
 
     private void showSelected(int i, boolean on) {
-        if (i >= 0 && i < lineRows.size()) {
+        if (i >= 0 && i < lineRows.size() && lineRows.get(i) != null) {
             lineRows.get(i).pseudoClassStateChanged(SELECTED, on);
             lineRows.get(i).notifyAccessibleAttributeChanged(AccessibleAttribute.SELECTED);
+        }
+    }
+
+    private void showLine(int i) {
+        Row r = lineRows.get(i);
+        if (r != null) {
+            r.show(items.get(i));
         }
     }
 
@@ -390,10 +400,32 @@ public final class TicketView extends VBox {
                 }
             }
             if (out != null) {
+                for (Node n : out) {
+                    Row r = (Row) n;
+                    lineRows.set(r.index, null);
+                    if (spare == null) {
+                        // the row that scrolled out (the usual scan on a long ticket) is the next spare:
+                        // it stays in the scene, hidden, so it keeps its styles and no row is made and
+                        // styled after this frame (decision 0310)
+                        spare = r;
+                        sparePending = false;
+                        r.setVisible(false);
+                        r.pseudoClassStateChanged(SELECTED, false);
+                        r.moveTo(items.size());
+                    }
+                }
+                if (spare != null) {
+                    out.remove(spare);
+                }
                 rows.getChildren().removeAll(out);
             }
             for (int i = from; i < to; i++) {
                 Row r = lineRows.get(i);
+                if (r == null) {
+                    r = new Row(TicketView.this, items.get(i), i);
+                    r.pseudoClassStateChanged(SELECTED, i == selectedIndex.get());
+                    lineRows.set(i, r);
+                }
                 if (r.getParent() != rows) {
                     rows.getChildren().add(r);
                     // it is laid out in this pass, so it is styled now (not in the next frame)

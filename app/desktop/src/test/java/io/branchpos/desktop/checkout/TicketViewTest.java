@@ -153,4 +153,42 @@ class TicketViewTest {
         assertThat(ask(view, AccessibleAttribute.FOCUS_ITEM)).isSameAs(first);
         assertThat(ask(second, AccessibleAttribute.SELECTED)).isEqualTo(false);
     }
+
+    @Test
+    void aLineAddedToATicketLongerThanTheViewIsShownInARowThatScrolledOutNotInANewNode() {
+        java.util.Set<Node> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (int i = 1; i <= 12; i++) {
+            int no = i;
+            change(() -> {
+                lines.add(line(no, false));
+                view.select(lines.size() - 1);
+            });
+            for (int k = 0; k < lines.size(); k++) {
+                if (view.rowNode(k) != null) {
+                    seen.add(view.rowNode(k));
+                }
+            }
+        }
+        change(() -> {
+            lines.add(line(13, true));
+            view.select(lines.size() - 1);
+        });
+
+        // decision 0310: the row that scrolled out at the previous line is the spare that shows this one
+        Node last = view.rowNode(12);
+        assertThat(seen).contains(last);
+        assertThat(((Label) last.lookup(".line-name")).getText()).isEqualTo("Item 13");
+        assertThat(last.getPseudoClassStates()).contains(SELECTED, VOIDED).doesNotContain(ODD);
+        assertThat(last.isVisible()).isTrue();
+        assertThat(shownNames()).contains("Item 13", "Item 12").doesNotContain("Item 1", "Item 7");
+        long selected = java.util.stream.IntStream.range(0, lines.size()).mapToObj(view::rowNode)
+                .filter(n -> n != null && n.getPseudoClassStates().contains(SELECTED)).count();
+        assertThat(selected).isEqualTo(1);
+
+        // scrolled back up, the first lines come back with their texts (made again as they come into view)
+        change(() -> view.select(0));
+        assertThat(shownNames()).startsWith("Item 1", "Item 2");
+        assertThat(view.rowNode(0).getPseudoClassStates()).contains(SELECTED).doesNotContain(ODD);
+        assertThat(view.rowNode(1).getPseudoClassStates()).contains(ODD).doesNotContain(SELECTED);
+    }
 }
