@@ -29,12 +29,13 @@ import javafx.scene.shape.Rectangle;
  * virtual flow's cell count, which re-places and re-styles every visible row (twice with the
  * scroll to the new line) in the frame of every scan.
  *
- * <p>Here every line has its row node, made when the line comes; only the rows inside the
- * viewport are in the scene (the toolkit visits every node of the scene for its bounds at each
- * frame). A scan shows its line in the spare row, a row made and styled in an earlier frame and
- * kept hidden below the last line, and lets the row that scrolls out leave the scene: no row is
- * styled, measured or moved in the frame of the scan but the new one. A row coming back into view
- * (scrolling up) is styled when it comes. Rows are updated in place when their line changes (a
+ * <p>Here only the lines inside the viewport have a row node in the scene (the toolkit visits
+ * every node of the scene for its bounds at each frame); a row is made when its line comes into
+ * view and styled then. A scan shows its line in the spare row, a row styled in an earlier frame
+ * and kept hidden below the last line: no row is styled, measured or moved in the frame of the
+ * scan but the new one. On a long ticket the row that scrolls out at a scan stays in the scene,
+ * hidden, as the next spare, so a scan makes no node at all (decision 0310); on a short one the
+ * spare is made after the scan's frame. Rows are updated in place when their line changes (a
  * void, a promotion). The selection is an index; a click selects, {@link #select(int)} selects and
  * brings the row into view.
  *
@@ -54,7 +55,7 @@ public final class TicketView extends VBox {
     private final ListChangeListener<TicketRow> onChange = this::linesChanged;
     private ObservableList<TicketRow> items = FXCollections.observableArrayList();
     private final IntegerProperty selectedIndex = new SimpleIntegerProperty(this, "selectedIndex", -1);
-    /** One row per line, in line order; only those in view are children of {@link #rows}. */
+    /** One entry per line, in line order: its row while in view (a child of {@link #rows}), else null. */
     private final List<Row> lineRows = new ArrayList<>();
     private final Rows rows = new Rows();
     private final Viewport viewport = new Viewport();
