@@ -34,8 +34,10 @@ import javafx.stage.Window;
  * products (the store thread builds the 200k-name index first, so a result can only show after
  * it), laid out in a pulse.</li>
  * <li>{@code scan DIR N SKUS}: the same start, then N barcodes scanned into the cashier screen
- * (digits and Enter as key events), each timed from Enter until the ticket shows one more line
- * after a layout pulse (the frame that shows it).</li>
+ * (digits and Enter as key events, each scan at a random phase to the pulse timer), each timed from
+ * Enter until the ticket shows one more line after a layout pulse (the frame that shows it).</li>
+ * <li>{@code scanfloor DIR N SKUS}: target 3's limit: a minimal scene (text field, Enter appends a
+ * label) scanned and timed exactly as {@code scan}, in a JVM with the same options.</li>
  * <li>{@code floor DIR}: the raw floor of a start: a JVM that opens the H2 file with plain JDBC and
  * reads every product name (what any index must read), then prints READY.</li>
  * </ul>
