@@ -34,8 +34,10 @@ import javafx.stage.Window;
  * products (the store thread builds the 200k-name index first, so a result can only show after
  * it), laid out in a pulse.</li>
  * <li>{@code scan DIR N SKUS}: the same start, then N barcodes scanned into the cashier screen
- * (digits and Enter as key events), each timed from Enter until the ticket shows one more line
- * after a layout pulse (the frame that shows it).</li>
+ * (digits and Enter as key events, each scan at a random phase to the pulse timer), each timed from
+ * Enter until the ticket shows one more line after a layout pulse (the frame that shows it).</li>
+ * <li>{@code scanfloor DIR N SKUS}: target 3's limit: a minimal scene (text field, Enter appends a
+ * label) scanned and timed exactly as {@code scan}, in a JVM with the same options.</li>
  * <li>{@code floor DIR}: the raw floor of a start: a JVM that opens the H2 file with plain JDBC and
  * reads every product name (what any index must read), then prints READY.</li>
  * </ul>
@@ -51,6 +53,16 @@ public final class AppProbe {
         String dir = args[1];
         if (mode.equals("floor")) {
             floor(dir);
+            System.exit(0);
+        }
+        if (mode.equals("scanfloor")) {
+            try {
+                scanFloor(Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            } catch (Throwable e) {
+                System.out.println("FAILED " + e);
+                e.printStackTrace();
+            }
+            System.out.flush();
             System.exit(0);
         }
         Thread probe = new Thread(() -> {
@@ -281,8 +293,8 @@ public final class AppProbe {
 
     /**
      * Target 3 with the scan flow of the cashier screen: a barcode burst (13 digits) and Enter into
-     * the focused scan/search field, timed from the Enter key until the ticket table has one more
-     * line and a layout pulse has run.
+     * the focused scan/search field, timed from the Enter key until the ticket has one more line and
+     * a layout pulse has run.
      */
     private static void scanLines(Scene scene, int n, int skus) throws Exception {
         TextField field = (TextField) visible(scene, "#searchField");
@@ -290,16 +302,72 @@ public final class AppProbe {
         if (ticket == null) {
             throw new IllegalStateException("no #ticketView in the cashier screen");
         }
+        timeScans(scene, field, ticket.getItems(), n, skus, true, "SCAN");
+    }
+
+    /**
+     * The toolkit's own floor for target 3, run in its own child JVM with the same JVM options: a
+     * minimal scene (a text field over a column of labels) whose Enter handler appends one label
+     * with the scanned code, the scans injected and timed exactly as {@link #scanLines}. What no
+     * application can beat on this toolkit, this machine and this load.
+     */
+    private static void scanFloor(int n, int skus) throws Exception {
+        CountDownLatch up = new CountDownLatch(1);
+        Platform.startup(up::countDown);
+        up.await();
+        AtomicReference<Scene> sceneRef = new AtomicReference<>();
+        AtomicReference<TextField> fieldRef = new AtomicReference<>();
+        AtomicReference<javafx.scene.layout.VBox> linesRef = new AtomicReference<>();
+        onFx(() -> {
+            TextField field = new TextField();
+            javafx.scene.layout.VBox lines = new javafx.scene.layout.VBox();
+            field.setOnAction(e -> {
+                lines.getChildren().add(new javafx.scene.control.Label(field.getText()));
+                field.clear();
+            });
+            Scene scene = new Scene(new javafx.scene.layout.VBox(field, lines), 1280, 800); // the app's window
+            javafx.stage.Stage stage = new javafx.stage.Stage();
+            stage.setScene(scene);
+            stage.show();
+            field.requestFocus();
+            sceneRef.set(scene);
+            fieldRef.set(field);
+            linesRef.set(lines);
+            return null;
+        });
+        System.out.println("READY");
+        timeScans(sceneRef.get(), fieldRef.get(), linesRef.get().getChildren(), n, skus, false, "FLOOR");
+        System.out.flush();
+        Platform.exit();
+    }
+
+    /**
+     * Scans into {@code field}, each timed from the Enter key until {@code items} has one more entry
+     * and a layout pulse has run. Each scan starts after a random delay (uniform over one pulse
+     * period), as a keyboard-wedge scanner's keys come at any moment relative to the toolkit's steady
+     * pulse timer; until session 5 the probe started each scan a fixed ~32 ms after the previous
+     * scan's pulse, i.e. always just after a pulse, so every line waited most of a frame.
+     */
+    private static void timeScans(Scene scene, TextField field, javafx.collections.ObservableList<?> items, int n,
+            int skus, boolean awaitMemory, String tag) throws Exception {
         AtomicLong enterAt = new AtomicLong();
         AtomicLong visibleAt = new AtomicLong();
         java.util.concurrent.atomic.AtomicInteger expected = new java.util.concurrent.atomic.AtomicInteger();
         // where the time goes, per scan: Enter handed to the robot -> first digit's KEY_PRESSED reaches
-        // the scene -> Enter's KEY_PRESSED reaches the scene -> the ticket has the line -> the pulse
+        // the scene -> Enter's KEY_PRESSED reaches the scene -> the list has the line -> the pulse
         // that lays it out starts -> that layout pass has run
         AtomicLong firstKeyAt = new AtomicLong();
         AtomicLong enterKeyAt = new AtomicLong();
         AtomicLong lineAt = new AtomicLong();
         AtomicLong pulseAt = new AtomicLong();
+        // pulses of the scene so far (a pre-layout listener runs at every pulse, dirty or not), and
+        // the count when the Enter key arrived and when the line was laid out: their difference is
+        // the frame that showed the line (1 = the first pulse after the Enter key)
+        java.util.concurrent.atomic.AtomicInteger pulses = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger pulsesAtEnter = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger pulsesAtVisible = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicLong lastPulseAt = new AtomicLong();
+        AtomicLong enterPhase = new AtomicLong();
         onFx(() -> {
             scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
                 if (enterAt.get() != 0 && firstKeyAt.get() == 0) {
@@ -307,21 +375,27 @@ public final class AppProbe {
                 }
                 if (enterAt.get() != 0 && e.getCode() == KeyCode.ENTER && enterKeyAt.get() == 0) {
                     enterKeyAt.set(System.nanoTime());
+                    pulsesAtEnter.set(pulses.get());
+                    enterPhase.set(enterKeyAt.get() - lastPulseAt.get());
                 }
             });
-            ticket.getItems().addListener((javafx.collections.ListChangeListener<io.branchpos.desktop.checkout.TicketRow>) c -> {
-                if (enterAt.get() != 0 && lineAt.get() == 0 && ticket.getItems().size() >= expected.get()) {
+            items.addListener((javafx.collections.ListChangeListener<Object>) c -> {
+                if (enterAt.get() != 0 && lineAt.get() == 0 && items.size() >= expected.get()) {
                     lineAt.set(System.nanoTime());
                 }
             });
             scene.addPreLayoutPulseListener(() -> {
+                long now = System.nanoTime();
+                pulses.incrementAndGet();
+                lastPulseAt.set(now);
                 if (lineAt.get() != 0 && pulseAt.get() == 0) {
-                    pulseAt.set(System.nanoTime());
+                    pulseAt.set(now);
                 }
             });
             scene.addPostLayoutPulseListener(() -> {
-                if (enterAt.get() != 0 && visibleAt.get() == 0 && ticket.getItems().size() >= expected.get()) {
+                if (enterAt.get() != 0 && visibleAt.get() == 0 && items.size() >= expected.get()) {
                     visibleAt.set(System.nanoTime());
+                    pulsesAtVisible.set(pulses.get());
                 }
             });
             field.setText("");
@@ -339,13 +413,18 @@ public final class AppProbe {
             field.setText("");
             return null;
         });
-        int waitedFor = awaitScansAnsweredInFrame(field, ticket, skus);
+        int waitedFor = awaitMemory ? awaitScansAnsweredInFrame(field, items, skus) : 0;
         // CPU the FX thread spends per scan (keys, handler, pulses): unlike the latency, it does not
         // grow with the scheduler's queue when other work shares the cores
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long fxThread = onFx(() -> Thread.currentThread().getId());
         long fxCpuAtStart = 0;
+        com.sun.management.ThreadMXBean alloc = (com.sun.management.ThreadMXBean) threads;
+        long fxAllocAtStart = 0;
+        long allAllocAtStart = 0;
+        long gcAtStart = 0;
         java.util.Random r = new java.util.Random(17);
+        java.util.Random phase = new java.util.Random(23);
         Samples s = new Samples();
         Samples fromFirst = new Samples();
         Samples toFirstKey = new Samples();
@@ -353,20 +432,31 @@ public final class AppProbe {
         Samples enterToLine = new Samples();
         Samples lineToPulse = new Samples();
         Samples pulseToLaidOut = new Samples();
+        Samples phases = new Samples();
+        int[] frames = new int[4]; // 1, 2, 3, >= 4 pulses after the Enter key
+        java.util.List<String> late = new java.util.ArrayList<>();
         int missed = 0;
         boolean robotKeys = useRobot;
         for (int i = -WARM_UP_SCANS; i < n; i++) {
             if (i == 0) {
                 fxCpuAtStart = threads.getThreadCpuTime(fxThread);
+                fxAllocAtStart = alloc.getThreadAllocatedBytes(fxThread);
+                allAllocAtStart = allocatedByAllThreads(alloc);
+                gcAtStart = collections();
             }
             String code = sellableBarcode(r, skus);
-            int before = onFx(() -> ticket.getItems().size());
+            int before = onFx(items::size);
             expected.set(before + 1);
             visibleAt.set(0);
             firstKeyAt.set(0);
             enterKeyAt.set(0);
             lineAt.set(0);
             pulseAt.set(0);
+            // settle after the previous scan, then a random phase to the pulse timer
+            Thread.sleep(30);
+            if (!FIXED_PHASE) {
+                java.util.concurrent.locks.LockSupport.parkNanos((long) (phase.nextDouble() * PULSE_PERIOD_NS));
+            }
             long[] first = new long[1];
             onFx(() -> {
                 first[0] = System.nanoTime();
@@ -398,20 +488,68 @@ public final class AppProbe {
                     enterToLine.add(lineAt.get() - enterKeyAt.get());
                     lineToPulse.add(pulseAt.get() - lineAt.get());
                     pulseToLaidOut.add(visibleAt.get() - pulseAt.get());
+                    phases.add(enterPhase.get());
+                    int f = pulsesAtVisible.get() - pulsesAtEnter.get();
+                    frames[Math.max(0, Math.min(f, 4) - 1)]++;
+                    if (f > 1 && late.size() < 10) {
+                        late.add(String.format(Locale.ROOT, "%d frames (Enter %.1f ms after a pulse, keys %.1f,"
+                                + " Enter->line %.1f, line->pulse %.1f, layout %.1f ms)", f, enterPhase.get() / 1e6,
+                                (enterKeyAt.get() - firstKeyAt.get()) / 1e6, (lineAt.get() - enterKeyAt.get()) / 1e6,
+                                (pulseAt.get() - lineAt.get()) / 1e6, (visibleAt.get() - pulseAt.get()) / 1e6));
+                    }
                 }
             }
             enterAt.set(0);
-            Thread.sleep(30);
         }
         long fxCpuPerScan = (threads.getThreadCpuTime(fxThread) - fxCpuAtStart) / Math.max(1, n);
-        System.out.printf(Locale.ROOT, "SCAN %d %d %d %d %d %s %d %d%n", s.count(), s.percentile(50), s.percentile(99),
-                s.max(), missed, useRobot ? "robot" : "fired", fromFirst.percentile(99), fxCpuPerScan);
-        System.out.printf(Locale.ROOT, "SCANWARMUP %d scans until answered in the frame, then %d warm-up scans%n",
-                waitedFor, WARM_UP_SCANS);
-        System.out.printf(Locale.ROOT, "SCANSTAGES %s; %s; %s; %s; %s%n", stage("robot call returns to 1st key", toFirstKey),
-                stage("1st key to Enter key", keysToEnter), stage("Enter key to line in ticket", enterToLine),
-                stage("line to pulse start", lineToPulse), stage("pulse start to laid out", pulseToLaidOut));
+        long fxAllocPerScan = (alloc.getThreadAllocatedBytes(fxThread) - fxAllocAtStart) / Math.max(1, n);
+        long allAllocPerScan = (allocatedByAllThreads(alloc) - allAllocAtStart) / Math.max(1, n);
+        long gcs = collections() - gcAtStart;
+        System.out.printf(Locale.ROOT, "%s %d %d %d %d %d %s %d %d%n", tag, s.count(), s.percentile(50),
+                s.percentile(99), s.max(), missed, useRobot ? "robot" : "fired", fromFirst.percentile(99), fxCpuPerScan);
+        if (awaitMemory) {
+            System.out.printf(Locale.ROOT, "%sWARMUP %d scans until answered in the frame, then %d warm-up scans%n",
+                    tag, waitedFor, WARM_UP_SCANS);
+        }
+        System.out.printf(Locale.ROOT, "%sSTAGES %s; %s; %s; %s; %s%n", tag,
+                stage("robot call returns to 1st key", toFirstKey), stage("1st key to Enter key", keysToEnter),
+                stage("Enter key to line", enterToLine), stage("line to pulse start", lineToPulse),
+                stage("pulse start to laid out", pulseToLaidOut));
+        System.out.printf(Locale.ROOT, "%sFRAMES shown by the 1st pulse after the Enter key %d, 2nd %d, 3rd %d, later %d;"
+                + " Enter key after the last pulse p50 %.1f ms (max %.1f); allocated per scan: FX thread %d KiB,"
+                + " all threads %d KiB; %d collections during the timed scans%n", tag, frames[0], frames[1], frames[2],
+                frames[3], phases.percentile(50) / 1e6, phases.max() / 1e6, fxAllocPerScan / 1024,
+                allAllocPerScan / 1024, gcs);
+        for (String l : late) {
+            System.out.println(tag + "LATE " + l);
+        }
     }
+
+    private static long allocatedByAllThreads(com.sun.management.ThreadMXBean alloc) {
+        long sum = 0;
+        for (long b : alloc.getThreadAllocatedBytes(alloc.getAllThreadIds())) {
+            sum += Math.max(0, b);
+        }
+        return sum;
+    }
+
+    private static long collections() {
+        long sum = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            sum += Math.max(0, gc.getCollectionCount());
+        }
+        return sum;
+    }
+
+    /**
+     * The random delay before each scan spans one pulse period: Quantum's pulse timer runs at a fixed
+     * rate of 1000 / 60 ms in whole milliseconds, i.e. 16 ms (com.sun.javafx.tk.quantum.QuantumToolkit
+     * PULSE_INTERVAL; the glass timers of Monocle and GTK tick steadily, their pause is a no-op).
+     */
+    static final long PULSE_PERIOD_NS = 16_000_000L;
+
+    /** {@code -Dbranchpos.probe.fixedPhase=true}, by hand only: no random delay, the probe's timing before session 5. */
+    private static final boolean FIXED_PHASE = Boolean.getBoolean("branchpos.probe.fixedPhase");
 
     static final int WARM_UP_SCANS = 20;
 
@@ -431,17 +569,17 @@ public final class AppProbe {
      * and competes with that build for the two cores; timing those would measure the start, not a
      * scan. Returns the number of scans it took (each adds a line to the ticket).
      */
-    private static int awaitScansAnsweredInFrame(TextField field, TicketView ticket, int skus)
-            throws Exception {
+    private static int awaitScansAnsweredInFrame(TextField field, javafx.collections.ObservableList<?> items,
+            int skus) throws Exception {
         java.util.Random r = new java.util.Random(99);
         long until = System.nanoTime() + 120_000_000_000L;
         for (int tries = 1; System.nanoTime() < until; tries++) {
             String code = sellableBarcode(r, skus);
             boolean inFrame = onFx(() -> {
-                int before = ticket.getItems().size();
+                int before = items.size();
                 field.setText(code);
                 field.fireEvent(new javafx.event.ActionEvent());
-                return ticket.getItems().size() > before;
+                return items.size() > before;
             });
             if (inFrame) {
                 return tries;

@@ -132,6 +132,7 @@ public final class CheckoutController {
         ticketView.setTexts(texts.getString("checkout.col.qty"), texts.getString("checkout.col.item"),
                 texts.getString("checkout.col.price"), texts.getString("checkout.col.total"),
                 texts.getString("checkout.ticket.empty"));
+        ticketView.setAccessibleText(texts.getString("checkout.ticket"));
         ticketView.selectedIndexProperty().addListener((o, a, b) -> {
             int i = b.intValue();
             if (i >= 0 && i < model.lines().size()) {

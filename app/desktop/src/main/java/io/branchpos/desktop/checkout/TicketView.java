@@ -10,6 +10,8 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
+import javafx.scene.AccessibleAttribute;
+import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
@@ -27,14 +29,20 @@ import javafx.scene.shape.Rectangle;
  * virtual flow's cell count, which re-places and re-styles every visible row (twice with the
  * scroll to the new line) in the frame of every scan.
  *
- * <p>Here every line has its row node, made when the line comes; only the rows inside the
- * viewport are in the scene (the toolkit visits every node of the scene for its bounds at each
- * frame). A scan shows its line in the spare row, a row made and styled in an earlier frame and
- * kept hidden below the last line, and lets the row that scrolls out leave the scene: no row is
- * styled, measured or moved in the frame of the scan but the new one. A row coming back into view
- * (scrolling up) is styled when it comes. Rows are updated in place when their line changes (a
+ * <p>Here only the lines inside the viewport have a row node in the scene (the toolkit visits
+ * every node of the scene for its bounds at each frame); a row is made when its line comes into
+ * view and styled then. A scan shows its line in the spare row, a row styled in an earlier frame
+ * and kept hidden below the last line: no row is styled, measured or moved in the frame of the
+ * scan but the new one. On a long ticket the row that scrolls out at a scan stays in the scene,
+ * hidden, as the next spare, so a scan makes no node at all (decision 0310); on a short one the
+ * spare is made after the scan's frame. Rows are updated in place when their line changes (a
  * void, a promotion). The selection is an index; a click selects, {@link #select(int)} selects and
  * brings the row into view.
+ *
+ * <p>For a screen reader the ticket is a list ({@link AccessibleRole#LIST_VIEW}: item count, the
+ * rows in view by index, the selected one as focus item) and each row a list item whose text reads
+ * the line, e.g. "2 × Milk 1 L, €2.58" (with its detail, such as the voided tag, before the
+ * total) — what the {@code TableView} it replaced gave a screen reader (decision 0309).
  */
 public final class TicketView extends VBox {
     /** The height of every row, px: room for the name and a detail line (as the table's 44 px cells). */
@@ -47,7 +55,7 @@ public final class TicketView extends VBox {
     private final ListChangeListener<TicketRow> onChange = this::linesChanged;
     private ObservableList<TicketRow> items = FXCollections.observableArrayList();
     private final IntegerProperty selectedIndex = new SimpleIntegerProperty(this, "selectedIndex", -1);
-    /** One row per line, in line order; only those in view are children of {@link #rows}. */
+    /** One entry per line, in line order: its row while in view (a child of {@link #rows}), else null. */
     private final List<Row> lineRows = new ArrayList<>();
     private final Rows rows = new Rows();
     private final Viewport viewport = new Viewport();
@@ -73,6 +81,7 @@ public final class TicketView extends VBox {
         VBox.setVgrow(body, Priority.ALWAYS);
         getChildren().addAll(header(), body);
         setFocusTraversable(false);
+        setAccessibleRole(AccessibleRole.LIST_VIEW);
         items.addListener(onChange);
         sceneProperty().addListener((o, before, now) -> {
             if (before != null) {
@@ -85,6 +94,8 @@ public final class TicketView extends VBox {
         selectedIndex.addListener((o, a, b) -> {
             showSelected(a.intValue(), false);
             showSelected(b.intValue(), true);
+            notifyAccessibleAttributeChanged(AccessibleAttribute.FOCUS_ITEM);
+            notifyAccessibleAttributeChanged(AccessibleAttribute.SELECTED_ITEMS);
         });
         addSpare();
     }
@@ -127,7 +138,7 @@ public final class TicketView extends VBox {
         rows.getChildren().clear();
         spare = null;
         for (int i = 0; i < lines.size(); i++) {
-            lineRows.add(new Row(this, lines.get(i), i));
+            lineRows.add(null); // made when it comes into view
         }
         addSpare();
         placeholder.setVisible(lines.isEmpty());
@@ -159,7 +170,28 @@ public final class TicketView extends VBox {
             return null;
         }
         Row r = lineRows.get(i);
-        return r.getParent() == rows ? r : null;
+        return r != null && r.getParent() == rows ? r : null;
+    }
+
+    @Override
+    public Object queryAccessibleAttribute(AccessibleAttribute attribute, Object... parameters) {
+        switch (attribute) {
+            case ITEM_COUNT:
+                return items.size();
+            case ITEM_AT_INDEX:
+                // as a virtual list: only the rows in view have a node in the scene
+                return rowNode((Integer) parameters[0]);
+            case FOCUS_ITEM:
+                return rowNode(selectedIndex.get());
+            case SELECTED_ITEMS: {
+                Node row = rowNode(selectedIndex.get());
+                return row == null ? FXCollections.emptyObservableList() : FXCollections.observableArrayList(row);
+            }
+            case MULTIPLE_SELECTION:
+                return false;
+            default:
+                return super.queryAccessibleAttribute(attribute, parameters);
+        }
     }
 
     /** The area the rows scroll in (for tests). */
@@ -174,12 +206,12 @@ public final class TicketView extends VBox {
             int from = c.getFrom();
             if (c.wasPermutated()) {
                 for (int i = from; i < c.getTo(); i++) {
-                    lineRows.get(i).show(items.get(i));
+                    showLine(i);
                 }
             } else if (c.wasReplaced() && c.getRemovedSize() == c.getAddedSize()) {
                 // a changed line (void, promotion, quantity): its row shows the new text in place
                 for (int i = from; i < c.getTo(); i++) {
-                    lineRows.get(i).show(items.get(i));
+                    showLine(i);
                 }
             } else {
                 if (c.wasRemoved()) {
@@ -201,7 +233,7 @@ public final class TicketView extends VBox {
                     } else {
                         List<Row> added = new ArrayList<>(c.getAddedSize());
                         for (int i = from; i < c.getTo(); i++) {
-                            added.add(new Row(this, items.get(i), i));
+                            added.add(null); // made when it comes into view (in this layout pass if it is in view)
                         }
                         lineRows.addAll(from, added);
                         if (from < before) {
@@ -221,8 +253,11 @@ public final class TicketView extends VBox {
         if (firstShifted != Integer.MAX_VALUE) {
             // rows after an insertion or removal moved: their index (striping, clicks, selection) follows
             for (int i = firstShifted; i < lineRows.size(); i++) {
-                lineRows.get(i).moveTo(i);
-                lineRows.get(i).pseudoClassStateChanged(SELECTED, i == sel);
+                Row r = lineRows.get(i);
+                if (r != null) {
+                    r.moveTo(i);
+                    r.pseudoClassStateChanged(SELECTED, i == sel);
+                }
             }
             if (spare != null) {
                 spare.moveTo(items.size());
@@ -257,8 +292,16 @@ public final class TicketView extends VBox {
     }
 
     private void showSelected(int i, boolean on) {
-        if (i >= 0 && i < lineRows.size()) {
+        if (i >= 0 && i < lineRows.size() && lineRows.get(i) != null) {
             lineRows.get(i).pseudoClassStateChanged(SELECTED, on);
+            lineRows.get(i).notifyAccessibleAttributeChanged(AccessibleAttribute.SELECTED);
+        }
+    }
+
+    private void showLine(int i) {
+        Row r = lineRows.get(i);
+        if (r != null) {
+            r.show(items.get(i));
         }
     }
 
@@ -358,10 +401,32 @@ public final class TicketView extends VBox {
                 }
             }
             if (out != null) {
+                for (Node n : out) {
+                    Row r = (Row) n;
+                    lineRows.set(r.index, null);
+                    if (spare == null) {
+                        // the row that scrolled out (the usual scan on a long ticket) is the next spare:
+                        // it stays in the scene, hidden, so it keeps its styles and no row is made and
+                        // styled after this frame (decision 0310)
+                        spare = r;
+                        sparePending = false;
+                        r.setVisible(false);
+                        r.pseudoClassStateChanged(SELECTED, false);
+                        r.moveTo(items.size());
+                    }
+                }
+                if (spare != null) {
+                    out.remove(spare);
+                }
                 rows.getChildren().removeAll(out);
             }
             for (int i = from; i < to; i++) {
                 Row r = lineRows.get(i);
+                if (r == null) {
+                    r = new Row(TicketView.this, items.get(i), i);
+                    r.pseudoClassStateChanged(SELECTED, i == selectedIndex.get());
+                    lineRows.set(i, r);
+                }
                 if (r.getParent() != rows) {
                     rows.getChildren().add(r);
                     // it is laid out in this pass, so it is styled now (not in the next frame)
@@ -398,10 +463,13 @@ public final class TicketView extends VBox {
         private final Label detail = new Label();
         private final Label price = new Label();
         private final Label total = new Label();
+        private final TicketView view;
         private int index;
 
         Row(TicketView view, TicketRow line, int index) {
+            this.view = view;
             getStyleClass().add("ticket-row");
+            setAccessibleRole(AccessibleRole.LIST_ITEM);
             setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             qty.getStyleClass().addAll("ticket-cell", "ticket-col-qty");
             name.getStyleClass().add("line-name");
@@ -443,6 +511,30 @@ public final class TicketView extends VBox {
             price.setText(line.unitPrice());
             total.setText(line.total());
             pseudoClassStateChanged(VOIDED, line.voided());
+        }
+
+        /** What a screen reader reads for the line: "2 × Milk 1 L, €2.58", its detail before the total. */
+        String spoken() {
+            StringBuilder b = new StringBuilder().append(qty.getText()).append(" × ").append(name.getText());
+            if (!detail.getText().isEmpty()) {
+                b.append(", ").append(detail.getText());
+            }
+            return b.append(", ").append(total.getText()).toString();
+        }
+
+        @Override
+        public Object queryAccessibleAttribute(AccessibleAttribute attribute, Object... parameters) {
+            switch (attribute) {
+                case TEXT:
+                    // composed when asked: a scan does no work for it
+                    return spoken();
+                case INDEX:
+                    return index;
+                case SELECTED:
+                    return view.getSelectedIndex() == index;
+                default:
+                    return super.queryAccessibleAttribute(attribute, parameters);
+            }
         }
     }
 }

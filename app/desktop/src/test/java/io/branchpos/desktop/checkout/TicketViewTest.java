@@ -7,6 +7,8 @@ import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
+import javafx.scene.AccessibleAttribute;
+import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -116,5 +118,77 @@ class TicketViewTest {
         change(() -> lines.add(line(5, false)));
         assertThat(shownNames()).containsExactly("Item 5");
         assertThat(view.rowNode(0).getPseudoClassStates()).doesNotContain(ODD);
+    }
+
+    private Object ask(Node node, AccessibleAttribute attribute, Object... parameters) {
+        Object[] out = new Object[1];
+        robot.interact(() -> out[0] = node.queryAccessibleAttribute(attribute, parameters));
+        return out[0];
+    }
+
+    @Test
+    void aScreenReaderFindsTheTicketAsAListAndEachRowReadsItsLine() {
+        change(() -> lines.setAll(new TicketRow(1, "2", "Milk 1 L", "", "€1.29", "€2.58", false),
+                new TicketRow(2, "1", "Bread", "voided", "€2.10", "€2.10", true)));
+        change(() -> view.select(1));
+
+        assertThat(view.getAccessibleRole()).isEqualTo(AccessibleRole.LIST_VIEW);
+        assertThat(ask(view, AccessibleAttribute.ITEM_COUNT)).isEqualTo(2);
+        Node first = (Node) ask(view, AccessibleAttribute.ITEM_AT_INDEX, 0);
+        Node second = (Node) ask(view, AccessibleAttribute.ITEM_AT_INDEX, 1);
+        assertThat(first).isSameAs(view.rowNode(0));
+        assertThat(first.getAccessibleRole()).isEqualTo(AccessibleRole.LIST_ITEM);
+        assertThat(ask(first, AccessibleAttribute.TEXT)).isEqualTo("2 × Milk 1 L, €2.58");
+        assertThat(ask(second, AccessibleAttribute.TEXT)).isEqualTo("1 × Bread, voided, €2.10");
+        assertThat(ask(second, AccessibleAttribute.INDEX)).isEqualTo(1);
+        assertThat(ask(second, AccessibleAttribute.SELECTED)).isEqualTo(true);
+        assertThat(ask(first, AccessibleAttribute.SELECTED)).isEqualTo(false);
+        assertThat(ask(view, AccessibleAttribute.FOCUS_ITEM)).isSameAs(second);
+        assertThat(new ArrayList<Object>((List<?>) ask(view, AccessibleAttribute.SELECTED_ITEMS))).containsExactly(second);
+
+        // a changed line reads its new text; the selection moves with the arrow keys' select(i)
+        change(() -> lines.set(0, new TicketRow(1, "3", "Milk 1 L", "", "€1.29", "€3.87", false)));
+        change(() -> view.select(0));
+        assertThat(ask(first, AccessibleAttribute.TEXT)).isEqualTo("3 × Milk 1 L, €3.87");
+        assertThat(ask(view, AccessibleAttribute.FOCUS_ITEM)).isSameAs(first);
+        assertThat(ask(second, AccessibleAttribute.SELECTED)).isEqualTo(false);
+    }
+
+    @Test
+    void aLineAddedToATicketLongerThanTheViewIsShownInARowThatScrolledOutNotInANewNode() {
+        java.util.Set<Node> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (int i = 1; i <= 12; i++) {
+            int no = i;
+            change(() -> {
+                lines.add(line(no, false));
+                view.select(lines.size() - 1);
+            });
+            for (int k = 0; k < lines.size(); k++) {
+                if (view.rowNode(k) != null) {
+                    seen.add(view.rowNode(k));
+                }
+            }
+        }
+        change(() -> {
+            lines.add(line(13, true));
+            view.select(lines.size() - 1);
+        });
+
+        // decision 0310: the row that scrolled out at the previous line is the spare that shows this one
+        Node last = view.rowNode(12);
+        assertThat(seen).contains(last);
+        assertThat(((Label) last.lookup(".line-name")).getText()).isEqualTo("Item 13");
+        assertThat(last.getPseudoClassStates()).contains(SELECTED, VOIDED).doesNotContain(ODD);
+        assertThat(last.isVisible()).isTrue();
+        assertThat(shownNames()).contains("Item 13", "Item 12").doesNotContain("Item 1", "Item 7");
+        long selected = java.util.stream.IntStream.range(0, lines.size()).mapToObj(view::rowNode)
+                .filter(n -> n != null && n.getPseudoClassStates().contains(SELECTED)).count();
+        assertThat(selected).isEqualTo(1);
+
+        // scrolled back up, the first lines come back with their texts (made again as they come into view)
+        change(() -> view.select(0));
+        assertThat(shownNames()).startsWith("Item 1", "Item 2");
+        assertThat(view.rowNode(0).getPseudoClassStates()).contains(SELECTED).doesNotContain(ODD);
+        assertThat(view.rowNode(1).getPseudoClassStates()).contains(ODD).doesNotContain(SELECTED);
     }
 }
