@@ -60,10 +60,13 @@ public final class IngestService {
     private final Semaphore admission;
 
     /**
-     * Whether new events and runs of sales are written with {@code COPY} first (decision 0209). Always
-     * true in the server; the tests that compare the copies with the statements switch it off.
+     * New events, and runs of sales, of at least this many are written with {@code COPY} first
+     * (decision 0209); smaller ones with the statements only. Measured on target 8's 10-event batches,
+     * the savepoint and the four copies cost more than they save; on a catch-up's batches of up to
+     * 1,000 they save ≈ 20 µs of PostgreSQL per event. The tests that compare the copies with the
+     * statements set it to 1 and to {@link Integer#MAX_VALUE}.
      */
-    static volatile boolean copyFirst = true;
+    static volatile int copyFrom = 100;
 
     public IngestService(DataSource dataSource, Metrics metrics) {
         this(dataSource, metrics, DEFAULT_CONCURRENT_BATCHES);
@@ -510,7 +513,7 @@ public final class IngestService {
         if (fresh.isEmpty()) {
             return inserted;
         }
-        if (copyFirst && copyEvents(c, terminalId, fresh)) {
+        if (fresh.size() >= copyFrom && copyEvents(c, terminalId, fresh)) {
             for (Fresh f : fresh) {
                 inserted.add(f.event().eventId());
             }

@@ -91,7 +91,7 @@ final class Projections {
             saleIds.add(a.sale().saleId());
         }
         lockSales(c, saleIds);
-        if (IngestService.copyFirst && copySales(c, branchId, terminalId, run, saleIds, stockDeltas)) {
+        if (run.size() >= IngestService.copyFrom && copySales(c, branchId, terminalId, run, saleIds, stockDeltas)) {
             return;
         }
         Rows sales = new Rows(9);

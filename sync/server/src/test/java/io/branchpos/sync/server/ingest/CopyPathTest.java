@@ -54,7 +54,7 @@ class CopyPathTest {
 
     @AfterContainer
     static void stop() {
-        IngestService.copyFirst = true;
+        IngestService.copyFrom = 100;
         copies.close();
         statements.close();
     }
@@ -108,7 +108,7 @@ class CopyPathTest {
         TerminalCredential a = copies.enroll(branch, terminal);
         TerminalCredential b = statements.enroll(branch, terminal);
         try {
-            IngestService.copyFirst = true;
+            IngestService.copyFrom = 1; // every batch tries the copies, however small
             for (List<OutboxEvent> batch : batches) {
                 ack(copies.transport().upload(a, batch(terminal, batch)));
             }
@@ -117,12 +117,12 @@ class CopyPathTest {
                 assertThat(again.applied()).as("a re-sent batch applies nothing").isZero();
                 assertThat(again.duplicates()).as("a re-sent batch is answered as duplicates").isEqualTo(batch.size());
             }
-            IngestService.copyFirst = false;
+            IngestService.copyFrom = Integer.MAX_VALUE;
             for (OutboxEvent e : events) {
                 ack(statements.transport().upload(b, batch(terminal, List.of(e))));
             }
         } finally {
-            IngestService.copyFirst = true;
+            IngestService.copyFrom = 100;
         }
 
         for (String sql : List.of(
