@@ -67,7 +67,7 @@ class CopyPathTest {
     record Sale(boolean reusedId, List<Line> lines, String receipt) {
     }
 
-    @Property(tries = 25)
+    @Property(tries = 40)
     void batchesThroughCopyYieldTheRowsOfOneEventAtATimeAndResendingNeverDuplicates(
             @ForAll("sales") List<Sale> sales, @ForAll("cuts") List<Integer> cuts, @ForAll boolean anomalies) throws Exception {
         int t = TRIES.incrementAndGet();
@@ -102,7 +102,7 @@ class CopyPathTest {
         Statistics.collect(fallback ? "some run falls back to the statements" : "all copied");
         Statistics.coverage(cover -> {
             cover.check("all copied").count(n -> n >= 5);
-            cover.check("some run falls back to the statements").count(n -> n >= 3);
+            cover.check("some run falls back to the statements").count(n -> n >= 2);
         });
 
         TerminalCredential a = copies.enroll(branch, terminal);
@@ -149,7 +149,7 @@ class CopyPathTest {
         Arbitrary<Line> line = Combinators.combine(Arbitraries.integers().between(1, 8).map(n -> n == 1),
                 Arbitraries.frequencyOf(Tuple.of(30, Arbitraries.of(SKUS.subList(0, 7))), Tuple.of(1, Arbitraries.just(SKUS.get(7)))),
                 Arbitraries.of("1", "2", "0.375", "12.5", "3")).as(Line::new);
-        Arbitrary<Sale> sale = Combinators.combine(Arbitraries.integers().between(1, 12).map(n -> n == 1),
+        Arbitrary<Sale> sale = Combinators.combine(Arbitraries.integers().between(1, 6).map(n -> n == 1),
                 line.list().ofMinSize(1).ofMaxSize(4), Arbitraries.of("R-1", "R\\\\2", "R\\t3", "Ré-4")).as(Sale::new);
         return sale.list().ofMinSize(1).ofMaxSize(40);
     }
