@@ -91,6 +91,9 @@ final class Projections {
             saleIds.add(a.sale().saleId());
         }
         lockSales(c, saleIds);
+        if (run.size() >= IngestService.copyFrom && copySales(c, branchId, terminalId, run, saleIds, stockDeltas)) {
+            return;
+        }
         Rows sales = new Rows(9);
         for (int i = 0; i < run.size(); i++) {
             WireEvent e = run.get(i).event();
@@ -145,6 +148,61 @@ final class Projections {
                 + "u.c4, u.c5::numeric, u.c6 from " + Rows.unnest(6));
         // refunds of these sales may have arrived first (another terminal synced earlier)
         checkOverRefunds(c, branchId, terminalId, checkedSales);
+    }
+
+    /**
+     * The common case of {@link #sales} (decision 0209): every sale new, every line number once per
+     * sale. The sale rows, lines and stock movements of the run go in three {@code COPY}s behind a
+     * savepoint, with the same text values the {@code unnest} statements cast. Any key that refuses a
+     * row (a sale id recorded before, a line number twice) or any refused value rolls the copies back
+     * and answers false; the statements then flag or quarantine exactly as before. On true the run is
+     * recorded, its stock changes are in {@code stockDeltas} and its over-refunds are checked.
+     */
+    private static boolean copySales(Connection c, String branchId, String terminalId, List<Applicable> run, List<String> saleIds,
+                                     Map<String, BigDecimal> stockDeltas) throws SQLException {
+        CopyRows sales = new CopyRows();
+        CopyRows lines = new CopyRows();
+        CopyRows moves = new CopyRows();
+        Map<String, BigDecimal> deltas = new HashMap<>();
+        Map<String, String> checkedSales = new LinkedHashMap<>();
+        for (int i = 0; i < run.size(); i++) {
+            WireEvent e = run.get(i).event();
+            SaleView p = run.get(i).sale();
+            String saleId = saleIds.get(i);
+            sales.add(saleId).add(e.eventId()).add(terminalId).add(branchId).add(e.businessDay().toString()).add(p.receiptNumber())
+                    .add(p.currency()).add(new BigDecimal(p.gross()).toPlainString()).add(e.occurredAt().toString());
+            sales.endRow();
+            int idx = 0;
+            for (SaleView.Line line : p.lines()) {
+                BigDecimal qty = new BigDecimal(line.quantity());
+                Long priceVersion = line.priceVersion();
+                Long promotionVersion = line.promotionVersion();
+                lines.add(saleId).add(Integer.toString(line.lineNo())).add(line.sku()).add(qty.toPlainString())
+                        .add(new BigDecimal(line.gross()).toPlainString()).add(priceVersion == null ? null : priceVersion.toString())
+                        .add(line.promotionId()).add(promotionVersion == null ? null : promotionVersion.toString());
+                lines.endRow();
+                moves.add(e.eventId()).add(Integer.toString(idx++)).add(branchId).add(line.sku()).add(qty.negate().toPlainString())
+                        .add("SALE");
+                moves.endRow();
+                deltas.merge(line.sku(), qty.negate(), BigDecimal::add);
+            }
+            checkedSales.put(saleId, e.eventId());
+        }
+        if (!sales.copyable() || !lines.copyable() || !moves.copyable() || checkedSales.size() != run.size()) {
+            return false; // U+0000 somewhere, or one sale id twice in the run: the statements decide
+        }
+        boolean copied = CopyRows.tryBehindSavepoint(c, () -> {
+            sales.copyInto(c, "sale (sale_id, event_id, terminal_id, branch_id, business_day, receipt_number, currency, gross, occurred_at)");
+            lines.copyInto(c, "sale_line (sale_id, line_no, sku, quantity, gross, price_version, promotion_id, promotion_version)");
+            moves.copyInto(c, "stock_movement (event_id, idx, branch_id, sku, quantity, kind)");
+        });
+        if (!copied) {
+            return false;
+        }
+        deltas.forEach((sku, qty) -> stockDeltas.merge(sku, qty, BigDecimal::add));
+        // refunds of these sales may have arrived first (another terminal synced earlier)
+        checkOverRefunds(c, branchId, terminalId, checkedSales);
+        return true;
     }
 
     private static void refund(Connection c, String branchId, String terminalId, WireEvent e, JsonNode p, StockCollector stock)
