@@ -94,12 +94,15 @@ echo "client: app image (jlink runtime) $VERSION"
 # paths and times, so it cannot be made here). _JAVA_OPTIONS is read after the launcher's own options, so
 # it overrides the data dir and config file; -Xshare:off: an archive of an installed BranchPOS on this
 # machine must not shorten the list.
+# The training start is the demo store (1,000 products) with a query typed, so the search results'
+# classes are listed too (ready-to-scan shows them).
 echo "client: class list of a training start"
 TRAIN="$STAGE/training"
 CLASSLIST="$IMAGE_DIR/branchpos/lib/app/branchpos.classlist"
 mkdir -p "$TRAIN"
-if ! _JAVA_OPTIONS="-Xshare:off -XX:DumpLoadedClassList=$CLASSLIST -Dbranchpos.data.dir=$TRAIN/data -Dbranchpos.config=$TRAIN/none.properties" \
-    "$IMAGE_DIR/branchpos/bin/branchpos" --screenshot "$TRAIN/start.png" >"$TRAIN/start.log" 2>&1 \
+echo "screenshot.query=milk" >"$TRAIN/training.properties"
+if ! _JAVA_OPTIONS="-Xshare:off -XX:DumpLoadedClassList=$CLASSLIST -Dbranchpos.data.dir=$TRAIN/data -Dbranchpos.config=$TRAIN/training.properties" \
+    "$IMAGE_DIR/branchpos/bin/branchpos" --demo --data-dir "$TRAIN/data" --screenshot "$TRAIN/start.png" >"$TRAIN/start.log" 2>&1 \
     || [ "$(grep -c . "$CLASSLIST" 2>/dev/null || echo 0)" -lt 1000 ]; then
   echo "client: the training start failed or listed too few classes:" >&2
   cat "$TRAIN/start.log" >&2
