@@ -49,6 +49,9 @@ cp "$INSTALLERS/templates/branchpos.properties" "$STAGE/input/share/branchpos.pr
 cp "$HERE/branchpos-kiosk.desktop" "$HERE/branchpos-setup.sh" "$STAGE/input/share/"
 
 MAIN_JAR=$(cd "$STAGE/input" && ls branchpos-desktop-*.jar)
+# the class-data archive branchpos-setup.sh makes at install time (decision 0407); the JVM starts without
+# it, with a warning at most, when it is missing or does not match the installed jars
+CDS_ARCHIVE=/var/lib/branchpos/cds/branchpos.jsa
 
 # Monocle (the headless platform behind --screenshot) lives on the class path and needs glass internals.
 FX_OPTS=()
@@ -82,7 +85,29 @@ echo "client: app image (jlink runtime) $VERSION"
   --java-options "-Dbranchpos.config=/etc/branchpos/branchpos.properties" \
   --java-options "-DjSerialComm.library.path=\$APPDIR/native" \
   --java-options "-Djava.library.path=\$APPDIR/native" \
+  --java-options "-XX:SharedArchiveFile=$CDS_ARCHIVE" \
   "${FX_OPTS[@]}"
+
+# AppCDS (decision 0407): one training start of this image's own launcher (headless, a throw-away data dir)
+# lists the classes a start loads; the package ships the list and branchpos-setup.sh turns it into a
+# class-data archive with the installed runtime and jars at install time (an archive must match the jars'
+# paths and times, so it cannot be made here). _JAVA_OPTIONS is read after the launcher's own options, so
+# it overrides the data dir and config file; -Xshare:off: an archive of an installed BranchPOS on this
+# machine must not shorten the list.
+# The training start is the demo store (1,000 products) with a query typed, so the search results'
+# classes are listed too (ready-to-scan shows them).
+echo "client: class list of a training start"
+TRAIN="$STAGE/training"
+CLASSLIST="$IMAGE_DIR/branchpos/lib/app/branchpos.classlist"
+mkdir -p "$TRAIN"
+echo "screenshot.query=milk" >"$TRAIN/training.properties"
+if ! _JAVA_OPTIONS="-Xshare:off -XX:DumpLoadedClassList=$CLASSLIST -Dbranchpos.data.dir=$TRAIN/data -Dbranchpos.config=$TRAIN/training.properties" \
+    "$IMAGE_DIR/branchpos/bin/branchpos" --demo --data-dir "$TRAIN/data" --screenshot "$TRAIN/start.png" >"$TRAIN/start.log" 2>&1 \
+    || [ "$(grep -c . "$CLASSLIST" 2>/dev/null || echo 0)" -lt 1000 ]; then
+  echo "client: the training start failed or listed too few classes:" >&2
+  cat "$TRAIN/start.log" >&2
+  exit 1
+fi
 
 build_installer() {
   local type=$1 version=$2 dest=$3

@@ -149,6 +149,19 @@ class ClientPackageIT {
         assertThat(distinctColours(image)).as("a drawn window, not a blank image").isGreaterThan(20);
         assertThat(Files.readString(CONF)).as("HQ was down: the code is still needed").isEqualTo(seeded);
 
+        // AppCDS (decision 0407): the setup made the class-data archive from the installed jars and the launcher
+        // maps it (-Xshare:on makes a start that cannot map it fail); a stale one (a jar changed since, as
+        // between an upgrade's unpack and its configure) costs the start its speed, never the start; the next
+        // configure makes it anew
+        assertThat(DATA.resolve("cds/branchpos.jsa")).isNotEmptyFile();
+        assertThat(classesFromTheArchive("-Xshare:on")).as("classes a start maps from the archive").isGreaterThan(3000);
+        Path jar = Host.onlyFile(Path.of("/opt/branchpos/lib/app"), "branchpos-desktop-*.jar");
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+        assertThat(classesFromTheArchive("-Xshare:auto")).as("stale archive: the app starts without it").isZero();
+        Host.run(Duration.ofMinutes(3), Map.of(), "/opt/branchpos/lib/app/share/branchpos-setup.sh", "configure")
+                .assertOk("branchpos-setup.sh configure");
+        assertThat(classesFromTheArchive("-Xshare:on")).as("made anew").isGreaterThan(3000);
+
         // HQ up, on a real (virtual) X display through GTK, with a fresh home: the first start that reaches HQ
         // enrols and removes the code line; JavaFX loads its libraries from /opt/branchpos/lib/app/native
         startHq();
@@ -334,6 +347,18 @@ class ClientPackageIT {
             }
         }
         return ids;
+    }
+
+    /** Starts the installed launcher headless (a screenshot) and counts the classes it loaded from the archive. */
+    private static long classesFromTheArchive(String share) throws Exception {
+        Path log = tmp.resolve("class-load-" + System.nanoTime() + ".log");
+        Path shot = tmp.resolve("cds-" + System.nanoTime() + ".png");
+        Host.Result r = Host.run(Duration.ofMinutes(3), Map.of("_JAVA_OPTIONS", share + " -Xlog:class+load=info:file=" + log),
+                LAUNCHER.toString(), "--screenshot", shot.toString()).assertOk("installed launcher " + share + " --screenshot");
+        assertThat(shot).as("screenshot; launcher said:\n" + r.output()).isRegularFile();
+        try (java.util.stream.Stream<String> lines = Files.lines(log)) {
+            return lines.filter(l -> l.contains("source: shared objects file")).count();
+        }
     }
 
     private static void startHeadless(Path shot) throws Exception {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -76,6 +77,62 @@ class PackagingFilesTest {
         String pom = Files.readString(DIR.resolve("../app/desktop/pom.xml"));
         String appJvm = pom.substring(pom.indexOf("<app.jvm>") + "<app.jvm>".length(), pom.indexOf("</app.jvm>"));
         assertThat(List.of(appJvm.strip().split("\\s+"))).as("app.jvm in app/desktop/pom.xml").isEqualTo(options);
+    }
+
+    /**
+     * Decision 0407: the launcher maps a class-data archive that branchpos-setup.sh makes at install
+     * time from the class list the package ships. A real JVM with the client options makes one the
+     * way the setup does (options in {@code _JAVA_OPTIONS}, read after the command line's, so they win
+     * over the launcher's archive path), maps it, and still starts when the archive is missing or
+     * was made from other jars (here: the jar's time changed, as an upgrade changes it).
+     */
+    @Test
+    void clientClassDataArchiveIsMadeAtInstallAndAMissingOrStaleOneDoesNotStopTheJvm(@TempDir Path tmp) throws Exception {
+        String build = Files.readString(DIR.resolve("linux/client/build.sh"));
+        assertThat(build).contains("CDS_ARCHIVE=/var/lib/branchpos/cds/branchpos.jsa",
+                "--java-options \"-XX:SharedArchiveFile=$CDS_ARCHIVE\"", "-XX:DumpLoadedClassList=$CLASSLIST",
+                "CLASSLIST=\"$IMAGE_DIR/branchpos/lib/app/branchpos.classlist\"");
+        String setup = Files.readString(DIR.resolve("linux/client/branchpos-setup.sh"));
+        assertThat(setup).contains("DATA=/var/lib/branchpos", "CDS=$DATA/cds", "-Xshare:dump",
+                "-XX:SharedClassListFile=$APP/branchpos.classlist", "-XX:SharedArchiveFile=$CDS/branchpos.jsa.tmp",
+                "mv -f \"$CDS/branchpos.jsa.tmp\" \"$CDS/branchpos.jsa\"");
+
+        Path jar = Files.createDirectories(tmp.resolve("lib")).resolve("app.jar");
+        Files.copy(Path.of(org.yaml.snakeyaml.Yaml.class.getProtectionDomain().getCodeSource().getLocation().toURI()), jar);
+        Path classList = Files.writeString(tmp.resolve("branchpos.classlist"),
+                "java/lang/Object\njava/lang/String\njava/util/ArrayList\norg/yaml/snakeyaml/Yaml\n");
+        Path archive = tmp.resolve("branchpos.jsa");
+        Path partial = tmp.resolve("branchpos.jsa.tmp");
+        assertThat(jvm(Map.of("_JAVA_OPTIONS", "-Xshare:dump -XX:SharedClassListFile=" + classList
+                + " -XX:SharedArchiveFile=" + partial), archive, jar, "-version")).as("dump").isZero();
+        assertThat(partial).as("the dump wrote where _JAVA_OPTIONS said, not the launcher's path").isNotEmptyFile();
+        assertThat(archive).doesNotExist();
+        Files.move(partial, archive);
+        assertThat(jvm(Map.of(), archive, jar, "-Xshare:on", "-version")).as("maps the archive (-Xshare:on)").isZero();
+
+        assertThat(jvm(Map.of(), tmp.resolve("missing.jsa"), jar, "-version")).as("no archive").isZero();
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
+        assertThat(jvm(Map.of(), archive, jar, "-Xshare:on", "-version")).as("the JVM sees the jar changed").isNotZero();
+        assertThat(jvm(Map.of(), archive, jar, "-version")).as("and starts without the archive").isZero();
+    }
+
+    /** A JVM with the client options and the launcher's archive option; its exit code. */
+    private static int jvm(Map<String, String> env, Path archive, Path jar, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Files.readAllLines(DIR.resolve("client-jvm-options")).stream().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(cmd::add);
+        cmd.add("-XX:SharedArchiveFile=" + archive);
+        cmd.add("-cp");
+        cmd.add(jar.toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().remove("_JAVA_OPTIONS");
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor();
     }
 
     @Test

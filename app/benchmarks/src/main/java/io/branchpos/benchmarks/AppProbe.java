@@ -86,6 +86,7 @@ public final class AppProbe {
                     Thread.sleep(2000);
                     long[] later = ProcIo.memory("self");
                     System.out.println("MEMLATER " + later[0] + " " + later[1]);
+                    firstUse(scene);
                 }
                 if (mode.equals("scan")) {
                     // the start's deferred Hibernate bootstrap (after sign-in, decision 0016) is start-up
@@ -554,6 +555,50 @@ public final class AppProbe {
     static final int WARM_UP_SCANS = 20;
 
     /** A random product that sells with one scan: not weighed (asks for a weight) nor serialized (asks for a serial). */
+    /**
+     * After the start (not in its time): the one-off delay of the screens built on first use
+     * (decision 0017), each from its key (F9 returns on the empty ticket; F12 pay after one scan)
+     * until a layout pulse has run with the screen in the scene. Prints {@code FIRSTUSE returnsNanos
+     * paymentNanos}.
+     */
+    private static void firstUse(Scene scene) throws Exception {
+        long returns = keyToLaidOut(scene, KeyCode.F9);
+        keyToLaidOut(scene, KeyCode.ESCAPE);
+        TextField field = (TextField) scene.lookup("#searchField");
+        String code = sellableBarcode(new java.util.Random(5), 1000);
+        onFx(() -> {
+            field.setText(code);
+            field.fireEvent(new javafx.event.ActionEvent());
+            return null;
+        });
+        Thread.sleep(500);
+        long payment = keyToLaidOut(scene, KeyCode.F12);
+        System.out.println("FIRSTUSE " + returns + " " + payment);
+    }
+
+    private static long keyToLaidOut(Scene scene, KeyCode key) throws Exception {
+        AtomicLong laidOut = new AtomicLong();
+        long t0 = onFx(() -> {
+            Runnable[] listener = new Runnable[1];
+            listener[0] = () -> {
+                if (laidOut.compareAndSet(0, System.nanoTime())) {
+                    Platform.runLater(() -> scene.removePostLayoutPulseListener(listener[0]));
+                }
+            };
+            long start = System.nanoTime();
+            javafx.scene.Node target = scene.getFocusOwner() != null ? scene.getFocusOwner() : scene.getRoot();
+            Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", key, false, false, false, false));
+            scene.addPostLayoutPulseListener(listener[0]);
+            return start;
+        });
+        long waitFrom = System.nanoTime();
+        while (laidOut.get() == 0 && System.nanoTime() - waitFrom < 5_000_000_000L) {
+            Thread.sleep(1);
+        }
+        Thread.sleep(300);
+        return laidOut.get() == 0 ? -1 : laidOut.get() - t0;
+    }
+
     private static String sellableBarcode(java.util.Random r, int skus) {
         int item;
         do {

@@ -186,6 +186,11 @@ public final class AppContext implements AutoCloseable {
         Thread barcodes = new Thread(ctx.catalog::warmUpBarcodes, "barcode-map");
         barcodes.setDaemon(true);
         barcodes.start();
+        // the first PIN check after a start ran SHA-256 interpreted for a while (C1 only, ~35 ms more than
+        // later checks): a short derivation now, while the first scene is built and the cashier types (0020)
+        Thread pinWarmUp = new Thread(io.branchpos.store.auth.PinHasher::warmUp, "pin-hash-warm-up");
+        pinWarmUp.setDaemon(true);
+        pinWarmUp.start();
         config.serverUrl().ifPresent(ctx::startSync);
     }
 
