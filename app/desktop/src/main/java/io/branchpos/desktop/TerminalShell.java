@@ -82,11 +82,12 @@ public final class TerminalShell {
     private final WedgeBurstDetector wedge = new WedgeBurstDetector(WedgeBurstDetector.Config.defaults());
     private final java.time.Clock clock;
     private final Parent signInView;
-    private final Parent checkoutView;
+    /** Built once the sign-in screen is up (decision 0021), before a cashier is signed in. */
+    private Parent checkoutView;
     /** Built on first use (decision 0017): a start builds only what signing in and selling show. */
     private Parent paymentView;
     private Parent returnsView;
-    private final Parent approvalView;
+    private Parent approvalView;
     private final Locale locale;
     private final Callback<Class<?>, Object> controllers;
     private SignInController signInController;
@@ -158,15 +159,29 @@ public final class TerminalShell {
             }
             throw new IllegalStateException("no controller registered for " + type.getName());
         };
-        checkoutView = FxmlView.CHECKOUT.load(locale, controllers);
         signInView = FxmlView.SIGN_IN.load(locale, controllers);
-        approvalView = FxmlView.APPROVAL.load(locale, controllers);
-        root.getChildren().addAll(checkoutView, approvalView, signInView);
-
+        root.getChildren().add(signInView);
         var active = session.activeBinding();
-        checkoutView.visibleProperty().bind(screen.isEqualTo(Screen.SELL));
-        approvalView.visibleProperty().bind(approval.showingProperty());
         signInView.visibleProperty().bind(active.not());
+        // the selling screen and the approval dialog are built once the sign-in screen is up
+        // (decision 0021): when a PIN is submitted, so they are built while it is checked on the
+        // store thread, or when the FX thread has had a moment after the first frame; in any case
+        // before anything signed in or asking for approval shows
+        active.addListener((o, a, b) -> {
+            if (b) {
+                buildSellingScreens();
+            }
+        });
+        approval.showingProperty().addListener((o, a, b) -> {
+            if (b) {
+                buildSellingScreens();
+            }
+        });
+        signIn.busyProperty().addListener((o, a, b) -> {
+            if (b) {
+                Platform.runLater(this::buildSellingScreens); // after the PIN went to the store thread
+            }
+        });
         screen.addListener((o, a, b) -> {
             built(b); // before the next pulse draws it, and before focus() reaches its controller
             Platform.runLater(this::focus);
@@ -186,6 +201,19 @@ public final class TerminalShell {
 
     public Parent root() {
         return root;
+    }
+
+    /** Builds the selling screen and the approval dialog under the sign-in screen, once. */
+    private void buildSellingScreens() {
+        if (checkoutView != null) {
+            return;
+        }
+        checkoutView = FxmlView.CHECKOUT.load(locale, controllers);
+        approvalView = FxmlView.APPROVAL.load(locale, controllers);
+        checkoutView.visibleProperty().bind(screen.isEqualTo(Screen.SELL));
+        approvalView.visibleProperty().bind(approval.showingProperty());
+        root.getChildren().addAll(0, List.of(checkoutView, approvalView));
+        io.branchpos.store.StartupTimeline.mark("selling screen built");
     }
 
     /**
@@ -243,6 +271,16 @@ public final class TerminalShell {
 
     /** Installs the keyboard map and activity tracking on {@code scene}. */
     public void install(Scene scene) {
+        // a moment after the first frame (the sign-in screen) the selling screens are built, unless a
+        // PIN submitted or a sign-in built them first (decision 0021)
+        Runnable[] firstFrame = new Runnable[1];
+        firstFrame[0] = () -> {
+            scene.removePostLayoutPulseListener(firstFrame[0]);
+            javafx.animation.PauseTransition soon = new javafx.animation.PauseTransition(javafx.util.Duration.millis(300));
+            soon.setOnFinished(e -> buildSellingScreens());
+            soon.play();
+        };
+        scene.addPostLayoutPulseListener(firstFrame[0]);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
         scene.addEventFilter(KeyEvent.KEY_TYPED, this::keyTyped);
         scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> session.touch());
@@ -253,7 +291,10 @@ public final class TerminalShell {
     public void focus() {
         if (!session.isActive()) {
             signInController.focus();
-        } else if (approval.showingProperty().get()) {
+            return;
+        }
+        buildSellingScreens();
+        if (approval.showingProperty().get()) {
             approvalController.focus();
         } else {
             switch (screen.get()) {
