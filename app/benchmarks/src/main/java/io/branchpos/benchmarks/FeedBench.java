@@ -174,8 +174,8 @@ final class FeedBench {
             double full = seconds * scale.skus() / n;
             return Row.measured("7", metric, full, "s", "<= 10 s", full <= 10, null, null, String.format(
                     "the same bootstrap in a child JVM with %s (installers/client-jvm-options, a till's heap); snapshot %.1f s;"
-                            + " %d collections, %.1f s in GC%s", String.join(" ", options), Double.parseDouble(f[2]),
-                    Long.parseLong(f[5]), Long.parseLong(f[6]) / 1e3,
+                            + " %d collections, %.1f s in GC (%s)%s", String.join(" ", options), Double.parseDouble(f[2]),
+                    Long.parseLong(f[5]), Long.parseLong(f[6]) / 1e3, f.length > 7 ? f[7] : "?",
                     n == scale.skus() ? "" : String.format("; %,d SKUs measured, extrapolated", n)));
         } catch (Exception e) {
             return Row.notMeasurable("7", metric, "FAILED: " + e.getMessage());

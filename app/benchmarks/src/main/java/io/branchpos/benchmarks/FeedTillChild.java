@@ -17,7 +17,7 @@ import java.time.Duration;
  * Target 7 in a till's heap: the same bootstrap as {@link FeedBench} (FeedPuller → StoreCatalogSink
  * until the feed says complete, an empty store), run in a child JVM started with the installers' JVM
  * options against the benchmark's HQ. Arguments: HQ url, terminal id, branch id, token, store
- * directory. Prints {@code DONE seconds snapshotSeconds changes products gcCount gcMillis} or
+ * directory. Prints {@code DONE seconds snapshotSeconds changes products gcCount gcMillis perCollector} or
  * {@code FAILED reason}.
  */
 public final class FeedTillChild {
@@ -44,11 +44,15 @@ public final class FeedTillChild {
                 }
                 long gcs = 0;
                 long gcMillis = 0;
+                StringBuilder each = new StringBuilder();
                 for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
                     gcs += Math.max(0, gc.getCollectionCount());
                     gcMillis += Math.max(0, gc.getCollectionTime());
+                    each.append(each.length() == 0 ? "" : ",").append(gc.getName().replace(' ', '-')).append(':')
+                            .append(gc.getCollectionCount()).append('/').append(gc.getCollectionTime()).append("ms");
                 }
-                System.out.printf("DONE %.3f %.3f %d %d %d %d%n", seconds, sink.snapshotNanos / 1e9, changes, products, gcs, gcMillis);
+                System.out.printf("DONE %.3f %.3f %d %d %d %d %s%n", seconds, sink.snapshotNanos / 1e9, changes, products, gcs,
+                        gcMillis, each);
             }
         } catch (Throwable t) {
             t.printStackTrace();
