@@ -175,8 +175,7 @@ public final class FeedPuller implements AutoCloseable {
                 .header(ProtocolVersion.HEADER, String.valueOf(ProtocolVersion.CURRENT)).get().build();
         update(new FeedStatus(FeedStatus.State.PULLING, status.appliedThisRun(), status.remaining(), status.pushConnected(), null,
                 clock.instant()));
-        Call call = snapshotHttp.newCall(request);
-        try (Response response = call.execute()) {
+        try (Response response = snapshotHttp.newCall(request).execute()) {
             if (response.code() == 404) {
                 log.info("HQ serves no feed snapshot: bootstrapping through the feed pages");
                 return -1;
@@ -194,9 +193,7 @@ public final class FeedPuller implements AutoCloseable {
                 FeedStatus s = status;
                 update(new FeedStatus(FeedStatus.State.PULLING, before, total, s.pushConnected(), null, s.lastPullAt()));
             }
-            // read as fast as HQ sends it into a file, loaded from there at the store's pace (decision 0263)
-            try (SpooledDownload body = new SpooledDownload(response.body().byteStream(), call::cancel);
-                    FeedSnapshot.Reader reader = new FeedSnapshot.Reader(body)) {
+            try (FeedSnapshot.Reader reader = new FeedSnapshot.Reader(response.body().byteStream())) {
                 // the bootstrap window's bar: changes read so far of the total HQ announced (left unknown without it)
                 reader.onProgress((int) Math.max(1, Math.min(SNAPSHOT_PROGRESS_EVERY, total / 100)), read -> {
                     FeedStatus s = status;
