@@ -230,15 +230,6 @@ class FeedSnapshotEndToEndTest {
             assertThat(snapFeed.state().cursor()).isEqualTo(pageFeed.state().cursor());
             assertThat(sink.pageChanges).as("nothing after the snapshot's position").isEmpty();
             assertThat(sink.snapshotRows).as("the snapshot was used").hasSizeGreaterThan(PRODUCTS);
-            // HQ sends tax rates, prices, then products, then the other kinds (decision 0262): the terminal writes each
-            // product as it arrives; the tables below are the same as the pages' all the same
-            List<Integer> kindRanks = sink.snapshotRows.stream().map(r -> switch (r.kind()) {
-                case FeedChange.TAX -> 0;
-                case FeedChange.PRICE -> 1;
-                case FeedChange.PRODUCT -> 2;
-                default -> 3;
-            }).toList();
-            assertThat(kindRanks).as("kinds in HQ's order").isSorted().contains(0, 1, 2, 3);
             for (String table : List.of(
                     "SELECT sku, name, name_norm, category, tax_code, unit, price, currency, active, serialized FROM product ORDER BY sku",
                     "SELECT code, sku FROM barcode ORDER BY code",

@@ -295,8 +295,8 @@ public final class FeedStore {
             CatalogRepository.catalogReplacedIn(c);
             return new FeedState(cursor, false, count[0], 0);
         }));
-        log.info("feed snapshot at {}: {} changes loaded in {} ms (streamed and written {} ms, products derived again after"
-                        + " late prices {} ms, last transaction {} ms)", state.cursor(), count[0], (System.nanoTime() - t0) / 1_000_000,
+        log.info("feed snapshot at {}: {} changes loaded in {} ms (streamed with the prices {} ms, products {} ms, last"
+                        + " transaction {} ms)", state.cursor(), count[0], (System.nanoTime() - t0) / 1_000_000,
                 (phases[0] - t0) / 1_000_000, (t1 - phases[0]) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
         return count[0];
     }
@@ -311,12 +311,8 @@ public final class FeedStore {
         return this;
     }
 
-    /**
-     * A product of the snapshot, parsed, with what its {@code feed_product} row derives from the
-     * prices (worked out on the loading thread: the side writer shares no mutable state).
-     */
-    private record SnapshotProduct(String sku, String json, JsonNode data, Long priceVersion, Timestamp nextPriceAt,
-                                   boolean pending) {
+    /** A product of the snapshot, parsed (a chunk at a time: the parsed trees of 200k products did not fit a till's heap). */
+    private record SnapshotProduct(String sku, String json, JsonNode data) {
     }
 
     private void bulkLoad(Connection c, Iterator<FeedEntry> changes, List<FeedEntry> others, long[] count, Instant now,
@@ -329,225 +325,110 @@ public final class FeedStore {
         // feed_price, feed_product and product_cost go through a second connection on a second thread while
         // this one parses the stream and writes product + barcode (decision 0260): H2's per-row work was
         // nearly all of a load on one core while the other sat mostly idle
-        SnapshotLoad load = new SnapshotLoad(now);
         try (SideWriter side = new SideWriter(snapshotCommit)) {
-            load.stream(c, side, changes, others, count);
+            bulkLoad(c, side, changes, others, count, now, phases);
             side.finish();
-        }
-        phases[0] = System.nanoTime();
-        if (load.late) {
-            // a tax rate or a price came after products were written (an HQ that sends the snapshot in feed
-            // order, decision 0262): the product rows are derived again from feed_product, now that every
-            // price is known
-            load.rederive(c, count);
         }
     }
 
-    /**
-     * One snapshot load's state (decision 0262). HQ sends the catalog kinds first — tax rates, then
-     * prices, then products — so each product's row is derived and written as it arrives, and only
-     * the prices (not the products' text) are held: a till's 256 MB heap spent most of a 200k
-     * bootstrap in full collections while ~70 MB of product text waited for the last price. Any other
-     * order still loads correctly: what came late is put right by {@link #rederive}.
-     */
-    private final class SnapshotLoad {
-        private final Instant now;
-        private final Map<String, FeedEntry> taxes = new LinkedHashMap<>();
-        /** code → the product that holds it; the later product in feed order keeps a code (as MERGE does). */
-        private final Map<String, String> codeOwner = new HashMap<>();
-        private final Map<String, PriceNow> prices = new HashMap<>();
-        /** Many prices share an effective instant (a price list starts at one time): each text parsed once. */
-        private final Map<String, Instant> instants = new HashMap<>();
-        private Map<String, BigDecimal> rates;
-        /** A tax rate or a price arrived after the first product was written. */
-        boolean late;
-        private int uncommitted;
-
-        SnapshotLoad(Instant now) {
-            this.now = now;
-        }
-
-        void stream(Connection c, SideWriter side, Iterator<FeedEntry> changes, List<FeedEntry> others, long[] count)
-                throws SQLException, IOException {
-            // plain INSERT: the snapshot holds one change per key (sku@instant), the tables were emptied above
-            int priceBatch = Math.min(PRICE_BATCH, snapshotCommit);
-            List<PriceRow> priceRows = new ArrayList<>(priceBatch);
-            int chunk = Math.min(1000, snapshotCommit);
-            List<SnapshotProduct> part = new ArrayList<>(chunk);
-            try (CatalogRepository.BulkInsert till = new CatalogRepository.BulkInsert(c);
-                    PreparedStatement takeOver = c.prepareStatement("DELETE FROM barcode WHERE code = ?")) {
-                while (changes.hasNext()) {
-                    FeedEntry e = changes.next();
-                    count[0]++;
-                    switch (e.kind()) {
-                        case "TAX" -> {
-                            late |= rates != null;
-                            taxes.put(JSON.readTree(e.dataJson()).path("code").asText(), e);
-                        }
-                        case "PRODUCT" -> {
-                            if (rates == null) {
-                                rates = writeTaxes(c);
-                            }
-                            JsonNode d = JSON.readTree(e.dataJson());
-                            part.add(product(d.path("sku").asText(), e.dataJson(), d));
-                            if (part.size() == chunk) {
-                                writeProducts(c, side, till, takeOver, part, count);
-                                part = new ArrayList<>(chunk);
-                            }
-                        }
-                        case "PRICE" -> {
-                            late |= rates != null;
-                            JsonNode d = JSON.readTree(e.dataJson());
-                            String sku = d.path("sku").asText();
-                            String from = d.path("effectiveFrom").asText();
-                            Instant at = instants.size() < 10_000 ? instants.computeIfAbsent(from, Instant::parse) : Instant.parse(from);
-                            BigDecimal amount = new BigDecimal(d.path("price").asText());
-                            long version = d.path("version").asLong();
-                            priceRows.add(new PriceRow(sku, Timestamp.from(at), amount, version));
-                            prices.computeIfAbsent(sku, k -> new PriceNow()).see(at, amount, version, now);
-                            if (priceRows.size() == priceBatch) {
-                                side.submit(insertPrices(priceRows));
-                                priceRows = new ArrayList<>(priceBatch);
-                            }
-                        }
-                        default -> others.add(e);
-                    }
-                }
-                side.submit(insertPrices(priceRows));
-                if (rates == null || late) {
-                    rates = writeTaxes(c);
-                }
-                writeProducts(c, side, till, takeOver, part, count);
-            }
-            c.commit();
-        }
-
-        /** Writes the tax rates received so far and returns every rate the terminal knows. */
-        private Map<String, BigDecimal> writeTaxes(Connection c) throws SQLException, IOException {
-            try (PreparedStatement tax = c.prepareStatement("MERGE INTO tax_rate(code, percent, name) KEY(code) VALUES (?, ?, ?)")) {
-                for (FeedEntry e : taxes.values()) {
+    private void bulkLoad(Connection c, SideWriter side, Iterator<FeedEntry> changes, List<FeedEntry> others, long[] count,
+                          Instant now, long[] phases) throws SQLException, IOException {
+        Map<String, FeedEntry> taxes = new LinkedHashMap<>();
+        // only the text of each product until every price is known: its parsed tree costs about five
+        // times as much heap, and 200k of them ran a till with -Xmx256m out of memory
+        Map<String, String> products = new LinkedHashMap<>();
+        Map<String, String> codeOwner = new HashMap<>(); // the later product in feed order keeps a code (as MERGE does)
+        Map<String, PriceNow> prices = new HashMap<>();
+        // many prices share an effective instant (a price list starts at one time): parse each text once
+        Map<String, Instant> instants = new HashMap<>();
+        // plain INSERT: the snapshot holds one change per key (sku@instant), the tables were emptied above
+        int priceBatch = Math.min(PRICE_BATCH, snapshotCommit);
+        List<PriceRow> priceRows = new ArrayList<>(priceBatch);
+        while (changes.hasNext()) {
+            FeedEntry e = changes.next();
+            count[0]++;
+            switch (e.kind()) {
+                case "TAX" -> taxes.put(JSON.readTree(e.dataJson()).path("code").asText(), e);
+                case "PRODUCT" -> {
                     JsonNode d = JSON.readTree(e.dataJson());
-                    tax.setString(1, d.path("code").asText());
-                    tax.setBigDecimal(2, new BigDecimal(d.path("percent").asText()));
-                    tax.setString(3, d.path("name").asText());
-                    tax.addBatch();
+                    String sku = d.path("sku").asText();
+                    products.remove(sku);
+                    products.put(sku, e.dataJson());
+                    d.path("barcodes").forEach(b -> codeOwner.put(b.asText(), sku));
                 }
-                tax.executeBatch();
-            }
-            c.commit();
-            Map<String, BigDecimal> out = new HashMap<>();
-            try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT code, percent FROM tax_rate")) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), rs.getBigDecimal(2));
-                }
-            }
-            return out;
-        }
-
-        /** A product with its feed_product columns as known now. */
-        private SnapshotProduct product(String sku, String json, JsonNode d) {
-            if (rates.get(d.path("taxCode").asText()) == null) { // waits for its tax rate, as in apply
-                return new SnapshotProduct(sku, json, d, null, null, true);
-            }
-            PriceNow p = prices.getOrDefault(sku, new PriceNow());
-            return new SnapshotProduct(sku, json, d, p.price == null ? null : p.version,
-                    p.next == null ? null : Timestamp.from(p.next), false);
-        }
-
-        /** feed_product (+ cost) on the side, product + barcode here; codes move to the later product. */
-        private void writeProducts(Connection c, SideWriter side, CatalogRepository.BulkInsert till, PreparedStatement takeOver,
-                                   List<SnapshotProduct> part, long[] count) throws SQLException {
-            if (part.isEmpty()) {
-                return;
-            }
-            side.submit(insertFeedProducts(part));
-            for (SnapshotProduct sp : part) {
-                List<String> own = new ArrayList<>(2);
-                for (JsonNode b : sp.data().path("barcodes")) {
-                    String code = b.asText();
-                    String before = codeOwner.put(code, sp.sku());
-                    if (before != null && !before.equals(sp.sku())) {
-                        // an earlier product held it (rare: HQ moved a code): its row goes, the later product keeps the code
-                        till.flush();
-                        takeOver.setString(1, code);
-                        takeOver.executeUpdate();
-                    }
-                    if (!sp.pending() && !own.contains(code)) {
-                        own.add(code);
+                case "PRICE" -> {
+                    JsonNode d = JSON.readTree(e.dataJson());
+                    String sku = d.path("sku").asText();
+                    String from = d.path("effectiveFrom").asText();
+                    Instant at = instants.size() < 10_000 ? instants.computeIfAbsent(from, Instant::parse) : Instant.parse(from);
+                    BigDecimal amount = new BigDecimal(d.path("price").asText());
+                    long version = d.path("version").asLong();
+                    priceRows.add(new PriceRow(sku, Timestamp.from(at), amount, version));
+                    prices.computeIfAbsent(sku, k -> new PriceNow()).see(at, amount, version, now);
+                    if (priceRows.size() == priceBatch) {
+                        side.submit(insertPrices(priceRows));
+                        priceRows = new ArrayList<>(priceBatch);
                     }
                 }
-                if (sp.pending()) {
-                    continue; // waits for its tax rate, as in apply (feed_product only)
-                }
-                CatalogItem item = derive(sp.sku(), sp.data(), rates.get(sp.data().path("taxCode").asText()),
-                        prices.getOrDefault(sp.sku(), new PriceNow()));
-                till.add(item.product(), own);
-                if (item.product().active()) {
-                    count[1]++;
-                }
-            }
-            till.flush();
-            uncommitted += part.size();
-            if (uncommitted >= snapshotCommit / 2) {
-                c.commit();
-                uncommitted = 0;
+                default -> others.add(e);
             }
         }
-
-        /**
-         * After a tax rate or price that came late: product and barcode rows again, from every
-         * feed_product row (read back a chunk at a time) with all prices known; each code with its last
-         * holder in feed order.
-         */
-        void rederive(Connection c, long[] count) throws SQLException, IOException {
-            exec(c, "DELETE FROM barcode");
-            exec(c, "DELETE FROM product");
-            c.commit();
-            count[1] = 0;
-            String after = "";
-            try (CatalogRepository.BulkInsert till = new CatalogRepository.BulkInsert(c);
-                    PreparedStatement read = c.prepareStatement("SELECT sku, data FROM feed_product WHERE sku > ? ORDER BY sku LIMIT 1000");
-                    PreparedStatement derived = c.prepareStatement(
-                            "UPDATE feed_product SET price_version = ?, next_price_at = ?, pending = ? WHERE sku = ?")) {
-                while (true) {
-                    List<SnapshotProduct> part = new ArrayList<>(1000);
-                    read.setString(1, after);
-                    try (ResultSet rs = read.executeQuery()) {
-                        while (rs.next()) {
-                            String json = rs.getString(2);
-                            part.add(product(rs.getString(1), json, JSON.readTree(json)));
+        side.submit(insertPrices(priceRows));
+        phases[0] = System.nanoTime();
+        try (PreparedStatement tax = c.prepareStatement("MERGE INTO tax_rate(code, percent, name) KEY(code) VALUES (?, ?, ?)")) {
+            for (FeedEntry e : taxes.values()) {
+                JsonNode d = JSON.readTree(e.dataJson());
+                tax.setString(1, d.path("code").asText());
+                tax.setBigDecimal(2, new BigDecimal(d.path("percent").asText()));
+                tax.setString(3, d.path("name").asText());
+                tax.addBatch();
+            }
+            tax.executeBatch();
+        }
+        c.commit();
+        Map<String, BigDecimal> rates = new HashMap<>();
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT code, percent FROM tax_rate")) {
+            while (rs.next()) {
+                rates.put(rs.getString(1), rs.getBigDecimal(2));
+            }
+        }
+        // from here on the maps above are only read (by both threads; the side's tasks are handed over through a queue)
+        int chunk = Math.min(1000, snapshotCommit);
+        int uncommitted = 0;
+        List<SnapshotProduct> part = new ArrayList<>(chunk);
+        try (CatalogRepository.BulkInsert till = new CatalogRepository.BulkInsert(c)) {
+            Iterator<Map.Entry<String, String>> it = products.entrySet().iterator();
+            while (it.hasNext()) {
+                Map.Entry<String, String> next = it.next();
+                part.add(new SnapshotProduct(next.getKey(), next.getValue(), JSON.readTree(next.getValue())));
+                if (part.size() < chunk && it.hasNext()) {
+                    continue;
+                }
+                side.submit(insertFeedProducts(part, rates, prices));
+                for (SnapshotProduct sp : part) {
+                    BigDecimal percent = rates.get(sp.data().path("taxCode").asText());
+                    if (percent == null) {
+                        continue; // waits for its tax rate, as in apply (feed_product only)
+                    }
+                    CatalogItem item = derive(sp.sku(), sp.data(), percent, prices.getOrDefault(sp.sku(), new PriceNow()));
+                    List<String> own = new ArrayList<>(item.barcodes().size());
+                    for (String code : item.barcodes()) {
+                        if (sp.sku().equals(codeOwner.get(code)) && !own.contains(code)) {
+                            own.add(code);
                         }
                     }
-                    if (part.isEmpty()) {
-                        break;
+                    till.add(item.product(), own);
+                    if (item.product().active()) {
+                        count[1]++;
                     }
-                    after = part.get(part.size() - 1).sku();
-                    for (SnapshotProduct sp : part) {
-                        derived.setObject(1, sp.priceVersion());
-                        derived.setTimestamp(2, sp.nextPriceAt());
-                        derived.setBoolean(3, sp.pending());
-                        derived.setString(4, sp.sku());
-                        derived.addBatch();
-                        if (sp.pending()) {
-                            continue;
-                        }
-                        CatalogItem item = derive(sp.sku(), sp.data(), rates.get(sp.data().path("taxCode").asText()),
-                                prices.getOrDefault(sp.sku(), new PriceNow()));
-                        List<String> own = new ArrayList<>(item.barcodes().size());
-                        for (String code : item.barcodes()) {
-                            if (sp.sku().equals(codeOwner.get(code)) && !own.contains(code)) {
-                                own.add(code);
-                            }
-                        }
-                        till.add(item.product(), own);
-                        if (item.product().active()) {
-                            count[1]++;
-                        }
-                    }
-                    derived.executeBatch();
-                    till.flush();
+                }
+                till.flush();
+                uncommitted += part.size();
+                if (uncommitted >= snapshotCommit / 2) {
                     c.commit();
+                    uncommitted = 0;
                 }
+                part = new ArrayList<>(chunk);
             }
         }
     }
@@ -580,17 +461,26 @@ public final class FeedStore {
     }
 
     /** HQ's state of each product ({@code feed_product}) and its cost price ({@code product_cost}, StockFeedApplier's part). */
-    private static SideWriter.Task insertFeedProducts(List<SnapshotProduct> part) {
+    private static SideWriter.Task insertFeedProducts(List<SnapshotProduct> part, Map<String, BigDecimal> rates,
+                                                      Map<String, PriceNow> prices) {
         return c -> {
             try (PreparedStatement feedProduct = c.prepareStatement("INSERT INTO feed_product(sku, data, price_version, next_price_at,"
                     + " pending) VALUES (?, ?, ?, ?, ?)");
                     PreparedStatement cost = c.prepareStatement("INSERT INTO product_cost(sku, cost) VALUES (?, ?)")) {
                 for (SnapshotProduct sp : part) {
+                    BigDecimal percent = rates.get(sp.data().path("taxCode").asText());
                     feedProduct.setString(1, sp.sku());
                     feedProduct.setString(2, sp.json());
-                    feedProduct.setObject(3, sp.priceVersion());
-                    feedProduct.setTimestamp(4, sp.nextPriceAt());
-                    feedProduct.setBoolean(5, sp.pending());
+                    if (percent == null) { // waits for its tax rate, as in apply
+                        feedProduct.setObject(3, null);
+                        feedProduct.setTimestamp(4, null);
+                        feedProduct.setBoolean(5, true);
+                    } else {
+                        PriceNow p = prices.getOrDefault(sp.sku(), new PriceNow());
+                        feedProduct.setObject(3, p.price == null ? null : p.version);
+                        feedProduct.setTimestamp(4, p.next == null ? null : Timestamp.from(p.next));
+                        feedProduct.setBoolean(5, false);
+                    }
                     feedProduct.addBatch();
                     JsonNode costPrice = sp.data().path("cost");
                     if (!costPrice.isNull() && !costPrice.isMissingNode()) {

@@ -27,19 +27,9 @@ class SnapshotInABoundedHeapTest {
 
     @Test
     void aLargeSnapshotIsLoadedAndIndexedWithinATillsHeap() throws Exception {
-        loadsAndIndexesIn128m("feed-order");
-    }
-
-    /** The order HQ sends (decision 0262): every product is written as it arrives, only the prices are held. */
-    @Test
-    void aLargeSnapshotInHqsOrderIsLoadedAndIndexedWithinATillsHeap() throws Exception {
-        loadsAndIndexesIn128m("kinds-first");
-    }
-
-    private void loadsAndIndexesIn128m(String order) throws Exception {
         Path childLog = dir.resolve("child-stderr.log");
         Process child = ChildJvm.start(ChildJvm.command("128m", SnapshotLoadingChild.class,
-                dir.resolve("data").toString(), "100000", "index", order), childLog);
+                dir.resolve("data").toString(), "100000", "index"), childLog);
         List<String> lines = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;

@@ -13,8 +13,7 @@ import java.util.Iterator;
  * its store (chunks committed often, so a kill leaves part of a catalog on disk) and prints
  * "READ n" as the stream is consumed, then "LOADED" — the test kills it before that. With a third
  * argument "index" it then builds the till's barcode map and search index, saves them (as the first
- * start after a catalog change does) and prints "INDEXED" ({@link SnapshotInABoundedHeapTest}). With
- * "kinds-first" the rows come in the order HQ sends them (decision 0262), else in feed order.
+ * start after a catalog change does) and prints "INDEXED" ({@link SnapshotInABoundedHeapTest}).
  */
 public final class SnapshotLoadingChild {
     static final String FROM = "2026-01-01T00:00:00Z";
@@ -27,9 +26,6 @@ public final class SnapshotLoadingChild {
         ChildJvm.exitWhenParentDies();
         Path dir = Path.of(args[0]);
         int products = Integer.parseInt(args[1]);
-        // "kinds-first": the order HQ sends (decision 0262: the tax rate, every price, then every product);
-        // otherwise feed order (each product, then its price)
-        boolean kindsFirst = java.util.Arrays.asList(args).contains("kinds-first");
         try (LocalStore store = TestStores.open(dir)) {
             FeedStore feed = new FeedStore(store).snapshotCommitEvery(500);
             feed.loadSnapshot("9.9", new Iterator<>() {
@@ -46,9 +42,6 @@ public final class SnapshotLoadingChild {
                     if (r > 0 && r % 1000 == 0) {
                         out.println("READ " + r);
                         out.flush();
-                    }
-                    if (kindsFirst) {
-                        return r == 0 ? tax() : r <= products ? price(r) : product(r - products);
                     }
                     return r == 0 ? tax() : r % 2 == 1 ? product((r + 1) / 2) : price(r / 2);
                 }

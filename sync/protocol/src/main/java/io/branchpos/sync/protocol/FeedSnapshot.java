@@ -20,15 +20,13 @@ import java.util.zip.GZIPOutputStream;
  * {@code GET /v1/branches/{branchId}/feed/snapshot}, a gzip stream of UTF-8 lines:
  * <pre>
  * branchpos-feed-snapshot/1 TAB cursor
- * KIND TAB intended(0|1) TAB key as a JSON string TAB data as JSON      (one line per change)
+ * KIND TAB intended(0|1) TAB key as a JSON string TAB data as JSON      (one line per change, feed order)
  * END TAB number of change lines
  * </pre>
  * Applying the change lines in order and then the feed after {@code cursor} leaves a terminal
  * exactly as applying the feed from {@code "0"} would: catalog kinds ({@code TAX}, {@code PRODUCT},
  * {@code PRICE}) are folded to the last change per key (a change carries the whole state), every
- * other kind comes unfolded. HQ sends the catalog kinds first — TAX, then PRICE, then PRODUCT — and
- * then the other kinds, each kind in feed order (decision 0262: a terminal writes each product as it
- * arrives); a reader must still accept any order of the kinds. A stream without its {@code END} line (or with a wrong count) is
+ * other kind comes unfolded. A stream without its {@code END} line (or with a wrong count) is
  * truncated and must be discarded.
  */
 public final class FeedSnapshot {

@@ -16,8 +16,7 @@ import javax.sql.DataSource;
  * One REPEATABLE READ snapshot gives both the position and the rows: the position is the last
  * change the feed would serve now (below the snapshot's xmin, decision 0250), and the rows are
  * exactly the changes at or before it — catalog kinds reduced to the last change per key, every
- * other kind as it is — catalog kinds first (tax rates, prices, products: decision 0262), each kind
- * and then the other kinds in feed order. The terminal then pulls the feed after that position, so a
+ * other kind as it is — in feed order. The terminal then pulls the feed after that position, so a
  * change written at HQ meanwhile comes exactly once: in the snapshot if it is at or before the
  * position, in the feed if after.
  */
@@ -65,12 +64,7 @@ public final class FeedSnapshotService {
                                 + " select * from (select distinct on (kind, entity_key) xid, change_id, kind, entity_key, intended, data"
                                 + VISIBLE + " and kind in (" + FOLDED + ") order by kind, entity_key, xid desc, change_id desc) last_per_key"
                                 + " union all select xid, change_id, kind, entity_key, intended, data" + VISIBLE
-                                + " and kind not in (" + FOLDED + ")) rows_at_position"
-                                // catalog kinds first — tax rates, prices, then products — so that the terminal derives
-                                // and writes each product as it arrives instead of holding them all until the last
-                                // price (decision 0262); within a kind, and for every other kind, feed order
-                                + " order by case kind when '" + FeedChange.TAX + "' then 0 when '" + FeedChange.PRICE
-                                + "' then 1 when '" + FeedChange.PRODUCT + "' then 2 else 3 end, xid, change_id")) {
+                                + " and kind not in (" + FOLDED + ")) rows_at_position order by xid, change_id")) {
                     ps.setString(1, branchId);
                     ps.setString(2, branchId);
                     ps.setFetchSize(2_000); // stream from PostgreSQL (a cursor), not the whole result in memory
