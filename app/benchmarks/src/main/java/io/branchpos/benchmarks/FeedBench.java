@@ -109,6 +109,7 @@ final class FeedBench {
                     double full = seconds * scale.skus() / n;
                     String partial = n == scale.skus() ? "" : String.format("; HQ's load of the catalog stopped at %,d"
                             + " SKUs (120-s budget): %.1f s measured for those, extrapolated to %,d", n, seconds, scale.skus());
+                    Row till = tillHeap(server, url, dir, scale, n);
                     return List.of(
                             Row.measured("7", String.format("bootstrap of %,d SKUs through the feed", scale.skus()),
                                     full, "s", "<= 10 s", full <= 10, null, null, String.format(
@@ -117,6 +118,7 @@ final class FeedBench {
                                                     + " until the feed is complete; CPU of this JVM meanwhile (terminal + HQ's"
                                                     + " HTTP server, not PostgreSQL): %.1f s%s", sink.snapshotNanos / 1e9, sink.pages,
                                             CatalogFeed.CATCH_UP_PAGE, sink.pageNanos / 1e9, changes, n / seconds, cpuSeconds, partial)),
+                            till,
                             Row.info("7", "HQ catalog load (not part of the bootstrap)", hqLoad, "s",
                                     String.format("CatalogService.write, one transaction, CatalogChanges.upsertProducts + setPrices in chunks of %,d: %,d SKUs",
                                             LOAD_CHUNK, n)),
@@ -129,8 +131,59 @@ final class FeedBench {
         }
     }
 
+    /**
+     * The same bootstrap in a till's heap: a child JVM with the installers' JVM options (as target 5's
+     * probe), a second new terminal, the same HQ (its catalog unchanged since the headline row).
+     */
+    private static Row tillHeap(SyncServer server, String url, Path dir, Scale scale, int n) {
+        String metric = String.format("bootstrap of %,d SKUs, installers' JVM options", scale.skus());
+        try {
+            BenchMain.step("target 7: bootstrap of a new terminal in a till's heap (child JVM)");
+            String code = server.registry().createEnrollmentCode("B-001", "T-TILL");
+            EnrollmentResponse r = new OkHttpSyncTransport(url).enroll(code);
+            List<String> options = AppBench.installerJvmOptions();
+            List<String> cmd = new ArrayList<>();
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.addAll(options);
+            cmd.add("-Dlogback.configurationFile=logback-bench.xml");
+            cmd.add("-cp");
+            cmd.add(System.getProperty("java.class.path"));
+            cmd.add(FeedTillChild.class.getName());
+            cmd.addAll(List.of(url, r.terminalId(), r.branchId(), r.token(), dir.resolve("till-terminal").toString()));
+            Path log = dir.resolve("feed-till-child.log");
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!p.waitFor(10, java.util.concurrent.TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("the till-heap bootstrap did not end in 10 minutes");
+            }
+            String done = null;
+            for (String line : java.nio.file.Files.readAllLines(log)) {
+                if (line.startsWith("DONE ") || line.startsWith("FAILED")) {
+                    done = line;
+                }
+            }
+            if (done == null || done.startsWith("FAILED")) {
+                throw new IllegalStateException("till-heap bootstrap: " + done + " (see " + log + ")");
+            }
+            String[] f = done.split(" ");
+            double seconds = Double.parseDouble(f[1]);
+            long products = Long.parseLong(f[4]);
+            if (products != n) {
+                throw new IllegalStateException("till-heap bootstrap ended with " + products + " products of " + n);
+            }
+            double full = seconds * scale.skus() / n;
+            return Row.measured("7", metric, full, "s", "<= 10 s", full <= 10, null, null, String.format(
+                    "the same bootstrap in a child JVM with %s (installers/client-jvm-options, a till's heap); snapshot %.1f s;"
+                            + " %d collections, %.1f s in GC (%s)%s", String.join(" ", options), Double.parseDouble(f[2]),
+                    Long.parseLong(f[5]), Long.parseLong(f[6]) / 1e3, f.length > 7 ? f[7] : "?",
+                    n == scale.skus() ? "" : String.format("; %,d SKUs measured, extrapolated", n)));
+        } catch (Exception e) {
+            return Row.notMeasurable("7", metric, "FAILED: " + e.getMessage());
+        }
+    }
+
     /** Times the snapshot load (HQ's query and stream included: it is read as it is loaded) and the pages after it. */
-    private static final class TimedSink implements io.branchpos.sync.client.CatalogSink {
+    static final class TimedSink implements io.branchpos.sync.client.CatalogSink {
         private final StoreCatalogSink delegate;
         long snapshotNanos;
         long pageNanos;
