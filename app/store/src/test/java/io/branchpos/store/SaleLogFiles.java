@@ -33,4 +33,27 @@ public final class SaleLogFiles {
             ch.force(false);
         }
     }
+
+    /**
+     * From now on every logged write of {@code store} fails between forcing its sale log record and
+     * H2's commit, as if H2's commit had thrown; with {@code andTheLog}, the sale log cannot be
+     * written any more either, so the record cannot be revoked.
+     */
+    public static void failCommitsAfterTheRecord(LocalStore store, boolean andTheLog) {
+        store.afterRecordForced(log -> {
+            if (andTheLog) {
+                try {
+                    log.close(); // later writes to it throw ClosedChannelException
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            throw new java.sql.SQLException("H2 commit refused (test)");
+        });
+    }
+
+    /** Logged writes of {@code store} commit normally again. */
+    public static void commitNormally(LocalStore store) {
+        store.afterRecordForced(null);
+    }
 }
