@@ -58,6 +58,9 @@ final class SaleBench {
         long[] startedMs = new long[n];
         java.lang.management.RuntimeMXBean vm = java.lang.management.ManagementFactory.getRuntimeMXBean();
         long gcs = gcCount();
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long allocated0 = threads.getCurrentThreadAllocatedBytes();
         for (int i = 0; i < n; i++) {
             CompletedSale sale = todo.get(i);
             lines += sale.lines().size();
@@ -72,6 +75,8 @@ final class SaleBench {
             gc[i] = g != gcs;
             gcs = g;
         }
+        // bytes the selling thread allocated per sale (with the few per-sale bytes of this loop's bookkeeping)
+        double allocatedPerSale = (threads.getCurrentThreadAllocatedBytes() - allocated0) / (double) n;
         // H2 commits sales lazily (decision 0014): write and sync what they left in memory before
         // counting, so their bytes are all in (the timed loop above did not wait for this)
         store.jdbc(c -> {
@@ -90,7 +95,7 @@ final class SaleBench {
         double rawH2 = Samples.millis(raw.samples.percentile(99));
         double perSale = (io1[0] - io0[0]) / (double) todo.size();
         return List.of(
-                phaseRow(totals, phases, gc, s.percentile(99)),
+                phaseRow(totals, phases, gc, s.percentile(99), allocatedPerSale),
                 Row.measured("4", "complete a sale p99 (fsynced)", p99, "ms", "<= 2 ms", p99 <= 2,
                         "raw 2 KiB append + fdatasync, preallocated file p99", Samples.millis(appendPre.percentile(99)),
                         String.format("%,d SKUs, %,d past sales, %,d sales of %.1f lines avg; p50 %.2f ms, max %.1f ms;"
@@ -145,7 +150,7 @@ final class SaleBench {
      * lock: the repository, the connection pool, the commit listeners), and how many of them saw a
      * garbage collection.
      */
-    private static Row phaseRow(long[] totals, long[][] phases, boolean[] gc, long p99) {
+    private static Row phaseRow(long[] totals, long[][] phases, boolean[] gc, long p99, double allocatedPerSale) {
         List<String> names = LocalStore.PHASE_NAMES_LIST;
         double[] slow = new double[names.size()];
         double[] all = new double[names.size()];
@@ -178,8 +183,13 @@ final class SaleBench {
             slowPhases += slow[p];
             allPhases += all[p];
         }
-        notes.append(String.format("; outside these %.3f (%.3f); %d of them saw a GC", (slowTotal - slowPhases) / k / 1e6,
-                (allTotal - allPhases) / totals.length / 1e6, withGc));
+        int gcs = 0;
+        for (boolean g : gc) {
+            gcs += g ? 1 : 0;
+        }
+        notes.append(String.format("; outside these %.3f (%.3f); %d of them saw a GC (%d of all %d sales);"
+                + " the selling thread allocated %.0f KiB per sale", (slowTotal - slowPhases) / k / 1e6,
+                (allTotal - allPhases) / totals.length / 1e6, withGc, gcs, totals.length, allocatedPerSale / 1024));
         return Row.info("4", "complete a sale: the slowest 1 % by phase", slowTotal / k / 1e6, "ms",
                 notes.toString());
     }

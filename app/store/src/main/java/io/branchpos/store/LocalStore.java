@@ -372,7 +372,7 @@ public final class LocalStore implements AutoCloseable {
             }
             if (emptying == null) {
                 boolean idle = System.nanoTime() - lastLoggedWrite > IDLE_CHECKPOINT_NANOS;
-                if (saleLog.isEmpty() || spare == null || !(idle || saleLog.used() > saleLog.capacity() / 4)) {
+                if (saleLog.isEmpty() || spare == null || !(idle || saleLog.used() > saleLog.capacity() / 2)) {
                     return;
                 }
                 switchLogs();
@@ -482,7 +482,7 @@ public final class LocalStore implements AutoCloseable {
             if (saleLog == null) {
                 return transact(work, false);
             }
-            if (saleLog.used() > saleLog.capacity() / 2) {
+            if (saleLog.used() > saleLog.capacity() / 4 * 3) {
                 if (spare != null) {
                     switchLogs(); // the background checkpoint has not come round yet: it empties this one
                     askForCheckpoint();
@@ -492,7 +492,7 @@ public final class LocalStore implements AutoCloseable {
             }
             phases[PHASE_CHECKPOINT] = System.nanoTime() - locked;
             T result = transact(work, saleLog != null);
-            if (saleLog != null && spare != null && saleLog.used() > saleLog.capacity() / 4) {
+            if (saleLog != null && spare != null && saleLog.used() > saleLog.capacity() / 2) {
                 askForCheckpoint();
             }
             return result;
