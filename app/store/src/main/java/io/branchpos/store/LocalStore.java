@@ -746,13 +746,16 @@ public final class LocalStore implements AutoCloseable {
         }
         writeLock.lock();
         try {
-            if (saleLog != null) {
-                try {
-                    checkpointAndResetLog();
-                    if (emptying != null && saleLog != null && stopped == null) {
-                        emptying.reset(nextGeneration()); // the checkpoint just now covered it too
+            if (saleLog != null && stopped == null && (!saleLog.isEmpty() || emptying != null)) {
+                try (java.sql.Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+                    st.execute("CHECKPOINT SYNC"); // covers both logs' records
+                    if (!saleLog.isEmpty()) {
+                        saleLog.reset(nextGeneration());
                     }
-                } catch (RuntimeException | IOException e) {
+                    if (emptying != null) {
+                        emptying.reset(nextGeneration());
+                    }
+                } catch (SQLException | RuntimeException | IOException e) {
                     log.warn("sale log left for the next open to redo: {}", e.getMessage());
                 }
             }

@@ -12,9 +12,9 @@ public final class SaleLogFiles {
     private SaleLogFiles() {
     }
 
-    /** How many valid records the sale log in {@code dataDir} holds (what the next open would look at). */
+    /** How many valid records the two sale logs in {@code dataDir} hold (what the next open would look at). */
     public static int records(Path dataDir) throws IOException {
-        return SaleLog.readRecords(dataDir.resolve(SaleLog.FILE_NAME)).size();
+        return SaleLog.readAll(dataDir.resolve(SaleLog.FILE_NAME), dataDir.resolve(SaleLog.SECOND_FILE_NAME)).size();
     }
 
     /** Zeroes the last 4 bytes of the last valid record: as if the crash came while it was being written. */
