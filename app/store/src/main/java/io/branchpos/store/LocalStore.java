@@ -464,9 +464,9 @@ public final class LocalStore implements AutoCloseable {
     /**
      * Like {@link #write}, but durable through the sale log instead of an H2 checkpoint (decision
      * 0014): the statements the work runs through {@link WriteContext#prepare} are recorded, the
-     * record is appended to the sale log and forced, and only then does H2 commit, lazily (its
-     * background writer stores the commit within a second, a background checkpoint then empties
-     * the log). When this returns the write survives a crash or power cut: opening the store redoes
+     * record is appended to the sale log and forced, and only then does H2 commit, lazily (the
+     * background checkpoint that empties a sale log once sales pause or it is half full writes it
+     * to H2's file, decision 0018). When this returns the write survives a crash or power cut: opening the store redoes
      * any record H2 lost. The work must write only through {@code ctx.prepare} on
      * {@code ctx.connection()} and must append a journal event; asking for a Hibernate session is
      * refused. A write that does not fit in the log, or in {@code OS_BUFFER} mode, goes the way of
