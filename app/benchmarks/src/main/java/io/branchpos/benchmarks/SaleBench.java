@@ -51,12 +51,32 @@ final class SaleBench {
         long[] io0 = ProcIo.read();
         Samples s = new Samples();
         int lines = 0;
-        for (CompletedSale sale : todo) {
+        int n = todo.size();
+        long[] totals = new long[n];
+        long[][] phases = new long[n][];
+        boolean[] gc = new boolean[n];
+        long[] startedMs = new long[n];
+        java.lang.management.RuntimeMXBean vm = java.lang.management.ManagementFactory.getRuntimeMXBean();
+        long gcs = gcCount();
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long allocated0 = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < n; i++) {
+            CompletedSale sale = todo.get(i);
             lines += sale.lines().size();
+            startedMs[i] = vm.getUptime();
             long t0 = System.nanoTime();
             sales.complete(sale);
-            s.add(System.nanoTime() - t0);
+            long t = System.nanoTime() - t0;
+            s.add(t);
+            totals[i] = t;
+            phases[i] = store.lastLoggedWritePhases();
+            long g = gcCount();
+            gc[i] = g != gcs;
+            gcs = g;
         }
+        // bytes the selling thread allocated per sale (with the few per-sale bytes of this loop's bookkeeping)
+        double allocatedPerSale = (threads.getCurrentThreadAllocatedBytes() - allocated0) / (double) n;
         // H2 commits sales lazily (decision 0014): write and sync what they left in memory before
         // counting, so their bytes are all in (the timed loop above did not wait for this)
         store.jdbc(c -> {
@@ -66,6 +86,7 @@ final class SaleBench {
             return null;
         });
         long[] io1 = ProcIo.read();
+        writePhases(work.resolve("sale-phases.csv"), startedMs, totals, phases, gc);
         long sizeAfter = Files.size(dbFile);
         RawCommit raw = rawCommits(work.resolve("raw-commit"), scale.rawCommits());
         Samples appendPre = rawAppends(work.resolve("raw-log"), scale.rawCommits(), true);
@@ -74,6 +95,7 @@ final class SaleBench {
         double rawH2 = Samples.millis(raw.samples.percentile(99));
         double perSale = (io1[0] - io0[0]) / (double) todo.size();
         return List.of(
+                phaseRow(totals, phases, gc, s.percentile(99), allocatedPerSale),
                 Row.measured("4", "complete a sale p99 (fsynced)", p99, "ms", "<= 2 ms", p99 <= 2,
                         "raw 2 KiB append + fdatasync, preallocated file p99", Samples.millis(appendPre.percentile(99)),
                         String.format("%,d SKUs, %,d past sales, %,d sales of %.1f lines avg; p50 %.2f ms, max %.1f ms;"
@@ -93,6 +115,83 @@ final class SaleBench {
                                 + " (counts whole page-cache folios, see docs/benchmarks.md); DB file grew %.1f KiB/sale",
                                 (io1[1] - io0[1]) / (double) todo.size() / 1024.0,
                                 (sizeAfter - sizeBefore) / (double) todo.size() / 1024.0)));
+    }
+
+    /** Every timed sale with its phases (µs), for lining slow ones up with -Xlog:gc (JVM uptime in ms). */
+    private static void writePhases(Path file, long[] startedMs, long[] totals, long[][] phases, boolean[] gc)
+            throws IOException {
+        StringBuilder b = new StringBuilder("uptime_ms,total_us");
+        for (String name : LocalStore.PHASE_NAMES_LIST) {
+            b.append(',').append(name.replace(' ', '_'));
+        }
+        b.append(",gc\n");
+        for (int i = 0; i < totals.length; i++) {
+            b.append(startedMs[i]).append(',').append(totals[i] / 1000);
+            for (long p : phases[i]) {
+                b.append(',').append(p / 1000);
+            }
+            b.append(',').append(gc[i] ? 1 : 0).append('\n');
+        }
+        Files.writeString(file, b);
+    }
+
+    private static long gcCount() {
+        long c = 0;
+        for (java.lang.management.GarbageCollectorMXBean b : java.lang.management.ManagementFactory
+                .getGarbageCollectorMXBeans()) {
+            c += Math.max(0, b.getCollectionCount());
+        }
+        return c;
+    }
+
+    /**
+     * Where the time of the slowest 1 % of sales went: the mean of each phase of
+     * {@link LocalStore#writeLogged} over the sales at or above p99 (the rest is outside the write
+     * lock: the repository, the connection pool, the commit listeners), and how many of them saw a
+     * garbage collection.
+     */
+    private static Row phaseRow(long[] totals, long[][] phases, boolean[] gc, long p99, double allocatedPerSale) {
+        List<String> names = LocalStore.PHASE_NAMES_LIST;
+        double[] slow = new double[names.size()];
+        double[] all = new double[names.size()];
+        double slowTotal = 0;
+        double allTotal = 0;
+        int k = 0;
+        int withGc = 0;
+        for (int i = 0; i < totals.length; i++) {
+            for (int p = 0; p < names.size(); p++) {
+                all[p] += phases[i][p];
+            }
+            allTotal += totals[i];
+            if (totals[i] >= p99) {
+                k++;
+                slowTotal += totals[i];
+                withGc += gc[i] ? 1 : 0;
+                for (int p = 0; p < names.size(); p++) {
+                    slow[p] += phases[i][p];
+                }
+            }
+        }
+        StringBuilder notes = new StringBuilder(String.format(
+                "mean ms of the %d sales at or above p99 (all sales' mean in brackets): total %.2f (%.2f)", k,
+                slowTotal / k / 1e6, allTotal / totals.length / 1e6));
+        double slowPhases = 0;
+        double allPhases = 0;
+        for (int p = 0; p < names.size(); p++) {
+            notes.append(String.format("; %s %.3f (%.3f)", names.get(p), slow[p] / k / 1e6,
+                    all[p] / totals.length / 1e6));
+            slowPhases += slow[p];
+            allPhases += all[p];
+        }
+        int gcs = 0;
+        for (boolean g : gc) {
+            gcs += g ? 1 : 0;
+        }
+        notes.append(String.format("; outside these %.3f (%.3f); %d of them saw a GC (%d of all %d sales);"
+                + " the selling thread allocated %.0f KiB per sale", (slowTotal - slowPhases) / k / 1e6,
+                (allTotal - allPhases) / totals.length / 1e6, withGc, gcs, totals.length, allocatedPerSale / 1024));
+        return Row.info("4", "complete a sale: the slowest 1 % by phase", slowTotal / k / 1e6, "ms",
+                notes.toString());
     }
 
     private record RawCommit(Samples samples, double bytesPerCommit) {

@@ -72,11 +72,34 @@ public final class LocalStore implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean bootstrapStarted = new java.util.concurrent.atomic.AtomicBoolean();
     /** The durability point of {@link #writeLogged} (decision 0014); null in OS_BUFFER mode. Guarded by writeLock. */
     private SaleLog saleLog;
+    /** The other sale log, empty, ready to take over (decision 0018); null while it is being emptied. Guarded by writeLock. */
+    private SaleLog spare;
+    /** The log switched away from, until the background checkpoint has emptied it. Guarded by writeLock. */
+    private SaleLog emptying;
+    /** The highest generation either sale log has had. Guarded by writeLock. */
+    private long generations;
+    private final java.util.concurrent.atomic.AtomicBoolean checkpointAsked = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Set (guarded by writeLock) when a failed write's record could not be revoked: writes are refused. */
+    private String stopped;
+    /** Test seam (SaleLogFaultsTest): runs after a record was forced, before H2's commit. */
+    private volatile AfterRecordForced afterRecordForced;
     private volatile long lastLoggedWrite = System.nanoTime();
     private java.util.concurrent.ScheduledExecutorService checkpointer;
     // One writer at a time: the journal head is a single row, and H2 would otherwise make a
     // second writer wait on its lock anyway. Reads never take this lock.
     private final ReentrantLock writeLock = new ReentrantLock();
+    /**
+     * Nanoseconds of each phase of the last {@link #writeLogged} (guarded by writeLock; read by the
+     * benchmark after each sale, see {@link #lastLoggedWritePhases}).
+     */
+    private final long[] phases = new long[PHASE_NAMES.length];
+    /** Names of the phases of {@link #lastLoggedWritePhases}, in order. */
+    public static final java.util.List<String> PHASE_NAMES_LIST = java.util.List.of(
+            "wait for the write lock", "checkpoint before the write", "lock the journal head",
+            "statements", "build the record", "append + fdatasync", "H2 commit");
+    private static final String[] PHASE_NAMES = PHASE_NAMES_LIST.toArray(String[]::new);
+    private static final int PHASE_LOCK = 0, PHASE_CHECKPOINT = 1, PHASE_HEAD = 2, PHASE_WORK = 3,
+            PHASE_RECORD = 4, PHASE_APPEND = 5, PHASE_COMMIT = 6;
     /** Told after every durable commit (e.g. to wake the sync uploader); must be quick, must not throw. */
     private final java.util.List<Runnable> commitListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Per-store singletons of repositories that keep state (e.g. the catalog search index). */
@@ -131,11 +154,12 @@ public final class LocalStore implements AutoCloseable {
         boot.setDaemon(true);
         try {
             Path saleLogFile = config.dataDirectory().resolve(SaleLog.FILE_NAME);
+            Path secondLogFile = config.dataDirectory().resolve(SaleLog.SECOND_FILE_NAME);
             try (java.sql.Connection first = pool.getConnection()) {
                 StartupTimeline.mark("H2 open");
                 // before anything reads the data, and before Flyway: the records hold the SQL of the
                 // schema they were written with (decision 0014)
-                int redone = replaySaleLog(first, saleLogFile);
+                int redone = replaySaleLog(first, saleLogFile, secondLogFile);
                 if (redone > 0) {
                     log.warn("Redid {} logged write(s) from {} that H2 had not kept after a crash", redone,
                             saleLogFile);
@@ -151,7 +175,7 @@ public final class LocalStore implements AutoCloseable {
             LocalStore store = new LocalStore(config, pool, bootstrap, boot);
             store.ensureTerminalState();
             if (config.durability() == StoreConfig.Durability.FSYNC) {
-                store.startSaleLog(saleLogFile);
+                store.startSaleLog(saleLogFile, secondLogFile);
             }
             StartupTimeline.mark("store open");
             log.info("Local store open at {} for terminal {} ({}) in {} ms (H2 + Flyway {} ms)",
@@ -245,8 +269,8 @@ public final class LocalStore implements AutoCloseable {
      *
      * @return how many records were redone
      */
-    static int replaySaleLog(java.sql.Connection c, Path file) throws IOException, SQLException {
-        java.util.List<byte[]> records = SaleLog.readRecords(file);
+    static int replaySaleLog(java.sql.Connection c, Path file, Path second) throws IOException, SQLException {
+        java.util.List<byte[]> records = SaleLog.readAll(file, second);
         if (records.isEmpty()) {
             return 0;
         }
@@ -304,12 +328,17 @@ public final class LocalStore implements AutoCloseable {
         return redone;
     }
 
-    private void startSaleLog(Path file) {
+    private void startSaleLog(Path file, Path second) {
         writeLock.lock();
         try {
-            saleLog = SaleLog.openEmpty(file, SALE_LOG_BYTES);
+            Long g1 = SaleLog.generation(file);
+            Long g2 = SaleLog.generation(second);
+            long g = Math.max(g1 == null ? 0 : g1, g2 == null ? 0 : g2);
+            saleLog = SaleLog.openEmpty(file, SALE_LOG_BYTES, g + 1);
+            spare = SaleLog.openEmpty(second, SALE_LOG_BYTES, g + 2);
+            generations = g + 2;
         } catch (IOException e) {
-            throw new StoreException("cannot open the sale log " + file + ": " + e.getMessage(), e);
+            throw new StoreException("cannot open the sale logs " + file + ", " + second + ": " + e.getMessage(), e);
         } finally {
             writeLock.unlock();
         }
@@ -322,29 +351,78 @@ public final class LocalStore implements AutoCloseable {
                 java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
-    /** Empties the sale log after a checkpoint once sales paused or it is a quarter full; never waits for the lock. */
+    /** The generation for the next reset of either log (above every generation either had). With writeLock. */
+    private long nextGeneration() {
+        return ++generations;
+    }
+
+    /**
+     * Once sales paused or the sale log is a quarter full: switches sales to the spare log (under the
+     * write lock, a moment), then — outside the lock, while sales go on into the other log — forces
+     * H2 to disk ({@code CHECKPOINT SYNC}), which covers every record of the log switched away from
+     * (their commits came before the switch), and empties that log, which becomes the spare
+     * (decision 0018). A failed checkpoint or reset is retried at the next run, the log staying out of use.
+     */
     private void backgroundCheckpoint() {
-        if (!writeLock.tryLock()) {
-            return;
-        }
+        SaleLog toEmpty;
+        writeLock.lock();
         try {
-            if (saleLog == null || saleLog.isEmpty()) {
+            if (saleLog == null || stopped != null) {
                 return;
             }
-            boolean idle = System.nanoTime() - lastLoggedWrite > IDLE_CHECKPOINT_NANOS;
-            if (idle || saleLog.used() > saleLog.capacity() / 4) {
-                checkpointAndResetLog();
+            if (emptying == null) {
+                boolean idle = System.nanoTime() - lastLoggedWrite > IDLE_CHECKPOINT_NANOS;
+                if (saleLog.isEmpty() || spare == null || !(idle || saleLog.used() > saleLog.capacity() / 2)) {
+                    return;
+                }
+                switchLogs();
             }
-        } catch (RuntimeException e) {
-            log.warn("sale log checkpoint failed (retried): {}", e.getMessage(), e);
+            toEmpty = emptying;
+        } finally {
+            writeLock.unlock();
+        }
+        try {
+            try (java.sql.Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+                st.execute("CHECKPOINT SYNC");
+            }
+            long next;
+            writeLock.lock();
+            try {
+                next = nextGeneration();
+            } finally {
+                writeLock.unlock();
+            }
+            toEmpty.reset(next);
+        } catch (SQLException | IOException | RuntimeException e) {
+            log.warn("emptying the sale log {} failed (retried): {}", toEmpty.file(), e.getMessage(), e);
+            return;
+        }
+        writeLock.lock();
+        try {
+            if (emptying == toEmpty) {
+                emptying = null;
+                spare = toEmpty;
+            }
         } finally {
             writeLock.unlock();
         }
     }
 
-    /** With the write lock held: forces everything H2 committed to the disk, then empties the sale log. */
+    /** With the write lock held: sales go to the (empty) spare log; the active one waits to be emptied. */
+    private void switchLogs() {
+        emptying = saleLog;
+        saleLog = spare;
+        spare = null;
+    }
+
+    /**
+     * With the write lock held: forces everything H2 committed to the disk, then empties the active
+     * sale log (the way when the spare is not ready, and at close). If the log cannot be emptied the
+     * store stops using the logs: its records are all in H2's forced file, so nothing is lost, and
+     * writes then force H2 each time.
+     */
     private void checkpointAndResetLog() {
-        if (saleLog == null || saleLog.isEmpty()) {
+        if (saleLog == null || saleLog.isEmpty() || stopped != null) {
             return;
         }
         try (java.sql.Connection c = pool.getConnection(); Statement st = c.createStatement()) {
@@ -353,9 +431,10 @@ public final class LocalStore implements AutoCloseable {
             throw new StoreException("checkpoint before emptying the sale log failed: " + e.getMessage(), e);
         }
         try {
-            saleLog.reset();
+            saleLog.reset(nextGeneration());
         } catch (IOException e) {
-            throw new StoreException("cannot empty the sale log: " + e.getMessage(), e);
+            log.error("cannot empty the sale log {}; writes force H2 from now on: {}", saleLog.file(), e.getMessage(), e);
+            saleLog = null;
         }
     }
 
@@ -375,6 +454,7 @@ public final class LocalStore implements AutoCloseable {
     public <T> T write(Function<WriteContext, T> work) {
         writeLock.lock();
         try {
+            checkNotStopped();
             return transact(work, false);
         } finally {
             writeLock.unlock();
@@ -384,24 +464,38 @@ public final class LocalStore implements AutoCloseable {
     /**
      * Like {@link #write}, but durable through the sale log instead of an H2 checkpoint (decision
      * 0014): the statements the work runs through {@link WriteContext#prepare} are recorded, the
-     * record is appended to the sale log and forced, and only then does H2 commit, lazily (its
-     * background writer stores the commit within a second, a background checkpoint then empties
-     * the log). When this returns the write survives a crash or power cut: opening the store redoes
+     * record is appended to the sale log and forced, and only then does H2 commit, lazily (the
+     * background checkpoint that empties a sale log once sales pause or it is half full writes it
+     * to H2's file, decision 0018). When this returns the write survives a crash or power cut: opening the store redoes
      * any record H2 lost. The work must write only through {@code ctx.prepare} on
      * {@code ctx.connection()} and must append a journal event; asking for a Hibernate session is
      * refused. A write that does not fit in the log, or in {@code OS_BUFFER} mode, goes the way of
      * {@link #write}.
      */
     public <T> T writeLogged(Function<WriteContext, T> work) {
+        long t0 = System.nanoTime();
         writeLock.lock();
         try {
+            long locked = System.nanoTime();
+            phases[PHASE_LOCK] = locked - t0;
+            checkNotStopped();
             if (saleLog == null) {
                 return transact(work, false);
             }
-            if (saleLog.used() > saleLog.capacity() / 2) {
-                checkpointAndResetLog(); // the background checkpoint did not get the lock in time
+            if (saleLog.used() > saleLog.capacity() / 4 * 3) {
+                if (spare != null) {
+                    switchLogs(); // the background checkpoint has not come round yet: it empties this one
+                    askForCheckpoint();
+                } else {
+                    checkpointAndResetLog(); // the other log is still being emptied: the way before 0018
+                }
             }
-            return transact(work, true);
+            phases[PHASE_CHECKPOINT] = System.nanoTime() - locked;
+            T result = transact(work, saleLog != null);
+            if (saleLog != null && spare != null && saleLog.used() > saleLog.capacity() / 2) {
+                askForCheckpoint();
+            }
+            return result;
         } finally {
             writeLock.unlock();
         }
@@ -420,12 +514,18 @@ public final class LocalStore implements AutoCloseable {
             byte[] record = null;
             try {
                 // the head through JDBC, locked FOR UPDATE and written through at each change (decision 0013)
+                long t0 = System.nanoTime();
                 TerminalStateEntity head = Journal.lockHead(connection, config.terminalId(),
                         LocalDate.now(config.clock()));
                 RedoRecord redo = logged ? new RedoRecord(config.terminalId(), head.lastSeq(), head.lastHash()) : null;
                 ctx = new Context(connection, head, redo);
+                long t1 = System.nanoTime();
+                phases[PHASE_HEAD] = t1 - t0;
                 result = work.apply(ctx);
+                long t2 = System.nanoTime();
+                phases[PHASE_WORK] = t2 - t1;
                 record = redo == null ? null : logRecord(redo, head);
+                phases[PHASE_RECORD] = System.nanoTime() - t2;
                 if (record != null) {
                     commitThroughLog(connection, record);
                 } else {
@@ -477,30 +577,102 @@ public final class LocalStore implements AutoCloseable {
 
     private void commitThroughLog(java.sql.Connection connection, byte[] record) throws SQLException {
         long at;
+        long t0 = System.nanoTime();
         try {
             at = saleLog.append(record); // written and forced: from here on the write is durable
         } catch (IOException e) {
             // a record that may have reached the file must not be redone: the caller is told it failed
-            revokeOrStop(saleLog.used() + SaleLog.HEADER, e);
+            if (!revokeOrStop(saleLog.used() + SaleLog.HEADER, e)) {
+                throw new StoreException("cannot write the sale log (" + e.getMessage() + ") nor correct it: whether"
+                        + " the sale was saved is decided when BranchPOS restarts: restart BranchPOS now and look"
+                        + " at the last receipt", e);
+            }
             throw new StoreException("cannot write the sale log: " + e.getMessage(), e);
         }
+        long t1 = System.nanoTime();
+        phases[PHASE_APPEND] = t1 - t0;
         try {
+            AfterRecordForced fault = afterRecordForced;
+            if (fault != null) {
+                fault.run(saleLog);
+            }
             connection.commit();
         } catch (SQLException | RuntimeException e) {
-            revokeOrStop(at, e);
+            if (!revokeOrStop(at, e)) {
+                // the record stays valid: the next open redoes the write, so say that, not "failed"
+                throw new StoreException("the sale was saved to the sale log, but the database could not commit it"
+                        + " (" + e.getMessage() + ") and the log could not be corrected; it is completed when"
+                        + " BranchPOS restarts: restart BranchPOS now", e);
+            }
             throw e;
         }
         lastLoggedWrite = System.nanoTime();
+        phases[PHASE_COMMIT] = lastLoggedWrite - t1;
     }
 
-    /** Makes the record at {@code at} invalid; if even that fails, stops using the log (writes then sync H2 each time). */
-    private void revokeOrStop(long at, Exception cause) {
+    /**
+     * Nanoseconds per phase of the last {@link #writeLogged} on this store, named by
+     * {@link #PHASE_NAMES_LIST} (the benchmark's breakdown of target 4; call it on the writing thread
+     * right after the write, with no other writer).
+     */
+    public long[] lastLoggedWritePhases() {
+        writeLock.lock();
+        try {
+            return phases.clone();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Test seam: what runs between forcing a sale log record and H2's commit. */
+    interface AfterRecordForced {
+        void run(SaleLog log) throws SQLException;
+    }
+
+    /** Test seam: sets what runs between forcing a sale log record and H2's commit (null: nothing). */
+    void afterRecordForced(AfterRecordForced hook) {
+        this.afterRecordForced = hook;
+    }
+
+    /** Has the background checkpoint run soon (once per ask until it ran). */
+    private void askForCheckpoint() {
+        if (checkpointer != null && checkpointAsked.compareAndSet(false, true)) {
+            try {
+                checkpointer.execute(() -> {
+                    checkpointAsked.set(false);
+                    backgroundCheckpoint();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                checkpointAsked.set(false);
+            }
+        }
+    }
+
+    /**
+     * Makes the record at {@code at} invalid (its write is reported as failed, so the next open must
+     * not redo it). If even that fails the record may be redone by the next open, so this store stops
+     * writing: any later write would move the journal past the record's head and make the log
+     * unreplayable, and a checkpoint must not empty the log either. The next open then redoes it.
+     *
+     * @return false if the record could not be revoked (the store has stopped)
+     */
+    private boolean revokeOrStop(long at, Exception cause) {
         try {
             saleLog.revoke(at);
-        } catch (IOException e) {
-            log.error("cannot revoke a sale log record after {}; the next open may redo a write reported as"
-                    + " failed", cause.getMessage(), e);
-            saleLog = null;
+            return true;
+        } catch (IOException | RuntimeException e) {
+            log.error("cannot revoke a sale log record after {}; the store stops writing, the next open decides",
+                    cause.getMessage(), e);
+            stopped = "the store stopped writing after a failure of the sale log (" + cause.getMessage()
+                    + "): restart BranchPOS";
+            return false;
+        }
+    }
+
+    /** Refuses a write once {@link #revokeOrStop} has stopped the store. With the write lock held. */
+    private void checkNotStopped() {
+        if (stopped != null) {
+            throw new StoreException(stopped);
         }
     }
 
@@ -563,21 +735,42 @@ public final class LocalStore implements AutoCloseable {
     @Override
     public void close() {
         if (checkpointer != null) {
-            checkpointer.shutdownNow();
+            checkpointer.shutdown();
+            try {
+                if (!checkpointer.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    log.warn("the sale log checkpoint did not finish in 30 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         writeLock.lock();
         try {
-            if (saleLog != null) {
-                try {
-                    checkpointAndResetLog();
-                } catch (RuntimeException e) {
+            if (saleLog != null && stopped == null && (!saleLog.isEmpty() || emptying != null)) {
+                try (java.sql.Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+                    st.execute("CHECKPOINT SYNC"); // covers both logs' records
+                    if (!saleLog.isEmpty()) {
+                        saleLog.reset(nextGeneration());
+                    }
+                    if (emptying != null) {
+                        emptying.reset(nextGeneration());
+                    }
+                } catch (SQLException | RuntimeException | IOException e) {
                     log.warn("sale log left for the next open to redo: {}", e.getMessage());
                 }
-                saleLog.close();
-                saleLog = null;
             }
-        } catch (IOException e) {
-            log.warn("closing the sale log: {}", e.getMessage());
+            for (SaleLog l : new SaleLog[] {saleLog, spare, emptying}) {
+                if (l != null) {
+                    try {
+                        l.close();
+                    } catch (IOException e) {
+                        log.warn("closing the sale log {}: {}", l.file(), e.getMessage());
+                    }
+                }
+            }
+            saleLog = null;
+            spare = null;
+            emptying = null;
         } finally {
             writeLock.unlock();
         }

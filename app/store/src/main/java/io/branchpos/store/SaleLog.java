@@ -28,6 +28,8 @@ import java.util.zip.CRC32C;
  */
 final class SaleLog implements AutoCloseable {
     static final String FILE_NAME = "branchpos.salelog";
+    /** The second log, used in turn with the first (decision 0018): one takes sales while the other is emptied. */
+    static final String SECOND_FILE_NAME = "branchpos.salelog.2";
     static final int HEADER = 4096;
     private static final int MAGIC = 0x4250534c; // "BPSL"
     private static final int VERSION = 1;
@@ -64,19 +66,55 @@ final class SaleLog implements AutoCloseable {
     }
 
     /**
+     * The records of both logs in the order they were written: a log's records all carry the
+     * generation of its header, and a log only takes records after a reset that gave it a higher
+     * generation than the other's (decision 0018), so the log with the lower generation comes first.
+     */
+    static List<byte[]> readAll(Path first, Path second) throws IOException {
+        Long g1 = generation(first);
+        Long g2 = generation(second);
+        List<byte[]> a = readRecords(first);
+        List<byte[]> b = readRecords(second);
+        List<byte[]> out = new ArrayList<>(a.size() + b.size());
+        boolean secondFirst = g2 != null && (g1 == null || g2 < g1);
+        out.addAll(secondFirst ? b : a);
+        out.addAll(secondFirst ? a : b);
+        return out;
+    }
+
+    /** The generation in the header of the log at {@code file}; null if there is no file or no valid header. */
+    static Long generation(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            return readGeneration(ch);
+        }
+    }
+
+    /**
      * Opens the log at {@code file} for appending, creating and preallocating it ({@code capacity}
      * bytes) if it does not exist. The caller has replayed what it held; the log starts empty in a
      * new generation.
      */
     static SaleLog openEmpty(Path file, long capacity) throws IOException {
+        Long gen = generation(file);
+        return openEmpty(file, capacity, gen == null ? 1 : gen + 1);
+    }
+
+    /** Like {@link #openEmpty(Path, long)}, the log starting empty in {@code generation} (above any it had). */
+    static SaleLog openEmpty(Path file, long capacity, long generation) throws IOException {
         if (!Files.exists(file)) {
             create(file, capacity);
         }
         FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
         try {
             Long gen = readGeneration(ch);
-            SaleLog log = new SaleLog(file, ch, ch.size(), gen == null ? 0 : gen, HEADER);
-            log.reset();
+            if (gen != null && gen >= generation) {
+                throw new IllegalArgumentException("generation " + generation + " is not above " + gen + " of " + file);
+            }
+            SaleLog log = new SaleLog(file, ch, ch.size(), generation - 1, HEADER);
+            log.reset(generation);
             return log;
         } catch (IOException | RuntimeException e) {
             ch.close();
@@ -230,9 +268,16 @@ final class SaleLog implements AutoCloseable {
      * hold is durable in H2 ({@code CHECKPOINT SYNC} after their commits).
      */
     void reset() throws IOException {
-        generation++;
+        reset(generation + 1);
+    }
+
+    /** Empties the log as {@link #reset()} does, into {@code next}, which must be above its generation. */
+    void reset(long next) throws IOException {
+        if (next <= generation) {
+            throw new IllegalArgumentException("generation " + next + " is not above " + generation);
+        }
         ByteBuffer h = ByteBuffer.allocate(24);
-        h.putInt(MAGIC).putInt(VERSION).putLong(generation);
+        h.putInt(MAGIC).putInt(VERSION).putLong(next);
         CRC32C c = new CRC32C();
         c.update(h.array(), 0, 16);
         h.putInt((int) c.getValue()).flip();
@@ -243,11 +288,18 @@ final class SaleLog implements AutoCloseable {
         } finally {
             restore(interrupted);
         }
+        // only now: a failed reset leaves the header unknown, and the caller must not append to this log
+        generation = next;
         position = HEADER;
     }
 
     Path file() {
         return file;
+    }
+
+    /** The generation of the records appended since the last reset. */
+    long generation() {
+        return generation;
     }
 
     private static void writeFully(FileChannel ch, ByteBuffer b, long at) throws IOException {

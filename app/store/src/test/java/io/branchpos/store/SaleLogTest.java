@@ -1,6 +1,7 @@
 package io.branchpos.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -177,5 +178,26 @@ class SaleLogTest {
         assertThat(back.steps).hasSize(1);
         assertThat(back.steps.get(0).sql()).isEqualTo("INSERT INTO t VALUES (?)");
         assertThat(back.steps.get(0).rows()).containsExactly(row, new TreeMap<>());
+    }
+
+    /** Decision 0018: two logs used in turn; a replay reads them in the order they took records. */
+    @Test
+    void twoLogsAreReadBackInTheOrderTheyTookRecordsWhicheverFileThatIs() throws IOException {
+        Path second = dir.resolve(SaleLog.SECOND_FILE_NAME);
+        try (SaleLog a = SaleLog.openEmpty(file(), 64 * 1024, 1); SaleLog b = SaleLog.openEmpty(second, 64 * 1024, 2)) {
+            a.append(bytes("a1"));
+            a.append(bytes("a2"));
+            b.append(bytes("b1")); // switched to b; a is being emptied
+            assertThat(texts(SaleLog.readAll(file(), second))).containsExactly("a1", "a2", "b1");
+            a.reset(3); // emptied: it takes records after b's
+            assertThat(texts(SaleLog.readAll(file(), second))).containsExactly("b1");
+            b.append(bytes("b2"));
+            a.append(bytes("a3")); // switched back to a
+            assertThat(texts(SaleLog.readAll(file(), second))).containsExactly("b1", "b2", "a3");
+            assertThatThrownBy(() -> b.reset(2)).isInstanceOf(IllegalArgumentException.class); // not above its own
+            b.reset(4);
+            assertThat(texts(SaleLog.readAll(file(), second))).containsExactly("a3");
+        }
+        assertThat(SaleLog.readAll(dir.resolve("none-1"), dir.resolve("none-2"))).isEmpty();
     }
 }
