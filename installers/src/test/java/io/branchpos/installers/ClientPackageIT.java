@@ -256,6 +256,7 @@ class ClientPackageIT {
         Host.run("dpkg", "-r", "branchpos").assertOk("dpkg -r branchpos");
         assertThat(Path.of("/opt/branchpos")).doesNotExist();
         assertThat(DATA.resolve("branchpos.mv.db")).isRegularFile();
+        assertThat(DATA.resolve("cds")).as("the class-data archive fits only the removed jars").doesNotExist();
         assertThat(CONF).isRegularFile();
         assertThat(localIds("SELECT sale_id FROM sale ORDER BY sale_id")).isEqualTo(salesBeforeUpgrade);
         assertThat(localIds("SELECT sale_id FROM parked_sale ORDER BY sale_id")).isEqualTo(parkedBeforeUpgrade);

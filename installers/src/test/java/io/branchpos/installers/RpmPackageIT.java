@@ -53,7 +53,7 @@ class RpmPackageIT {
     void runsTheSameMachineSetUpAsTheDeb() throws Exception {
         String scripts = query("-qp", "--scripts");
         assertThat(scripts).contains("postinstall scriptlet", "/opt/branchpos/lib/app/share/branchpos-setup.sh configure",
-                "preuninstall scriptlet", "rm -f /etc/xdg/autostart/branchpos-kiosk.desktop");
+                "preuninstall scriptlet", "rm -f /etc/xdg/autostart/branchpos-kiosk.desktop", "rm -rf /var/lib/branchpos/cds");
     }
 
     private static String query(String... args) throws Exception {
