@@ -110,6 +110,11 @@ public final class BenchMain {
         if (only.contains("6") || only.contains("7") || only.contains("8")) {
             rows.addAll(guard("6", "HQ", () -> HqBench.run(work.resolve("hq"), terminalDir, scale, only)));
         }
+        if (only.contains("4")) {
+            Double floor = rows.stream().filter(r -> r.metric().equals("complete a sale p99 (fsynced)"))
+                    .map(Row::limit).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            rows.add(SaleBench.tillJvm(terminalDir, scale, work, floor)); // after 6 and 8: its sales join the journal
+        }
         rows.sort(Comparator.comparing(Row::target));
         machine.put("loadAverageAtEnd", Machine.loadAverage());
         double seconds = (System.nanoTime() - t0) / 1e9;

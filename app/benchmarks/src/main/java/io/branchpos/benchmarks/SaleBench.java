@@ -117,6 +117,54 @@ final class SaleBench {
                                 (sizeAfter - sizeBefore) / (double) todo.size() / 1024.0)));
     }
 
+    /**
+     * The same sales in a till's JVM: a child JVM with the installers' JVM options (SerialGC, a 256 MB
+     * heap, C1 only; as target 5's probe and target 7's till row) completes {@code scale.sales()} sales
+     * on the terminal store after a warm-up. Run after the targets that read the store's journal
+     * (6, 8), so their event counts are those of the headline run. {@code floorMs}: the sale log's
+     * floor (2 KiB append + fdatasync p99) measured by {@link #run} in the same run, or null.
+     */
+    static Row tillJvm(Path terminalDir, Scale scale, Path work, Double floorMs) {
+        String metric = "complete a sale p99, installers' JVM options";
+        try {
+            BenchMain.step("target 4: complete a sale in a till's JVM (child JVM)");
+            List<String> options = AppBench.installerJvmOptions();
+            List<String> cmd = new ArrayList<>();
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.addAll(options);
+            cmd.add("-Dlogback.configurationFile=logback-bench.xml");
+            cmd.add("-cp");
+            cmd.add(System.getProperty("java.class.path"));
+            cmd.add(SaleTillChild.class.getName());
+            cmd.addAll(List.of(terminalDir.toString(), Integer.toString(scale.skus()), Integer.toString(scale.sales())));
+            Path log = work.resolve("sale-till-child.log");
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("the till-JVM sales did not end in 5 minutes");
+            }
+            String done = null;
+            for (String line : Files.readAllLines(log)) {
+                if (line.startsWith("DONE ") || line.startsWith("FAILED")) {
+                    done = line;
+                }
+            }
+            if (done == null || done.startsWith("FAILED")) {
+                throw new IllegalStateException("till-JVM sales: " + done + " (see " + log + ")");
+            }
+            String[] f = done.split(" ");
+            double p99 = Double.parseDouble(f[2]);
+            return Row.measured("4", metric, p99, "ms", "<= 2 ms", p99 <= 2,
+                    floorMs == null ? null : "raw 2 KiB append + fdatasync, preallocated file p99 (row above)", floorMs, String.format(
+                    "the same %,d sales in a child JVM with %s (installers/client-jvm-options, a till's JVM); p50 %.2f ms,"
+                            + " max %.1f ms; %s of the sales saw a collection; %s collections, %.2f s in GC (%s)",
+                    scale.sales(), String.join(" ", options), Double.parseDouble(f[1]), Double.parseDouble(f[3]), f[4],
+                    f[5], Long.parseLong(f[6]) / 1e3, f.length > 7 ? f[7] : "?"));
+        } catch (Exception e) {
+            return Row.notMeasurable("4", metric, "FAILED: " + e.getMessage());
+        }
+    }
+
     /** Every timed sale with its phases (µs), for lining slow ones up with -Xlog:gc (JVM uptime in ms). */
     private static void writePhases(Path file, long[] startedMs, long[] totals, long[][] phases, boolean[] gc)
             throws IOException {
