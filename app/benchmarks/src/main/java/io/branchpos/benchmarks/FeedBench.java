@@ -141,41 +141,18 @@ final class FeedBench {
             BenchMain.step("target 7: bootstrap of a new terminal in a till's heap (child JVM)");
             String code = server.registry().createEnrollmentCode("B-001", "T-TILL");
             EnrollmentResponse r = new OkHttpSyncTransport(url).enroll(code);
-            List<String> options = AppBench.installerJvmOptions();
-            List<String> cmd = new ArrayList<>();
-            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.addAll(options);
-            cmd.add("-Dlogback.configurationFile=logback-bench.xml");
-            cmd.add("-cp");
-            cmd.add(System.getProperty("java.class.path"));
-            cmd.add(FeedTillChild.class.getName());
-            cmd.addAll(List.of(url, r.terminalId(), r.branchId(), r.token(), dir.resolve("till-terminal").toString()));
-            Path log = dir.resolve("feed-till-child.log");
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!p.waitFor(10, java.util.concurrent.TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("the till-heap bootstrap did not end in 10 minutes");
-            }
-            String done = null;
-            for (String line : java.nio.file.Files.readAllLines(log)) {
-                if (line.startsWith("DONE ") || line.startsWith("FAILED")) {
-                    done = line;
-                }
-            }
-            if (done == null || done.startsWith("FAILED")) {
-                throw new IllegalStateException("till-heap bootstrap: " + done + " (see " + log + ")");
-            }
-            String[] f = done.split(" ");
-            double seconds = Double.parseDouble(f[1]);
-            long products = Long.parseLong(f[4]);
+            String[] f = TillJvm.run(FeedTillChild.class, List.of(url, r.terminalId(), r.branchId(), r.token(),
+                    dir.resolve("till-terminal").toString()), dir.resolve("feed-till-child.log"), 10, "till-heap bootstrap");
+            double seconds = Double.parseDouble(f[0]);
+            long products = Long.parseLong(f[3]);
             if (products != n) {
                 throw new IllegalStateException("till-heap bootstrap ended with " + products + " products of " + n);
             }
             double full = seconds * scale.skus() / n;
             return Row.measured("7", metric, full, "s", "<= 10 s", full <= 10, null, null, String.format(
                     "the same bootstrap in a child JVM with %s (installers/client-jvm-options, a till's heap); snapshot %.1f s;"
-                            + " %d collections, %.1f s in GC (%s)%s", String.join(" ", options), Double.parseDouble(f[2]),
-                    Long.parseLong(f[5]), Long.parseLong(f[6]) / 1e3, f.length > 7 ? f[7] : "?",
+                            + " %d collections, %.1f s in GC (%s)%s", TillJvm.options(), Double.parseDouble(f[1]),
+                    Long.parseLong(f[4]), Long.parseLong(f[5]) / 1e3, f.length > 6 ? f[6] : "?",
                     n == scale.skus() ? "" : String.format("; %,d SKUs measured, extrapolated", n)));
         } catch (Exception e) {
             return Row.notMeasurable("7", metric, "FAILED: " + e.getMessage());

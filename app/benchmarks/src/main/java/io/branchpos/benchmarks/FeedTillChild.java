@@ -8,8 +8,6 @@ import io.branchpos.store.feed.FeedStore;
 import io.branchpos.sync.client.CredentialStore;
 import io.branchpos.sync.client.FeedPuller;
 import io.branchpos.sync.client.TerminalCredential;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -42,17 +40,8 @@ public final class FeedTillChild {
                 if (!feed.state().complete()) {
                     throw new IllegalStateException("the feed is not complete after the bootstrap");
                 }
-                long gcs = 0;
-                long gcMillis = 0;
-                StringBuilder each = new StringBuilder();
-                for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                    gcs += Math.max(0, gc.getCollectionCount());
-                    gcMillis += Math.max(0, gc.getCollectionTime());
-                    each.append(each.length() == 0 ? "" : ",").append(gc.getName().replace(' ', '-')).append(':')
-                            .append(gc.getCollectionCount()).append('/').append(gc.getCollectionTime()).append("ms");
-                }
-                System.out.printf("DONE %.3f %.3f %d %d %d %d %s%n", seconds, sink.snapshotNanos / 1e9, changes, products, gcs,
-                        gcMillis, each);
+                System.out.printf("DONE %.3f %.3f %d %d %d %d %s%n", seconds, sink.snapshotNanos / 1e9, changes, products,
+                        TillJvm.collections(), TillJvm.gcMillis(), TillJvm.perCollector());
             }
         } catch (Throwable t) {
             t.printStackTrace();

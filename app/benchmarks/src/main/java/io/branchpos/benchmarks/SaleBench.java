@@ -57,7 +57,7 @@ final class SaleBench {
         boolean[] gc = new boolean[n];
         long[] startedMs = new long[n];
         java.lang.management.RuntimeMXBean vm = java.lang.management.ManagementFactory.getRuntimeMXBean();
-        long gcs = gcCount();
+        long gcs = TillJvm.collections();
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         long allocated0 = threads.getCurrentThreadAllocatedBytes();
@@ -71,7 +71,7 @@ final class SaleBench {
             s.add(t);
             totals[i] = t;
             phases[i] = store.lastLoggedWritePhases();
-            long g = gcCount();
+            long g = TillJvm.collections();
             gc[i] = g != gcs;
             gcs = g;
         }
@@ -128,38 +128,15 @@ final class SaleBench {
         String metric = "complete a sale p99, installers' JVM options";
         try {
             BenchMain.step("target 4: complete a sale in a till's JVM (child JVM)");
-            List<String> options = AppBench.installerJvmOptions();
-            List<String> cmd = new ArrayList<>();
-            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.addAll(options);
-            cmd.add("-Dlogback.configurationFile=logback-bench.xml");
-            cmd.add("-cp");
-            cmd.add(System.getProperty("java.class.path"));
-            cmd.add(SaleTillChild.class.getName());
-            cmd.addAll(List.of(terminalDir.toString(), Integer.toString(scale.skus()), Integer.toString(scale.sales())));
-            Path log = work.resolve("sale-till-child.log");
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("the till-JVM sales did not end in 5 minutes");
-            }
-            String done = null;
-            for (String line : Files.readAllLines(log)) {
-                if (line.startsWith("DONE ") || line.startsWith("FAILED")) {
-                    done = line;
-                }
-            }
-            if (done == null || done.startsWith("FAILED")) {
-                throw new IllegalStateException("till-JVM sales: " + done + " (see " + log + ")");
-            }
-            String[] f = done.split(" ");
-            double p99 = Double.parseDouble(f[2]);
+            String[] f = TillJvm.run(SaleTillChild.class, List.of(terminalDir.toString(), Integer.toString(scale.skus()),
+                    Integer.toString(scale.sales())), work.resolve("sale-till-child.log"), 5, "till-JVM sales");
+            double p99 = Double.parseDouble(f[1]);
             return Row.measured("4", metric, p99, "ms", "<= 2 ms", p99 <= 2,
                     floorMs == null ? null : "raw 2 KiB append + fdatasync, preallocated file p99 (row above)", floorMs, String.format(
                     "the same %,d sales in a child JVM with %s (installers/client-jvm-options, a till's JVM); p50 %.2f ms,"
                             + " max %.1f ms; %s of the sales saw a collection; %s collections, %.2f s in GC (%s)",
-                    scale.sales(), String.join(" ", options), Double.parseDouble(f[1]), Double.parseDouble(f[3]), f[4],
-                    f[5], Long.parseLong(f[6]) / 1e3, f.length > 7 ? f[7] : "?"));
+                    scale.sales(), TillJvm.options(), Double.parseDouble(f[0]), Double.parseDouble(f[2]), f[3],
+                    f[4], Long.parseLong(f[5]) / 1e3, f.length > 6 ? f[6] : "?"));
         } catch (Exception e) {
             return Row.notMeasurable("4", metric, "FAILED: " + e.getMessage());
         }
@@ -181,15 +158,6 @@ final class SaleBench {
             b.append(',').append(gc[i] ? 1 : 0).append('\n');
         }
         Files.writeString(file, b);
-    }
-
-    private static long gcCount() {
-        long c = 0;
-        for (java.lang.management.GarbageCollectorMXBean b : java.lang.management.ManagementFactory
-                .getGarbageCollectorMXBeans()) {
-            c += Math.max(0, b.getCollectionCount());
-        }
-        return c;
     }
 
     /**

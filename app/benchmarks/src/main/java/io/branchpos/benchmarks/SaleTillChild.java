@@ -4,8 +4,6 @@ import io.branchpos.domain.sale.CompletedSale;
 import io.branchpos.store.LocalStore;
 import io.branchpos.store.catalog.CatalogRepository;
 import io.branchpos.store.sale.SalesRepository;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,49 +35,28 @@ public final class SaleTillChild {
                 todo.add(SalesHistory.randomSale(store, catalog, skus, r));
             }
             Samples s = new Samples();
-            long gcs0 = collections();
-            long gcMillis0 = gcMillis();
+            long gcs0 = TillJvm.collections();
+            long gcMillis0 = TillJvm.gcMillis();
             long before = gcs0;
             int sawGc = 0;
             for (CompletedSale sale : todo) {
                 long t0 = System.nanoTime();
                 sales.complete(sale);
                 s.add(System.nanoTime() - t0);
-                long now = collections();
+                long now = TillJvm.collections();
                 if (now != before) {
                     sawGc++;
                     before = now;
                 }
             }
-            StringBuilder each = new StringBuilder();
-            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                each.append(each.length() == 0 ? "" : ",").append(gc.getName().replace(' ', '-')).append(':')
-                        .append(gc.getCollectionCount()).append('/').append(gc.getCollectionTime()).append("ms");
-            }
             System.out.printf("DONE %.3f %.3f %.3f %d %d %d %s%n", Samples.millis(s.percentile(50)),
-                    Samples.millis(s.percentile(99)), Samples.millis(s.max()), sawGc, collections() - gcs0,
-                    gcMillis() - gcMillis0, each);
+                    Samples.millis(s.percentile(99)), Samples.millis(s.max()), sawGc, TillJvm.collections() - gcs0,
+                    TillJvm.gcMillis() - gcMillis0, TillJvm.perCollector());
         } catch (Throwable t) {
             t.printStackTrace();
             System.out.println("FAILED " + t.toString().replace('\n', ' '));
         }
         System.out.flush();
         System.exit(0);
-    }
-
-    private static long collections() {
-        long c = 0;
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            c += Math.max(0, gc.getCollectionCount());
-        }
-        return c;
-    }
-
-    private static long gcMillis() {
-        long c = 0;
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            c += Math.max(0, gc.getCollectionTime());
-        }
-        return c;
     }
 }

@@ -171,11 +171,13 @@ public final class TerminalShell {
             if (b) {
                 buildSellingScreens();
             }
+            Platform.runLater(this::focus);
         });
         approval.showingProperty().addListener((o, a, b) -> {
             if (b) {
                 buildSellingScreens();
             }
+            Platform.runLater(this::focus);
         });
         signIn.busyProperty().addListener((o, a, b) -> {
             if (b) {
@@ -186,8 +188,6 @@ public final class TerminalShell {
             built(b); // before the next pulse draws it, and before focus() reaches its controller
             Platform.runLater(this::focus);
         });
-        active.addListener((o, a, b) -> Platform.runLater(this::focus));
-        approval.showingProperty().addListener((o, a, b) -> Platform.runLater(this::focus));
 
         Timeline idleCheck = new Timeline(new KeyFrame(javafx.util.Duration.seconds(5), e -> session.checkIdle()));
         idleCheck.setCycleCount(Timeline.INDEFINITE);

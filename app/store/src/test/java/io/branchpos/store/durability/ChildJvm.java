@@ -55,6 +55,40 @@ final class ChildJvm {
         guard.start();
     }
 
+    /** What a child printed on stdout, and whether it printed {@code DONE} in time. */
+    record Output(boolean finished, List<String> lines) {
+    }
+
+    /**
+     * Starts the child (stderr to {@code log}), collects its stdout lines until it prints {@code DONE}
+     * (at most 180 s), then kills it with SIGKILL right there, as a power cut would.
+     */
+    static Output runUntilDoneThenKill(List<String> command, Path log) throws IOException, InterruptedException {
+        Process process = start(command, log);
+        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    lines.add(line);
+                    if (line.equals("DONE")) {
+                        done.countDown();
+                    }
+                }
+            } catch (IOException endOfChild) {
+                // killed
+            }
+        });
+        reader.start();
+        boolean finished = done.await(180, java.util.concurrent.TimeUnit.SECONDS);
+        process.destroyForcibly(); // SIGKILL
+        process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        reader.join(10_000);
+        return new Output(finished, new ArrayList<>(lines));
+    }
+
     /** The last lines of a child's log, for an assertion message. */
     static String tail(Path log) {
         try {

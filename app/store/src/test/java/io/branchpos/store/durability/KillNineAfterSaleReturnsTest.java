@@ -11,10 +11,7 @@ import io.branchpos.store.journal.JournalRepository;
 import io.branchpos.store.sale.SaleReceipt;
 import io.branchpos.store.sale.SalesRepository;
 import io.branchpos.store.stock.StockRepository;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -25,8 +22,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -140,28 +135,9 @@ class KillNineAfterSaleReturnsTest {
         Path childLog = dir.resolve("child-stderr.log");
         List<String> cmd = ChildJvm.command(LoggedSalesChild.class, dir.toString(), plan);
         cmd.add(1, "-Dbranchpos.salelog.idleCheckpointMillis=600000");
-        Process process = ChildJvm.start(cmd, childLog);
-        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch done = new CountDownLatch(1);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    lines.add(line);
-                    if (line.equals("DONE")) {
-                        done.countDown();
-                    }
-                }
-            } catch (java.io.IOException endOfChild) {
-                // killed
-            }
-        });
-        reader.start();
-        boolean finished = done.await(180, TimeUnit.SECONDS);
-        process.destroyForcibly(); // SIGKILL right after the last sale returned
-        process.waitFor(30, TimeUnit.SECONDS);
-        reader.join(10_000);
+        ChildJvm.Output out = ChildJvm.runUntilDoneThenKill(cmd, childLog); // SIGKILL right after the last sale returned
+        List<String> lines = out.lines();
+        boolean finished = out.finished();
         assertThat(finished).as("child finished its plan; its log:%n%s", ChildJvm.tail(childLog)).isTrue();
 
         List<String> saleIds = new ArrayList<>();
