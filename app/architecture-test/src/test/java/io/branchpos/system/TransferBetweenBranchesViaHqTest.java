@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * own wiring, branches B-001 and B-002) and HQ (real PostgreSQL, real HTTP). Branch A sends a
  * transfer; HQ turns its TRANSFER_OUT into a transfer in transit addressed to B; B's feed brings it;
  * B receives it short and with damage; B's receipt reaches HQ, which marks the transfer received.
- * A purchase order HQ creates for B reaches B and not A; one HQ cancels leaves B's Receive tab.
+ * A purchase order HQ creates for B reaches B and not A; one HQ cancels leaves B's Receive tab; a
+ * transfer HQ recalls in transit leaves B's Receive tab and comes back to A, which receives it.
  */
 class TransferBetweenBranchesViaHqTest {
     @TempDir
@@ -112,6 +113,26 @@ class TransferBetweenBranchesViaHqTest {
                     StockDocuments.write(hqDb, d -> d.cancelPurchaseOrder("PO-901", "buyer"));
                     await(() -> stockB.openDeliveries().stream().noneMatch(l -> l.reference().equals("PO-901")));
                     assertThat(status(hqDb, "PO-901")).isEqualTo("CANCELLED");
+
+                    // a transfer sent to the wrong branch: HQ recalls it in transit, B stops offering it,
+                    // A receives it back and its stock is whole again
+                    BigDecimal beforeRecall = stockA.onHand("000003");
+                    String wrong = stockA.transferOut("B-002", Map.of("000003", new BigDecimal("3")), "u-mgr-a").get(0).reference();
+                    assertThat(wrong).isNotEqualTo(ref);
+                    await(() -> stockB.openDeliveries().stream().anyMatch(l -> l.reference().equals(wrong)));
+                    boolean recalled = StockDocuments.write(hqDb, d -> d.recallTransfer(wrong, "ops"));
+                    assertThat(recalled).isTrue();
+                    String back = StockDocuments.returnReference(wrong);
+                    await(() -> stockB.openDeliveries().stream().noneMatch(l -> l.reference().equals(wrong)));
+                    await(() -> stockA.openDeliveries().stream().anyMatch(l -> l.reference().equals(back)));
+                    assertThat(stockA.openDeliveries().stream().filter(l -> l.reference().equals(back)).toList())
+                            .extracting(ExpectedLine::sku, ExpectedLine::kind, ExpectedLine::source)
+                            .containsExactly(org.assertj.core.groups.Tuple.tuple("000003", "TRANSFER", "B-002"));
+                    stockA.receive(back, List.of(new ReceiptLine("000003", null, new BigDecimal("3"), null)), "u-mgr-a");
+                    assertThat(stockA.onHand("000003")).isEqualByComparingTo(beforeRecall);
+                    await(() -> "RECEIVED".equals(status(hqDb, back)));
+                    assertThat(status(hqDb, wrong)).isEqualTo("CANCELLED");
+                    assertThat(single(hqDb, "select count(*)::text from flag where kind = 'STOCK_ROUTING'", null)).isEqualTo("0");
                 }
             }
         }

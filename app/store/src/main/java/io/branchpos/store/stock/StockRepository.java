@@ -155,7 +155,7 @@ public final class StockRepository {
     /** Sends stock to another branch: it leaves here now; HQ routes it (in transit) to the receiver. */
     public List<StockMovement> transferOut(String toBranch, Map<String, BigDecimal> lines, String userId) {
         return store.write(ctx -> {
-            String ref = "TR-" + ctx.terminalId() + "-" + ctx.newId().toString().substring(0, 8);
+            String ref = newTransferReference(ctx);
             List<StockMovement> out = new ArrayList<>();
             for (Map.Entry<String, BigDecimal> l : lines.entrySet()) {
                 if (l.getValue().signum() <= 0) {
@@ -166,6 +166,22 @@ public final class StockRepository {
             }
             return out;
         });
+    }
+
+    /**
+     * "TR-" + terminal + 12 hex digits of an id's random bits (not its leading digits: ids are
+     * time-ordered, and those stay the same for about a minute), checked against this terminal's
+     * movements so two transfers never share a reference (HQ routes by it).
+     */
+    private static String newTransferReference(WriteContext ctx) {
+        // at most 59 characters: a reference is VARCHAR(64), and HQ's recall appends "-BACK"
+        String terminal = ctx.terminalId().length() > 40 ? ctx.terminalId().substring(0, 40) : ctx.terminalId();
+        while (true) {
+            String ref = "TR-" + terminal + "-" + String.format("%012x", ctx.newId().getLeastSignificantBits() & 0xFFFF_FFFF_FFFFL);
+            if (Sql.query(ctx.session(), "SELECT 1 FROM stock_movement WHERE reference = ? LIMIT 1", rs -> 1, ref).isEmpty()) {
+                return ref;
+            }
+        }
     }
 
     // ---------------------------------------------------------------- counts

@@ -96,6 +96,22 @@ class StockRepositoryTest {
     }
 
     @Test
+    void transfersSentWithinTheSameMinuteGetDifferentReferences() throws Exception {
+        // ids are time-ordered (UUIDv7): their first 8 hex digits stay the same for ~65 s
+        try (LocalStore store = TestStores.withDemoCatalog(dir, 5)) {
+            StockRepository stock = new StockRepository(store);
+            Product p = ManagerFixtures.products(store, 1).get(0);
+            String sku = p.sku().value();
+            stock.receive(null, List.of(new ReceiptLine(sku, null, q("10"), null)), "u-mgr");
+            java.util.Set<String> refs = new java.util.HashSet<>();
+            for (int i = 0; i < 5; i++) {
+                refs.add(stock.transferOut("B-002", Map.of(sku, q("1")), "u-mgr").get(0).reference());
+            }
+            assertThat(refs).hasSize(5).allSatisfy(r -> assertThat(r).startsWith("TR-").hasSizeLessThanOrEqualTo(59));
+        }
+    }
+
+    @Test
     void saleDuringACountIsReconciledNotOverwritten() throws Exception {
         try (LocalStore store = TestStores.withDemoCatalog(dir, 20)) {
             StockRepository stock = new StockRepository(store);

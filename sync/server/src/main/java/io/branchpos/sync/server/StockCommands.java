@@ -13,13 +13,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** HQ stock commands: {@code stock po}, {@code stock cancel-po} and {@code stock baseline}; only the addressed branch's feed carries them. */
+/**
+ * HQ stock commands: {@code stock po}, {@code stock cancel-po}, {@code stock recall-transfer} and
+ * {@code stock baseline}; only the addressed branch's feed carries them.
+ */
 final class StockCommands {
     private StockCommands() {
     }
 
-    @Command(name = "stock", mixinStandardHelpOptions = true, subcommands = {PurchaseOrder.class, CancelPurchaseOrder.class, Baseline.class},
-            description = "Stock documents HQ sends to one branch (purchase orders, baselines).")
+    @Command(name = "stock", mixinStandardHelpOptions = true, subcommands = {PurchaseOrder.class, CancelPurchaseOrder.class, RecallTransfer.class, Baseline.class},
+            description = "Stock documents HQ sends to one branch (purchase orders, transfer recalls, baselines).")
     static final class Stock implements Runnable {
         @Override
         public void run() {
@@ -88,6 +91,32 @@ final class StockCommands {
                 spec.commandLine().getOut().println(cancelled
                         ? "purchase order " + reference + " is cancelled; the branch's terminals stop offering it"
                         : "purchase order " + reference + " was already cancelled; nothing changed");
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "recall-transfer", mixinStandardHelpOptions = true,
+            description = "Recall a transfer still in transit: the receiving branch stops offering it and the sending branch "
+                    + "gets a transfer back (reference + -BACK) to receive when the goods return.")
+    static final class RecallTransfer implements Callable<Integer> {
+        @Mixin
+        ServerMain.DbOptions db;
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--ref", required = true, description = "the transfer's reference, e.g. TR-T-A1-1f2e3d4c")
+        String reference;
+        @Option(names = "--by", defaultValue = "${sys:user.name}")
+        String by;
+
+        @Override
+        public Integer call() throws Exception {
+            return db.withMigrated(spec, ds -> {
+                boolean recalled = StockDocuments.write(ds, d -> d.recallTransfer(reference, by));
+                spec.commandLine().getOut().println(recalled
+                        ? "transfer " + reference + " is recalled; its goods come back as " + StockDocuments.returnReference(reference)
+                                + ", to be received at the sending branch"
+                        : "transfer " + reference + " was already recalled; nothing changed");
                 return 0;
             });
         }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** {@code stock po} and {@code stock baseline}: written at HQ, served only in the addressed branch's feed. */
+/** {@code stock po}, {@code cancel-po}, {@code recall-transfer} and {@code baseline}: written at HQ, served only in the addressed branch's feed. */
 class StockCommandsTest {
     private static TestServer hq;
 
@@ -145,13 +145,89 @@ class StockCommandsTest {
         assertTrue(received.err().contains("already received at B-003"), received.err());
         Run transfer = run("stock", "cancel-po", "--ref", "TR-51");
         assertEquals(2, transfer.exit());
-        assertTrue(transfer.err().contains("cannot be cancelled"), transfer.err());
+        assertTrue(transfer.err().contains("recall it with stock recall-transfer"), transfer.err());
         Run unknown = run("stock", "cancel-po", "--ref", "PO-404");
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().contains("no stock document PO-404"), unknown.err());
 
         assertEquals("RECEIVED", hq.single("select status from stock_document where reference = 'PO-51'"));
         assertEquals("IN_TRANSIT", hq.single("select status from stock_document where reference = 'TR-51'"));
+        assertEquals(changes, hq.count("select count(*) from feed_change"));
+    }
+
+    private static void transferInTransit(String reference, String from, String to, int lineCount, String... skuQty) throws Exception {
+        try (var c = hq.dataSource.getConnection(); var st = c.createStatement()) {
+            st.execute("insert into stock_document (reference, kind, branch_id, source, status, line_count) values ('" + reference
+                    + "', 'TRANSFER', '" + to + "', '" + from + "', 'IN_TRANSIT', " + lineCount + ")");
+            for (String l : skuQty) {
+                String[] p = l.split("=");
+                st.execute("insert into stock_document_line (reference, sku, expected_qty) values ('" + reference + "', '" + p[0]
+                        + "', " + p[1] + ")");
+            }
+        }
+    }
+
+    private static FeedChange last(String branch, String kind, String key) throws Exception {
+        List<FeedChange> all = feedOf(branch, kind).stream().filter(c -> c.key().equals(key)).toList();
+        assertTrue(!all.isEmpty(), "no " + kind + " " + key + " in " + branch + "'s feed");
+        return all.get(all.size() - 1);
+    }
+
+    @Test
+    void aRecalledTransferLeavesTheReceiversFeedAsCancelledAndComesBackToTheSenderToReceive() throws Exception {
+        transferInTransit("TR-60", "B-002", "B-003", 2, "S1=5", "S2=2");
+
+        Run r = run("stock", "recall-transfer", "--ref", "TR-60", "--by", "ops");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("transfer TR-60 is recalled; its goods come back as TR-60-BACK"), r.out());
+
+        assertEquals("CANCELLED", last("B-003", FeedChange.TRANSFER_IN, "TR-60").data().get("status").asText());
+        FeedChange back = last("B-002", FeedChange.TRANSFER_IN, "TR-60-BACK");
+        assertEquals("IN_TRANSIT", back.data().get("status").asText());
+        assertEquals("B-003", back.data().get("source").asText());
+        assertEquals("S1", back.data().get("lines").get(0).get("sku").asText());
+        assertEquals("5", back.data().get("lines").get(0).get("quantity").asText());
+        assertEquals("2", back.data().get("lines").get(1).get("quantity").asText());
+        assertTrue(feedOf("B-003", FeedChange.TRANSFER_IN).stream().noneMatch(c -> c.key().equals("TR-60-BACK")),
+                "the receiver must not be offered the return");
+        assertEquals("ops", hq.single("select cancelled_by from stock_document where reference = 'TR-60'"));
+        assertEquals("B-002<-B-003/2", hq.single("select branch_id || '<-' || source || '/' || line_count from stock_document "
+                + "where reference = 'TR-60-BACK'"));
+
+        long changes = hq.count("select count(*) from feed_change");
+        Run again = run("stock", "recall-transfer", "--ref", "TR-60");
+        assertEquals(0, again.exit(), again.err());
+        assertTrue(again.out().contains("already recalled"), again.out());
+        assertEquals(changes, hq.count("select count(*) from feed_change"));
+        assertEquals(1L, hq.count("select count(*) from stock_document where reference = 'TR-60-BACK'"));
+    }
+
+    @Test
+    void aReceivedOrIncompleteTransferAPurchaseOrderAndAnUnknownReferenceCannotBeRecalled() throws Exception {
+        transferInTransit("TR-61", "B-002", "B-003", 1, "S1=1");
+        transferInTransit("TR-62", "B-002", "B-003", 2, "S1=1");
+        assertEquals(0, run("stock", "po", "--branch", "B-003", "--ref", "PO-61", "--supplier", "Clean Co", "--line", "S1=5").exit());
+        try (var c = hq.dataSource.getConnection(); var st = c.createStatement()) {
+            st.execute("update stock_document set status = 'RECEIVED', received_at = now() where reference = 'TR-61'");
+        }
+        long changes = hq.count("select count(*) from feed_change");
+
+        Run received = run("stock", "recall-transfer", "--ref", "TR-61");
+        assertEquals(2, received.exit());
+        assertTrue(received.err().contains("already received at B-003"), received.err());
+        Run incomplete = run("stock", "recall-transfer", "--ref", "TR-62");
+        assertEquals(2, incomplete.exit());
+        assertTrue(incomplete.err().contains("has 1 of its 2 lines at HQ"), incomplete.err());
+        Run order = run("stock", "recall-transfer", "--ref", "PO-61");
+        assertEquals(2, order.exit());
+        assertTrue(order.err().contains("use stock cancel-po"), order.err());
+        Run unknown = run("stock", "recall-transfer", "--ref", "TR-404");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("no stock document TR-404"), unknown.err());
+
+        assertEquals("RECEIVED", hq.single("select status from stock_document where reference = 'TR-61'"));
+        assertEquals("IN_TRANSIT", hq.single("select status from stock_document where reference = 'TR-62'"));
+        assertEquals(0L, hq.count("select count(*) from stock_document where reference like 'TR-6_-BACK'"));
         assertEquals(changes, hq.count("select count(*) from feed_change"));
     }
 }

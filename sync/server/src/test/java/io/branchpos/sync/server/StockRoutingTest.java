@@ -146,4 +146,28 @@ class StockRoutingTest {
                 + "and detail like '%PO-77%cancelled%'")).isEqualTo(1);
         assertThat(hq.count("select count(*) from event where terminal_id = 'T-RE' and status = 'APPLIED'")).isEqualTo(1);
     }
+
+    @Test
+    void aRecalledTransferIsReceivedBackAtTheSenderAndAReceiptAtTheReceiverAnywayIsFlagged() throws Exception {
+        Till a = till("R-F", "T-RF");
+        Till b = till("R-G", "T-RG");
+        a.transferOut("TR-8", "R-G", "S1", "3", 1);
+        a.sendAll();
+        boolean recalled = StockDocuments.write(hq.dataSource, d -> d.recallTransfer("TR-8", "ops"));
+        assertThat(recalled).isTrue();
+        assertThat(feed("R-G")).extracting(ch -> ch.data().get("status").asText()).containsExactly("IN_TRANSIT", "CANCELLED");
+        assertThat(feed("R-F")).extracting(FeedChange::key).containsExactly("TR-8-BACK");
+
+        a.transferIn("TR-8-BACK", "S1", "3", "0"); // the van came back
+        a.sendAll();
+        assertThat(hq.single("select status from stock_document where reference = 'TR-8-BACK'")).isEqualTo("RECEIVED");
+        assertThat(hq.count("select count(*) from flag where kind = 'STOCK_ROUTING' and terminal_id = 'T-RF'")).isZero();
+
+        b.transferIn("TR-8", "S1", "3", "0"); // received offline before the recall reached R-G
+        b.sendAll();
+        assertThat(hq.single("select status from stock_document where reference = 'TR-8'")).isEqualTo("CANCELLED");
+        assertThat(hq.count("select count(*) from flag where kind = 'STOCK_ROUTING' and terminal_id = 'T-RG' "
+                + "and detail like '%TR-8, a transfer HQ had recalled%TR-8-BACK must not be received%'")).isEqualTo(1);
+        assertThat(hq.count("select count(*) from event where terminal_id = 'T-RG' and status = 'APPLIED'")).isEqualTo(1);
+    }
 }

@@ -16,8 +16,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * HQ's stock documents addressed to one branch: purchase orders, transfers between branches and
- * stock baselines. Every write appends the document's whole state to that branch's feed
+ * HQ's stock documents addressed to one branch: purchase orders (which HQ can cancel), transfers
+ * between branches (which HQ can recall while in transit) and stock baselines. Every write appends the document's whole state to that branch's feed
  * ({@code feed_change.branch_id}) in the caller's transaction, so only the addressed branch sees it
  * and it is served exactly once it committed (decision 0250).
  */
@@ -84,8 +84,8 @@ public final class StockDocuments {
     /**
      * Cancels a purchase order its branch has not received: the branch's feed carries it with status
      * {@code CANCELLED}, so its terminals stop offering it. Returns false (and writes nothing) when it
-     * was already cancelled. A received order, a transfer (its goods already left a branch) and an
-     * unknown reference are refused with the reason.
+     * was already cancelled. A received order, a transfer (recalled instead, {@link #recallTransfer})
+     * and an unknown reference are refused with the reason.
      */
     public boolean cancelPurchaseOrder(String reference, String actor) throws SQLException {
         String kind;
@@ -106,8 +106,8 @@ public final class StockDocuments {
             }
         }
         if (!kind.equals("PURCHASE_ORDER")) {
-            throw new IllegalArgumentException(reference + " is a transfer between branches: its goods already left "
-                    + "the sending branch, so it cannot be cancelled; let " + branch + " receive it (and send it back as a transfer)");
+            throw new IllegalArgumentException(reference + " is a transfer between branches, not a purchase order: its goods "
+                    + "already left the sending branch; recall it with stock recall-transfer while it is in transit to " + branch);
         }
         if (status.equals("CANCELLED")) {
             return false;
@@ -119,6 +119,80 @@ public final class StockDocuments {
         update("update stock_document set status = 'CANCELLED', cancelled_at = now(), cancelled_by = ? where reference = ?",
                 actor, reference);
         publish(reference);
+        return true;
+    }
+
+    /** The reference of the transfer that brings a recalled transfer's goods back to its sender. */
+    public static String returnReference(String reference) {
+        return reference + "-BACK";
+    }
+
+    /**
+     * Recalls a transfer still in transit (sent to the wrong branch, or no longer wanted): the
+     * receiving branch's feed carries it as {@code CANCELLED}, so its terminals stop offering it, and
+     * a new transfer {@link #returnReference} addressed to the sending branch carries the same lines
+     * back, to be received there like any transfer (its stock left the sender when it was sent).
+     * Returns false (and writes nothing) when it was already recalled. A received transfer, one whose
+     * lines have not all reached HQ yet, a purchase order and an unknown reference are refused with
+     * the reason.
+     */
+    public boolean recallTransfer(String reference, String actor) throws SQLException {
+        String kind;
+        String status;
+        String receiver;
+        String sender;
+        Integer lineCount;
+        Timestamp receivedAt;
+        try (PreparedStatement ps = connection.prepareStatement(
+                "select kind, status, branch_id, source, line_count, received_at from stock_document where reference = ? for update")) {
+            ps.setString(1, reference);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalArgumentException("no stock document " + reference);
+                }
+                kind = rs.getString(1);
+                status = rs.getString(2);
+                receiver = rs.getString(3);
+                sender = rs.getString(4);
+                lineCount = (Integer) rs.getObject(5);
+                receivedAt = rs.getTimestamp(6);
+            }
+        }
+        if (!kind.equals("TRANSFER")) {
+            throw new IllegalArgumentException(reference + " is a purchase order, not a transfer; use stock cancel-po");
+        }
+        if (status.equals("CANCELLED")) {
+            return false;
+        }
+        if (status.equals("RECEIVED")) {
+            throw new IllegalArgumentException("transfer " + reference + " was already received at " + receiver
+                    + (receivedAt == null ? "" : " on " + receivedAt.toInstant()) + "; send the goods back as a new transfer from " + receiver);
+        }
+        int lines;
+        try (PreparedStatement ps = connection.prepareStatement("select count(*) from stock_document_line where reference = ?")) {
+            ps.setString(1, reference);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                lines = rs.getInt(1);
+            }
+        }
+        if (lineCount != null && lines < lineCount) {
+            throw new IllegalArgumentException("transfer " + reference + " has " + lines + " of its " + lineCount
+                    + " lines at HQ; recall it once " + sender + " has synced the rest");
+        }
+        String back = returnReference(reference);
+        if (back.length() > 64 || exists("select 1 from stock_document where reference = ?", back)) {
+            throw new IllegalArgumentException("cannot recall " + reference + ": the return reference " + back
+                    + (back.length() > 64 ? " is longer than 64 characters" : " is already used by another stock document"));
+        }
+        update("update stock_document set status = 'CANCELLED', cancelled_at = now(), cancelled_by = ? where reference = ?",
+                actor, reference);
+        update("insert into stock_document (reference, kind, branch_id, source, status, line_count) values (?, 'TRANSFER', ?, ?, 'IN_TRANSIT', ?)",
+                back, sender, receiver, lines);
+        update("insert into stock_document_line (reference, sku, expected_qty) select ?, sku, expected_qty from stock_document_line "
+                + "where reference = ?", back, reference);
+        publish(reference);
+        publish(back);
         return true;
     }
 

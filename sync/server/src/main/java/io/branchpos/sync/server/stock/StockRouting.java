@@ -19,8 +19,8 @@ import java.sql.Timestamp;
  *     sender's lines ({@code lineCount}) have arrived;</li>
  * <li>{@code TRANSFER_IN} or {@code RECEIPT} naming a document of this branch: the received and
  *     damaged quantities are recorded and the document turns RECEIVED (re-published, so the
- *     branch's other terminals stop offering it); a purchase order HQ had cancelled stays
- *     CANCELLED and the receipt is flagged.</li>
+ *     branch's other terminals stop offering it); a purchase order HQ had cancelled, or a transfer
+ *     it had recalled, stays CANCELLED and the receipt is flagged.</li>
  * </ul>
  * Problems are flagged, never thrown: one odd event must not wedge the stream (invariant 4).
  */
@@ -72,12 +72,14 @@ public final class StockRouting {
                                  JsonNode p, String reference) throws SQLException {
         String owner = null;
         String status = null;
-        try (PreparedStatement ps = c.prepareStatement("select branch_id, status from stock_document where reference = ? for update")) {
+        String docKind = null;
+        try (PreparedStatement ps = c.prepareStatement("select branch_id, status, kind from stock_document where reference = ? for update")) {
             ps.setString(1, reference);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
                     owner = rs.getString(1);
                     status = rs.getString(2);
+                    docKind = rs.getString(3);
                 }
             }
         }
@@ -95,7 +97,12 @@ public final class StockRouting {
                 + "on conflict (reference, sku) do update set received_qty = coalesce(stock_document_line.received_qty, 0) + excluded.received_qty, "
                 + "damaged_qty = coalesce(stock_document_line.damaged_qty, 0) + excluded.damaged_qty",
                 reference, p.get("sku").asText(), received, damaged);
-        if ("CANCELLED".equals(status)) {
+        if ("CANCELLED".equals(status) && "TRANSFER".equals(docKind)) {
+            // received offline before the recall reached the branch: the goods are here, not on their way back
+            flag(docs, terminalId, branchId, e, "received " + reference + ", a transfer HQ had recalled; the goods are in "
+                    + branchId + "'s stock, so its return " + StockDocuments.returnReference(reference)
+                    + " must not be received at the sender");
+        } else if ("CANCELLED".equals(status)) {
             // received offline before the cancellation reached the branch: the goods are in its stock
             flag(docs, terminalId, branchId, e, "received " + reference + ", a purchase order HQ had cancelled; "
                     + "the goods are in the branch's stock, settle them with the supplier");
