@@ -20,7 +20,7 @@ final class AppBench {
 
     /** What {@link AppProbe} printed for one set of timed scans (lines tagged SCAN or FLOOR). */
     private record Scans(int count, double p50, double p99, double max, int missed, String how, double fromFirstP99,
-            double fxCpu, String stages, String frames) {
+            double fxCpu, String stages, String frames, int pulseHz) {
         static Scans of(List<String> lines, String tag) {
             String line = lines.stream().filter(l -> l.startsWith(tag + " ")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no " + tag + " line from the probe: " + lines));
@@ -29,9 +29,17 @@ final class AppBench {
                     .map(l -> "; per stage: " + l.substring((tag + "STAGES ").length())).orElse("");
             String frames = lines.stream().filter(l -> l.startsWith(tag + "FRAMES ")).findFirst()
                     .map(l -> l.substring((tag + "FRAMES ").length())).orElse("frames not counted");
+            int pulseHz = lines.stream().filter(l -> l.startsWith(tag + "PULSE ")).findFirst()
+                    .map(l -> Integer.parseInt(l.substring((tag + "PULSE ").length()).strip())).orElse(0);
             return new Scans(Integer.parseInt(f[1]), Long.parseLong(f[2]) / 1e6, Long.parseLong(f[3]) / 1e6,
                     Long.parseLong(f[4]) / 1e6, Integer.parseInt(f[5]), f[6], Long.parseLong(f[7]) / 1e6,
-                    Long.parseLong(f[8]) / 1e6, stages, frames);
+                    Long.parseLong(f[8]) / 1e6, stages, frames, pulseHz);
+        }
+
+        /** The pulse timer's rate and tick, as the probe's toolkit reported it. */
+        String pulse() {
+            return pulseHz <= 0 ? "pulse rate not reported"
+                    : String.format("pulse timer %d Hz (a tick every %d ms)", pulseHz, 1000 / pulseHz);
         }
     }
 
@@ -111,23 +119,39 @@ final class AppBench {
             // the toolkit's floor in the same run: a minimal scene, same JVM options, same injection
             Probe floor = probe(logs, installerJvmOptions(), "scanfloor", dataDir.toString(),
                     String.valueOf(scale.scans()), String.valueOf(scale.skus()));
+            // the same app with JavaFX's default pulse rate (60 Hz, a 16 ms tick) given on the command
+            // line, which wins over the app's own (decision 0311): what the rate changes, in the same run
+            List<String> default60 = new ArrayList<>(installerJvmOptions());
+            default60.add("-D" + io.branchpos.desktop.PulseRate.PROPERTY + "=60");
+            Probe scan60 = probe(logs, "scan-60hz", default60, "scan", dataDir.toString(), String.valueOf(scale.scans()),
+                    String.valueOf(scale.skus()));
             Scans app = Scans.of(scan.lines, "SCAN");
             Scans min = Scans.of(floor.lines, "FLOOR");
+            Scans at60 = Scans.of(scan60.lines, "SCAN");
             rows.add(Row.measured("3", "scan to line visible p99", app.p99, "ms", "<= 16 ms",
                     app.p99 <= 16 && app.missed == 0, "minimal JavaFX scene, same keys, p99", min.p99,
                     String.format("13-digit EAN + Enter as key events (%s) into the signed-in cashier screen, the installers'"
-                            + " JVM options, each scan after a random delay (uniform over one 16 ms pulse period); from"
-                            + " Enter until the ticket has the line and a layout pulse ran; %d scans, p50 %.2f ms, max"
-                            + " %.1f ms, %d without a line in 3 s; %s; from the first digit p99 %.1f ms; FX thread CPU"
-                            + " %.2f ms per scan; timed once scans are answered from memory (barcode map built), after %d"
-                            + " warm-up scans; one frame at 60 Hz: 16.7 ms (ratio %.3f×)%s",
-                            app.how, app.count, app.p50, app.max, app.missed, app.frames, app.fromFirstP99, app.fxCpu,
-                            AppProbe.WARM_UP_SCANS, app.p99 / 16.7, app.stages)));
+                            + " JVM options, the app's %s (decision 0311), each scan after a random delay (uniform over"
+                            + " 16 ms); from Enter until the ticket has the line and a layout pulse ran (not until a display"
+                            + " shows it: headless, no display refresh); %d scans, p50 %.2f ms, max %.1f ms, %d without a"
+                            + " line in 3 s; %s; from the first digit p99 %.1f ms; FX thread CPU %.2f ms per scan; timed once"
+                            + " scans are answered from memory (barcode map built), after %d warm-up scans; one frame at"
+                            + " 60 Hz: 16.7 ms (ratio %.3f×)%s",
+                            app.how, app.pulse(), app.count, app.p50, app.max, app.missed, app.frames, app.fromFirstP99,
+                            app.fxCpu, AppProbe.WARM_UP_SCANS, app.p99 / 16.7, app.stages)));
             rows.add(Row.info("3", "scan floor: minimal JavaFX scene p99", min.p99, "ms",
-                    String.format("the limit of the row above: a child JVM with the same options shows a text field over a"
-                            + " column of labels, its Enter handler appends a label; scanned (%s) and timed exactly as the"
-                            + " app; %d scans, p50 %.2f ms, max %.1f ms, %d missed; %s; FX thread CPU %.2f ms per scan%s",
-                            min.how, min.count, min.p50, min.max, min.missed, min.frames, min.fxCpu, min.stages)));
+                    String.format("the limit of the row above: a child JVM with the same options and the same pulse rate"
+                            + " (%s) shows a text field over a column of labels, its Enter handler appends a label; scanned"
+                            + " (%s) and timed exactly as the app; %d scans, p50 %.2f ms, max %.1f ms, %d missed; %s; FX"
+                            + " thread CPU %.2f ms per scan%s",
+                            min.pulse(), min.how, min.count, min.p50, min.max, min.missed, min.frames, min.fxCpu,
+                            min.stages)));
+            rows.add(Row.info("3", "scan to line visible p99, JavaFX's default 60 Hz pulse", at60.p99, "ms",
+                    String.format("the app of the first row, scanned the same way, with -D%s=60 (JavaFX's default, the"
+                            + " app's until decision 0311; %s): %d scans, p50 %.2f ms, max %.1f ms, %d missed; %s; FX"
+                            + " thread CPU %.2f ms per scan%s",
+                            io.branchpos.desktop.PulseRate.PROPERTY, at60.pulse(), at60.count, at60.p50, at60.max,
+                            at60.missed, at60.frames, at60.fxCpu, at60.stages)));
         }
         return rows;
     }
@@ -184,6 +208,11 @@ final class AppBench {
     }
 
     private static Probe probe(Path logs, List<String> jvmOptions, String... args) throws Exception {
+        return probe(logs, args[0], jvmOptions, args);
+    }
+
+    /** A probe child whose stderr goes to {@code logName.stderr.log} under {@code logs}. */
+    private static Probe probe(Path logs, String logName, List<String> jvmOptions, String... args) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
@@ -198,7 +227,7 @@ final class AppBench {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(AppProbe.class.getName());
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(logs.resolve(args[0] + ".stderr.log").toFile());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(logs.resolve(logName + ".stderr.log").toFile());
         long t0 = System.nanoTime();
         Process p = pb.start();
         double readyAt = -1;

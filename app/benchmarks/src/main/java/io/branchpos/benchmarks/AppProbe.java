@@ -38,6 +38,8 @@ import javafx.stage.Window;
  * Enter until the ticket shows one more line after a layout pulse (the frame that shows it).</li>
  * <li>{@code scanfloor DIR N SKUS}: target 3's limit: a minimal scene (text field, Enter appends a
  * label) scanned and timed exactly as {@code scan}, in a JVM with the same options.</li>
+ * <li>{@code idle DIR SECONDS} (by hand): the same start, then the CPU of the idle signed-in
+ * till over SECONDS ({@code IDLE} line).</li>
  * <li>{@code floor DIR}: the raw floor of a start: a JVM that opens the H2 file with plain JDBC and
  * reads every product name (what any index must read), then prints READY.</li>
  * </ul>
@@ -87,6 +89,10 @@ public final class AppProbe {
                     long[] later = ProcIo.memory("self");
                     System.out.println("MEMLATER " + later[0] + " " + later[1]);
                     firstUse(scene);
+                }
+                if (mode.equals("idle")) {
+                    awaitThreads(List.of("barcode-map", "branchpos-search-index", "branchpos-store-bootstrap"), 120);
+                    idle(scene, Integer.parseInt(args[2]));
                 }
                 if (mode.equals("scan")) {
                     // the start's deferred Hibernate bootstrap (after sign-in, decision 0016) is start-up
@@ -163,6 +169,39 @@ public final class AppProbe {
                 t.join(Math.max(1, (until - System.nanoTime()) / 1_000_000));
             }
         }
+    }
+
+    /**
+     * By hand, not in the benchmark ({@code idle DIR SECONDS}): the CPU an idle signed-in till
+     * spends, the whole process and its FX thread, over SECONDS after the start's background work
+     * has finished and 2 s of rest, and the pulses its scene ran meanwhile (decision 0311: the pulse
+     * timer's rate sets how often an idle till wakes). Prints {@code IDLE hz seconds processCpuMs
+     * fxCpuMs pulses}.
+     */
+    private static void idle(Scene scene, int seconds) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger pulses = new java.util.concurrent.atomic.AtomicInteger();
+        onFx(() -> {
+            scene.addPreLayoutPulseListener(pulses::incrementAndGet);
+            return null;
+        });
+        Thread.sleep(2000);
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long fxThread = onFx(() -> Thread.currentThread().getId());
+        long cpu0 = processCpuMs();
+        long fx0 = threads.getThreadCpuTime(fxThread);
+        int pulses0 = pulses.get();
+        Thread.sleep(seconds * 1000L);
+        long cpu = processCpuMs() - cpu0;
+        long fx = (threads.getThreadCpuTime(fxThread) - fx0) / 1_000_000;
+        int hz = onFx(() -> com.sun.javafx.tk.Toolkit.getToolkit().getRefreshRate());
+        System.out.printf(Locale.ROOT, "IDLE %d %d %d %d %d%n", hz, seconds, cpu, fx, pulses.get() - pulses0);
+    }
+
+    /** utime + stime of this process so far (/proc/self/stat, USER_HZ 100). */
+    private static long processCpuMs() throws java.io.IOException {
+        String self = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+        String[] f = self.substring(self.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
     }
 
     private static void floor(String dir) throws Exception {
@@ -313,6 +352,8 @@ public final class AppProbe {
      * application can beat on this toolkit, this machine and this load.
      */
     private static void scanFloor(int n, int skus) throws Exception {
+        // the pulse rate the app asks for (its Main does this; decision 0311), or the one given by -D
+        io.branchpos.desktop.PulseRate.applyDefault(System.getProperties());
         CountDownLatch up = new CountDownLatch(1);
         Platform.startup(up::countDown);
         up.await();
@@ -403,6 +444,8 @@ public final class AppProbe {
             field.requestFocus();
             return null;
         });
+        // the rate the toolkit's pulse timer runs at (read once at its start: javafx.animation.pulse)
+        System.out.println(tag + "PULSE " + onFx(() -> com.sun.javafx.tk.Toolkit.getToolkit().getRefreshRate()));
         Robot robot = onFx(Robot::new);
         boolean useRobot = onFx(() -> {
             robot.keyType(KeyCode.DIGIT1);
@@ -543,9 +586,11 @@ public final class AppProbe {
     }
 
     /**
-     * The random delay before each scan spans one pulse period: Quantum's pulse timer runs at a fixed
-     * rate of 1000 / 60 ms in whole milliseconds, i.e. 16 ms (com.sun.javafx.tk.quantum.QuantumToolkit
-     * PULSE_INTERVAL; the glass timers of Monocle and GTK tick steadily, their pause is a no-op).
+     * The random delay before each scan spans one pulse period of JavaFX's default rate: Quantum's
+     * pulse timer runs at a fixed rate of 1000 / 60 ms in whole milliseconds, i.e. 16 ms
+     * (com.sun.javafx.tk.quantum.QuantumToolkit PULSE_INTERVAL; the glass timers of Monocle and GTK
+     * tick steadily, their pause is a no-op). The app's 8 ms tick (decision 0311) fits twice in it,
+     * so the phase is uniform at either rate; kept at 16 ms so both rates are injected alike.
      */
     static final long PULSE_PERIOD_NS = 16_000_000L;
 

@@ -12,6 +12,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // before anything can start the JavaFX toolkit, which reads it once (decision 0311)
+        PulseRate.applyDefault(System.getProperties());
         AppConfig config;
         try {
             config = AppConfig.load(args);

@@ -102,53 +102,134 @@ public final class SaleCalculator {
 
     /**
      * Whether {@link #append} gives the same totals as {@link #calculate} for a ticket with this
-     * receipt discount: a line then changes nothing on the lines before it. Not so with a receipt
-     * discount (it is spread over all lines) or with tax rounded per receipt (a rate's rounded tax
-     * is spread over all its lines).
+     * receipt discount: not with a receipt discount (it is spread over all lines, so a new line moves
+     * every share). With tax rounded per line a new line changes nothing on the lines before it; with
+     * tax rounded per receipt it changes only its own rate's tax and how that is spread over the
+     * lines of that rate, which {@code append} redoes for that rate alone.
      */
     public boolean appendsExactly(Discount receiptDiscount) {
-        return receiptDiscount.isNone() && rounding.level() == TaxRoundingLevel.LINE;
+        return receiptDiscount.isNone();
     }
 
     /**
      * The totals of the lines of {@code before} plus {@code added}, without pricing those lines
      * again: the added line is priced alone and its amounts are added to the totals and to its
-     * rate's row of the breakdown. Equal to {@code calculate(inputs + added, receiptDiscount)} when
-     * {@link #appendsExactly} holds for {@code receiptDiscount} (the caller checks; property
+     * rate's row of the breakdown; with tax rounded per receipt, that rate's tax is rounded again
+     * and spread again over the lines of that rate (the other rates' lines keep theirs). Equal to
+     * {@code calculate(inputs + added, receiptDiscount)} when {@link #appendsExactly} holds for
+     * {@code receiptDiscount} (the caller checks; property
      * {@code SaleProperties.appendingALineGivesTheTotalsOfPricingTheWholeTicket}); a scan of a
-     * ticket of n lines then costs one line's arithmetic instead of n.
+     * ticket of n lines then costs one line's arithmetic (plus, per receipt, one rate's spread)
+     * instead of pricing all n.
      */
     public SaleTotals append(SaleTotals before, LineInput added, Discount receiptDiscount) {
         if (!appendsExactly(receiptDiscount)) {
             throw new IllegalArgumentException("a line cannot be added alone with " + receiptDiscount
-                    + " off the receipt and tax rounded per " + rounding.level());
+                    + " off the receipt");
+        }
+        if (rounding.level() == TaxRoundingLevel.RECEIPT) {
+            return appendPerReceipt(before, added, receiptDiscount);
         }
         SaleTotals one = calculate(List.of(added), receiptDiscount);
         List<LineTotal> lines = new ArrayList<>(before.lines().size() + 1);
         lines.addAll(before.lines());
         lines.add(one.lines().get(0));
         TaxLine own = one.taxes().get(0);
-        List<TaxLine> breakdown = new ArrayList<>(before.taxes().size() + 1);
-        boolean merged = false;
+        return new SaleTotals(lines, withRateRow(before.taxes(), own, true), before.receiptDiscount(),
+                before.net().plus(one.net()), before.tax().plus(one.tax()), before.gross().plus(one.gross()));
+    }
+
+    /**
+     * {@link #append} with tax rounded per receipt and no receipt discount: as {@link #calculate},
+     * the added line's rate (by code) gets its tax rounded once over all its lines, with the rate of
+     * its first line, and spread over them by {@link Allocation} in line order; every other line and
+     * every other rate's row stay as they were.
+     */
+    private SaleTotals appendPerReceipt(SaleTotals before, LineInput added, Discount receiptDiscount) {
+        LineTotal alone = calculate(List.of(added), receiptDiscount).lines().get(0);
+        String code = added.taxRate().code();
+        List<LineTotal> lines = new ArrayList<>(before.lines().size() + 1);
+        lines.addAll(before.lines());
+        lines.add(alone);
+        List<Integer> idx = new ArrayList<>();
+        List<Money> weights = new ArrayList<>();
+        Money sum = Money.zero(currency);
+        for (int i = 0; i < lines.size(); i++) {
+            LineTotal l = lines.get(i);
+            if (l.taxRate().code().equals(code)) {
+                Money amount = amountOf(l);
+                idx.add(i);
+                weights.add(amount);
+                sum = sum.plus(amount);
+            }
+        }
+        TaxRate rate = lines.get(idx.get(0)).taxRate();
+        Money rateTax = Money.rounded(exactTax(sum, rate), currency, rounding.mode());
+        List<Money> parts = Allocation.allocate(rateTax, weights);
+        Money net = null;
+        Money gross = null;
+        for (int k = 0; k < idx.size(); k++) {
+            int i = idx.get(k);
+            LineTotal l = lines.get(i);
+            Money amount = weights.get(k);
+            Money t = parts.get(k);
+            Money lineNet = pricing == PricingMode.INCLUSIVE ? amount.minus(t) : amount;
+            Money lineGross = pricing == PricingMode.INCLUSIVE ? amount : amount.plus(t);
+            lines.set(i, new LineTotal(l.taxRate(), l.base(), l.lineDiscount(), l.receiptDiscountShare(), lineNet, t,
+                    lineGross, l.promotionDiscount()));
+            net = net == null ? lineNet : net.plus(lineNet);
+            gross = gross == null ? lineGross : gross.plus(lineGross);
+        }
+        TaxLine row = new TaxLine(rate, net, rateTax, gross);
+        TaxLine old = null;
         for (TaxLine t : before.taxes()) {
-            int order = t.rate().code().compareTo(own.rate().code());
+            if (t.rate().code().equals(code)) {
+                old = t;
+            }
+        }
+        Money totalNet = before.net().plus(row.net());
+        Money totalTax = before.tax().plus(row.tax());
+        Money totalGross = before.gross().plus(row.gross());
+        if (old != null) {
+            totalNet = totalNet.minus(old.net());
+            totalTax = totalTax.minus(old.tax());
+            totalGross = totalGross.minus(old.gross());
+        }
+        return new SaleTotals(lines, withRateRow(before.taxes(), row, false), before.receiptDiscount(), totalNet,
+                totalTax, totalGross);
+    }
+
+    /** What a line's tax was taken from or added to: its amount after all discounts. */
+    private Money amountOf(LineTotal line) {
+        return pricing == PricingMode.INCLUSIVE ? line.gross() : line.net();
+    }
+
+    /**
+     * The breakdown with {@code row}'s rate (by code) added to ({@code add}) or replaced by
+     * {@code row}, or {@code row} inserted where its code sorts: ordered by rate code, as
+     * {@link #calculate}'s TreeMap.
+     */
+    private static List<TaxLine> withRateRow(List<TaxLine> taxes, TaxLine row, boolean add) {
+        List<TaxLine> breakdown = new ArrayList<>(taxes.size() + 1);
+        boolean merged = false;
+        for (TaxLine t : taxes) {
+            int order = t.rate().code().compareTo(row.rate().code());
             if (!merged && order == 0) {
-                breakdown.add(new TaxLine(t.rate(), t.net().plus(own.net()), t.tax().plus(own.tax()),
-                        t.gross().plus(own.gross())));
+                breakdown.add(add ? new TaxLine(t.rate(), t.net().plus(row.net()), t.tax().plus(row.tax()),
+                        t.gross().plus(row.gross())) : row);
                 merged = true;
                 continue;
             }
             if (!merged && order > 0) {
-                breakdown.add(own); // the breakdown is ordered by rate code, as calculate's TreeMap
+                breakdown.add(row);
                 merged = true;
             }
             breakdown.add(t);
         }
         if (!merged) {
-            breakdown.add(own);
+            breakdown.add(row);
         }
-        return new SaleTotals(lines, breakdown, before.receiptDiscount(), before.net().plus(one.net()),
-                before.tax().plus(one.tax()), before.gross().plus(one.gross()));
+        return breakdown;
     }
 
     /** The exact (unrounded) tax contained in, or added to, {@code amount}. */

@@ -189,10 +189,9 @@ class SaleProperties {
 
     @Property
     void appendingALineGivesTheTotalsOfPricingTheWholeTicket(@ForAll("lines") List<LineSpec> specs,
-            @ForAll RoundingMode mode, @ForAll PricingMode pricing) {
+            @ForAll RoundingMode mode, @ForAll PricingMode pricing, @ForAll TaxRoundingLevel level) {
         Assume.that(mode != RoundingMode.UNNECESSARY);
-        SaleCalculator calc = new SaleCalculator(EUR, pricing,
-                new RoundingPolicy(TaxRoundingLevel.LINE, mode, CashRounding.NONE));
+        SaleCalculator calc = new SaleCalculator(EUR, pricing, new RoundingPolicy(level, mode, CashRounding.NONE));
         assertThat(calc.appendsExactly(Discount.NONE)).isTrue();
         List<LineInput> inputs = new ArrayList<>();
         SaleTotals running = calc.calculate(inputs, Discount.NONE);
