@@ -59,13 +59,29 @@ public final class OkHttpSyncTransport implements SyncTransport {
 
     @Override
     public UploadResult upload(TerminalCredential credential, EventBatch batch) throws IOException {
+        return upload(credential, prepare(batch));
+    }
+
+    /** The batch's JSON, gzipped: the body {@link #upload(TerminalCredential, Prepared)} sends. */
+    @Override
+    public Prepared prepare(EventBatch batch) {
+        try {
+            return new Prepared(batch, gzip(ProtocolJson.write(batch)));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // gzip into memory does not fail
+        }
+    }
+
+    @Override
+    public UploadResult upload(TerminalCredential credential, Prepared prepared) throws IOException {
+        byte[] gzipped = prepared.body() != null ? prepared.body() : prepare(prepared.batch()).body();
         HttpUrl url = baseUrl.newBuilder().addPathSegments("v1/terminals").addPathSegment(credential.terminalId())
                 .addPathSegment("batches").build();
         Request request = new Request.Builder().url(url)
                 .header("Authorization", "Bearer " + credential.token())
                 .header("Content-Encoding", "gzip")
                 .header(ProtocolVersion.HEADER, String.valueOf(ProtocolVersion.CURRENT))
-                .post(RequestBody.create(gzip(ProtocolJson.write(batch)), JSON))
+                .post(RequestBody.create(gzipped, JSON))
                 .build();
         try (Response response = http.newCall(request).execute()) {
             byte[] body = body(response);

@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +45,9 @@ public final class SyncEngine implements AutoCloseable {
     private final Duration idleInterval;
     private final Duration haltedInterval;
     private final int maxBatch;
+    private final boolean readAhead;
+    /** Reads and encodes the next batch while one is in flight (decision 0211); its one thread ends when idle. */
+    private final ThreadPoolExecutor readAheadThread;
     private final List<SyncStatusListener> listeners = new CopyOnWriteArrayList<>();
     private final Object wakeUp = new Object();
     private final Object drainLock = new Object();
@@ -67,6 +73,13 @@ public final class SyncEngine implements AutoCloseable {
         this.idleInterval = b.idleInterval;
         this.haltedInterval = b.haltedInterval;
         this.maxBatch = b.maxBatch;
+        this.readAhead = b.readAhead;
+        this.readAheadThread = new ThreadPoolExecutor(1, 1, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "branchpos-sync-read-ahead");
+            t.setDaemon(true);
+            return t;
+        });
+        this.readAheadThread.allowCoreThreadTimeOut(true);
         this.batchSize = Math.min(b.initialBatch, b.maxBatch);
         this.status = new SyncStatus(SyncStatus.State.STARTING, 0, null, null, null, clock.instant());
     }
@@ -125,6 +138,7 @@ public final class SyncEngine implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        readAheadThread.shutdown();
     }
 
     private void loop() {
@@ -173,70 +187,112 @@ public final class SyncEngine implements AutoCloseable {
             return status.state() == SyncStatus.State.OFFLINE ? backoff.next(Duration.ZERO) : haltedInterval;
         }
         int noProgress = 0;
-        while (true) {
-            long from = resendFrom != null ? resendFrom : outbox.syncedThroughSeq() + 1;
-            List<OutboxEvent> events = outbox.eventsFrom(from, batchSize);
-            if (events.isEmpty()) {
-                resendFrom = null;
-                backoff.reset();
-                publish(SyncStatus.State.UP_TO_DATE, null);
-                return idleInterval;
-            }
-            publish(SyncStatus.State.SYNCING, status.lastError());
-            EventBatch batch = new EventBatch(ProtocolVersion.CURRENT, credential.get().terminalId(),
-                    events.stream().map(OutboxEvent::toWire).toList());
-            long started = System.nanoTime();
-            UploadResult result;
-            try {
-                result = transport.upload(credential.get(), batch);
-            } catch (InterruptedIOException e) {
-                shrinkBatch();
-                return offline("HQ did not answer in time (" + e.getMessage() + ")");
-            } catch (IOException e) {
-                return offline("HQ unreachable: " + e.getMessage());
-            }
-            adaptBatchSize(events.size(), System.nanoTime() - started);
-            if (result instanceof UploadResult.Acknowledged a) {
-                long before = outbox.syncedThroughSeq();
-                apply(a.ack());
-                if (a.conflict()) {
-                    log.warn("HQ quarantined conflicting copies: {}", a.ack().quarantined());
+        CompletableFuture<Ready> ahead = null;
+        try {
+            while (true) {
+                long from = resendFrom != null ? resendFrom : outbox.syncedThroughSeq() + 1;
+                Ready ready = ahead != null ? ahead.getNow(null) : null;
+                if (ahead != null && ready == null) {
+                    ready = ahead.exceptionally(ex -> null).join();
                 }
-                if (outbox.syncedThroughSeq() == before && a.ack().resendFrom() == null) {
-                    noProgress++;
-                } else {
-                    noProgress = 0;
+                ahead = null;
+                if (ready == null || ready.from() != from || ready.requested() > batchSize) {
+                    // none read ahead, HQ wants another position than the one read (resend, partial ack), or batches shrank
+                    List<OutboxEvent> read = outbox.eventsFrom(from, batchSize);
+                    ready = new Ready(from, batchSize, read, read.isEmpty() ? null
+                            : transport.prepare(new EventBatch(ProtocolVersion.CURRENT, credential.get().terminalId(),
+                                    read.stream().map(OutboxEvent::toWire).toList())));
                 }
-                if (noProgress >= 3) {
-                    return offline("HQ acknowledges nothing new; retrying later");
+                List<OutboxEvent> events = ready.events();
+                if (events.isEmpty()) {
+                    resendFrom = null;
+                    backoff.reset();
+                    publish(SyncStatus.State.UP_TO_DATE, null);
+                    return idleInterval;
                 }
-                lastSuccessAt = clock.instant();
-                backoff.reset();
-            } else if (result instanceof UploadResult.Blocked b) {
-                if (b.ack() != null) {
-                    apply(b.ack());
+                publish(SyncStatus.State.SYNCING, status.lastError());
+                if (readAhead && events.size() >= ready.requested()) {
+                    // a full batch: more is likely waiting (a catch-up); read and encode it while this one is in flight
+                    ahead = readAhead(credential.get().terminalId(), events.get(events.size() - 1).seq() + 1, batchSize);
                 }
-                publish(SyncStatus.State.BLOCKED, b.message());
-                return haltedInterval;
-            } else if (result instanceof UploadResult.Unauthorized u) {
-                credentials.clear();
-                publish(SyncStatus.State.NEEDS_ENROLLMENT, "HQ refused this terminal's credential: " + u.message());
-                return haltedInterval;
-            } else if (result instanceof UploadResult.UpgradeRequired u) {
-                publish(SyncStatus.State.UPGRADE_REQUIRED, u.message());
-                return haltedInterval;
-            } else if (result instanceof UploadResult.RetryLater r) {
-                publish(SyncStatus.State.OFFLINE, "HQ busy or unavailable: " + r.message());
-                return backoff.next(r.retryAfter());
-            } else if (result instanceof UploadResult.Rejected r) {
-                if (batchSize > 1) {
+                long started = System.nanoTime();
+                UploadResult result;
+                try {
+                    result = transport.upload(credential.get(), ready.prepared());
+                } catch (InterruptedIOException e) {
                     shrinkBatch();
-                    publish(SyncStatus.State.SYNCING, "HQ refused a batch (" + r.code() + "), retrying smaller");
-                } else {
-                    publish(SyncStatus.State.ERROR, "HQ refused event " + events.get(0).seq() + ": " + r.message());
-                    return backoff.next(Duration.ZERO);
+                    return offline("HQ did not answer in time (" + e.getMessage() + ")");
+                } catch (IOException e) {
+                    return offline("HQ unreachable: " + e.getMessage());
+                }
+                adaptBatchSize(events.size(), System.nanoTime() - started);
+                if (result instanceof UploadResult.Acknowledged a) {
+                    long before = outbox.syncedThroughSeq();
+                    apply(a.ack());
+                    if (a.conflict()) {
+                        log.warn("HQ quarantined conflicting copies: {}", a.ack().quarantined());
+                    }
+                    if (outbox.syncedThroughSeq() == before && a.ack().resendFrom() == null) {
+                        noProgress++;
+                    } else {
+                        noProgress = 0;
+                    }
+                    if (noProgress >= 3) {
+                        return offline("HQ acknowledges nothing new; retrying later");
+                    }
+                    lastSuccessAt = clock.instant();
+                    backoff.reset();
+                } else if (result instanceof UploadResult.Blocked b) {
+                    if (b.ack() != null) {
+                        apply(b.ack());
+                    }
+                    publish(SyncStatus.State.BLOCKED, b.message());
+                    return haltedInterval;
+                } else if (result instanceof UploadResult.Unauthorized u) {
+                    credentials.clear();
+                    publish(SyncStatus.State.NEEDS_ENROLLMENT, "HQ refused this terminal's credential: " + u.message());
+                    return haltedInterval;
+                } else if (result instanceof UploadResult.UpgradeRequired u) {
+                    publish(SyncStatus.State.UPGRADE_REQUIRED, u.message());
+                    return haltedInterval;
+                } else if (result instanceof UploadResult.RetryLater r) {
+                    publish(SyncStatus.State.OFFLINE, "HQ busy or unavailable: " + r.message());
+                    return backoff.next(r.retryAfter());
+                } else if (result instanceof UploadResult.Rejected r) {
+                    if (batchSize > 1) {
+                        shrinkBatch();
+                        publish(SyncStatus.State.SYNCING, "HQ refused a batch (" + r.code() + "), retrying smaller");
+                    } else {
+                        publish(SyncStatus.State.ERROR, "HQ refused event " + events.get(0).seq() + ": " + r.message());
+                        return backoff.next(Duration.ZERO);
+                    }
                 }
             }
+        } finally {
+            if (ahead != null) {
+                ahead.cancel(false); // read only; nothing to undo
+            }
+        }
+    }
+
+    /** A batch read from the outbox from {@code from} (asked for {@code requested} events) and made ready to send. */
+    private record Ready(long from, int requested, List<OutboxEvent> events, SyncTransport.Prepared prepared) {
+    }
+
+    /**
+     * Reads the events from {@code from} and encodes them on the read-ahead thread. Only reads: the
+     * batch is sent only if HQ's answer to the one in flight leaves {@code from} as the next position,
+     * else it is dropped. Null when the thread cannot take it (then the next batch is read as usual).
+     */
+    private CompletableFuture<Ready> readAhead(String terminalId, long from, int size) {
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                List<OutboxEvent> read = outbox.eventsFrom(from, size);
+                return new Ready(from, size, read, read.isEmpty() ? null
+                        : transport.prepare(new EventBatch(ProtocolVersion.CURRENT, terminalId, read.stream().map(OutboxEvent::toWire).toList())));
+            }, readAheadThread);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return null; // closed
         }
     }
 
@@ -347,6 +403,7 @@ public final class SyncEngine implements AutoCloseable {
         private Duration backoffMax = Duration.ofMinutes(1);
         private int initialBatch = 50;
         private int maxBatch = 1000;
+        private boolean readAhead = true;
 
         public Builder outbox(JournalOutbox v) { outbox = v; return this; }
         public Builder credentials(CredentialStore v) { credentials = v; return this; }
@@ -370,6 +427,9 @@ public final class SyncEngine implements AutoCloseable {
             maxBatch = max;
             return this;
         }
+
+        /** Whether to read and encode the next batch while one is in flight (default on; decision 0211). */
+        public Builder readAhead(boolean v) { readAhead = v; return this; }
 
         public SyncEngine build() {
             return new SyncEngine(this);

@@ -9,6 +9,23 @@ public interface SyncTransport {
 
     UploadResult upload(TerminalCredential credential, EventBatch batch) throws IOException;
 
+    /**
+     * A batch made ready to send (encoded, compressed) ahead of its upload, so that the engine can do
+     * this work while the batch before it is in flight (decision 0211). Any thread; no I/O.
+     */
+    default Prepared prepare(EventBatch batch) {
+        return new Prepared(batch, null);
+    }
+
+    /** Uploads a batch made by {@link #prepare}; the same answer {@link #upload(TerminalCredential, EventBatch)} gives. */
+    default UploadResult upload(TerminalCredential credential, Prepared batch) throws IOException {
+        return upload(credential, batch.batch());
+    }
+
+    /** A batch and, if the transport made one, its encoded body. */
+    record Prepared(EventBatch batch, byte[] body) {
+    }
+
     /** Trades a one-time code for a credential; throws {@link EnrollmentRefusedException} when HQ refuses the code. */
     EnrollmentResponse enroll(String enrollmentCode) throws IOException;
 

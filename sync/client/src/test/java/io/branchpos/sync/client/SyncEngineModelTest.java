@@ -137,6 +137,60 @@ class SyncEngineModelTest {
         assertThat(hq.stored).containsExactlyElementsOf(journal.all().stream().map(OutboxEvent::eventId).toList());
     }
 
+    /**
+     * Decision 0211: the batch the engine reads ahead is sent only when it starts where the engine would
+     * read anyway — at HQ's last {@code resendFrom}, else just above the synced mark — whatever HQ answers.
+     */
+    @Property(tries = 300)
+    void aBatchReadAheadIsSentOnlyWhereTheEngineWouldReadAnyway(@ForAll long seed, @ForAll @IntRange(min = 1, max = 60) int steps) {
+        Random rnd = new Random(seed);
+        ModelHq model = new ModelHq(seed);
+        InMemoryJournalOutbox journal = new InMemoryJournalOutbox("T-1", new Random(seed));
+        CredentialStore credentials = CredentialStore.inMemory();
+        credentials.save(new TerminalCredential("T-1", "B-1", "t"));
+        CheckingJournal outbox = new CheckingJournal(journal, model);
+        Long[] resendFrom = {null};
+        SyncTransport hq = new SyncTransport() {
+            @Override
+            public UploadResult upload(TerminalCredential credential, EventBatch batch) throws IOException {
+                long expected = resendFrom[0] != null ? resendFrom[0] : journal.syncedThroughSeq() + 1;
+                assertThat(batch.events().get(0).seq()).as("first position of the batch sent").isEqualTo(expected);
+                UploadResult r = model.upload(credential, batch);
+                if (r instanceof UploadResult.Acknowledged a) {
+                    resendFrom[0] = a.ack().resendFrom();
+                }
+                return r;
+            }
+
+            @Override
+            public EnrollmentResponse enroll(String code) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        SyncEngine engine = newEngine(outbox, credentials, hq, rnd);
+        Instant t = Instant.parse("2026-11-22T08:00:00Z");
+        for (int i = 0; i < steps; i++) {
+            int action = rnd.nextInt(10);
+            if (action < 5) {
+                for (int k = rnd.nextInt(20); k >= 0; k--) {
+                    journal.append("SALE_COMPLETED", "{\"n\":" + i + "}", t.plusSeconds(i));
+                }
+            } else if (action < 9) {
+                engine.drain();
+            } else {
+                engine.close();
+                engine = newEngine(outbox, credentials, hq, rnd); // restart: HQ's last answer is forgotten
+                resendFrom[0] = null;
+            }
+        }
+        model.faulty = false;
+        engine.drain();
+        engine.close();
+
+        assertThat(journal.pendingCount()).isZero();
+        assertThat(model.stored).containsExactlyElementsOf(journal.all().stream().map(OutboxEvent::eventId).toList());
+    }
+
     private static SyncEngine newEngine(JournalOutbox outbox, CredentialStore credentials, SyncTransport hq, Random rnd) {
         int initial = 1 + rnd.nextInt(5);
         return SyncEngine.builder().outbox(outbox).credentials(credentials).transport(hq).random(new Random(rnd.nextLong()))

@@ -74,6 +74,104 @@ class SyncEngineTest {
     }
 
     @Test
+    void readsAndEncodesTheNextBatchWhileOneIsInFlight() throws Exception {
+        credentials.save(CREDENTIAL);
+        sales(7);
+        CountDownLatch nextRead = new CountDownLatch(1);
+        List<Long> readFrom = new CopyOnWriteArrayList<>();
+        List<String> preparedOn = new CopyOnWriteArrayList<>();
+        JournalOutbox watched = new JournalOutbox() {
+            @Override
+            public List<OutboxEvent> eventsFrom(long fromSeq, int max) {
+                readFrom.add(fromSeq);
+                if (fromSeq == 4) {
+                    nextRead.countDown();
+                }
+                return journal.eventsFrom(fromSeq, max);
+            }
+
+            @Override
+            public long syncedThroughSeq() {
+                return journal.syncedThroughSeq();
+            }
+
+            @Override
+            public void markSyncedThrough(long seq) {
+                journal.markSyncedThrough(seq);
+            }
+
+            @Override
+            public long pendingCount() {
+                return journal.pendingCount();
+            }
+
+            @Override
+            public java.util.Optional<Instant> oldestPendingOccurredAt() {
+                return journal.oldestPendingOccurredAt();
+            }
+        };
+        SyncTransport slow = new SyncTransport() {
+            @Override
+            public Prepared prepare(EventBatch batch) {
+                preparedOn.add(Thread.currentThread().getName());
+                return new Prepared(batch, null);
+            }
+
+            @Override
+            public UploadResult upload(TerminalCredential credential, EventBatch batch) throws IOException {
+                if (batch.events().get(0).seq() == 1) {
+                    try {
+                        // the first batch stays in flight until the engine has read the second
+                        assertThat(nextRead.await(30, TimeUnit.SECONDS)).as("next batch read while the first was in flight").isTrue();
+                    } catch (InterruptedException e) {
+                        throw new IOException(e);
+                    }
+                }
+                return hq.upload(credential, batch);
+            }
+
+            @Override
+            public EnrollmentResponse enroll(String code) throws IOException {
+                return hq.enroll(code);
+            }
+        };
+        try (SyncEngine e = engine().outbox(watched).transport(slow).build()) {
+            e.drain();
+        }
+
+        assertThat(hq.received).extracting(b -> b.events().get(0).seq()).containsExactly(1L, 4L, 7L);
+        assertThat(journal.pendingCount()).isZero();
+        assertThat(readFrom).as("each position read once: the read-ahead batch was the one sent").containsExactly(1L, 4L, 7L, 8L);
+        assertThat(preparedOn).contains("branchpos-sync-read-ahead");
+    }
+
+    @Test
+    void aBatchReadAheadIsDroppedWhenHqAsksForAnotherPosition() {
+        credentials.save(CREDENTIAL);
+        sales(7);
+        // HQ takes only the first event of the first batch and asks for the rest again
+        hq.script.add(new UploadResult.Acknowledged(new BatchAck(1, 1, 0, List.of(), 2L), false));
+        try (SyncEngine e = engine().build()) {
+            e.drain();
+        }
+
+        assertThat(hq.received).extracting(b -> b.events().get(0).seq()).containsExactly(1L, 2L, 5L);
+        assertThat(journal.pendingCount()).isZero();
+    }
+
+    @Test
+    void withoutReadAheadEachBatchIsReadAfterTheAnswerBefore() {
+        credentials.save(CREDENTIAL);
+        sales(7);
+        try (SyncEngine e = engine().readAhead(false).build()) {
+            e.drain();
+        }
+
+        assertThat(hq.received).extracting(b -> b.events().get(0).seq()).containsExactly(1L, 4L, 7L);
+        assertThat(journal.pendingCount()).isZero();
+    }
+
+    @Test
     void drainsInOrderInBatchesAndMarksOnlyWhatHqAcknowledged() {
         credentials.save(CREDENTIAL);
         sales(7);

@@ -142,6 +142,14 @@ class CopyPathTest {
                 .isEqualTo(rows(statements, "select sku, quantity from stock_on_hand where branch_id = ? order by sku", branch));
         assertThat(rows(copies, "select count(*) from event where terminal_id = ?", terminal).get(0).get(0))
                 .as("every event stored once").isEqualTo(String.valueOf(events.size()));
+        // decision 0211: no foreign keys check these any more; the writer must keep them
+        for (TestServer hq : List.of(copies, statements)) {
+            assertThat(rows(hq, "select count(*) from sale_line l where not exists (select 1 from sale s where s.sale_id = l.sale_id) "
+                    + "and ?::text is not null", terminal)).as("every sale line has its sale").containsExactly(List.of("0"));
+            assertThat(rows(hq, "select count(*) from event e where not exists (select 1 from terminal t "
+                    + "where t.terminal_id = e.terminal_id) and ?::text is not null", terminal)).as("every event has its terminal")
+                    .containsExactly(List.of("0"));
+        }
     }
 
     @Provide
