@@ -303,8 +303,12 @@ public final class FeedStore {
         return count[0];
     }
 
-    /** Rows per commit while loading a snapshot (a bounded undo log; the load is not atomic, the flag is). */
-    static final int SNAPSHOT_COMMIT = 20_000;
+    /**
+     * Rows per commit while loading a snapshot (a bounded undo log; the load is not atomic, the flag is). 4,000, not
+     * 20,000 (decision 0263): a chunk's uncommitted values and undo log stay young in a till's heap and its commit
+     * finds their pages still in H2's cache — 20 % less CPU for a 200k bootstrap with the installers' JVM options.
+     */
+    static final int SNAPSHOT_COMMIT = 4_000;
     private int snapshotCommit = SNAPSHOT_COMMIT;
 
     /** Tests: commit a snapshot load every {@code rows} rows (so that a cut-off load leaves rows behind). */
