@@ -134,4 +134,74 @@ class FeedSnapshotLoadTest {
             assertThat(catalog.findByBarcode("4001").orElseThrow().sku().value()).isEqualTo("A1");
         }
     }
+
+    @Test
+    void aSnapshotInAnyOrderLeavesTheSameTablesAsTheSameChangesAppliedAsAPage() {
+        // prices before and after their product, a later and a future price, a code claimed A, B, A again,
+        // a code listed twice by one product, a price of a product the snapshot does not hold, a product
+        // whose tax rate is unknown (waits for it)
+        Instant later = FROM.plusSeconds(86_400);
+        Instant future = Instant.parse("2999-01-01T00:00:00Z");
+        FeedEntry pending = new FeedEntry("PRODUCT", "P9", false, "{\"sku\":\"P9\",\"name\":\"No tax yet\",\"category\":\"Food\","
+                + "\"taxCode\":\"NEW\",\"unit\":\"PIECE\",\"currency\":\"EUR\",\"active\":true,\"serialized\":false,\"barcodes\":[\"9009\"]}");
+        List<FeedEntry> changes = List.of(tax("STD", "19"), price("A1", "1.00", FROM, 1), product("A1", "First", true, false, "5000", "5001"),
+                product("B2", "Second", true, false, "5000", "5002", "5002"), price("B2", "2.00", FROM, 2),
+                price("A1", "1.50", later, 3), price("B2", "9.99", future, 4), price("Z0", "3.00", FROM, 5), pending,
+                product("C3", "Third", false, false, "5003"), price("C3", "0.50", FROM, 6),
+                product("A1", "First renamed", true, false, "5000", "5001"));
+        Path pagesDir = dir.resolve("pages");
+        Path snapDir = dir.resolve("snapshot");
+        try (LocalStore pages = TestStores.open(pagesDir); LocalStore snap = TestStores.open(snapDir)) {
+            FeedStore pageFeed = new FeedStore(pages);
+            for (int i = 0; i < changes.size(); i++) { // one page per change: feed order decides, as for a snapshot
+                pageFeed.apply(i == 0 ? "0" : "1." + i, List.of(changes.get(i)), i == changes.size() - 1 ? "9.9" : "1." + (i + 1), true, 0);
+            }
+            new FeedStore(snap).snapshotCommitEvery(2).loadSnapshot("9.9", changes.iterator());
+            for (String table : List.of("SELECT sku, name, tax_code, price, active FROM product ORDER BY sku",
+                    "SELECT code, sku FROM barcode ORDER BY code",
+                    "SELECT sku, data, price_version, next_price_at, pending FROM feed_product ORDER BY sku",
+                    "SELECT sku, effective_from, price, version FROM feed_price ORDER BY sku, effective_from")) {
+                assertThat(dump(snap, table)).as(table).isEqualTo(dump(pages, table)).isNotEmpty();
+            }
+            CatalogRepository catalog = new CatalogRepository(snap);
+            assertThat(catalog.findByBarcode("5000").orElseThrow().sku().value()).isEqualTo("A1");
+            assertThat(catalog.findByBarcode("5002").orElseThrow().sku().value()).isEqualTo("B2");
+            assertThat(catalog.findBySku("A1").orElseThrow().price().amount()).isEqualByComparingTo("1.50");
+            assertThat(catalog.findBySku("P9")).isEmpty();
+        }
+    }
+
+    @Test
+    void everyCodeClaimedOnceBelongsToItsProductAndACodeClaimedAgainToTheLatestClaimant() {
+        FeedStore.CodeClaims claims = new FeedStore.CodeClaims();
+        for (int i = 0; i < 300_000; i++) {
+            claims.claim("20" + i, "S" + i);
+        }
+        claims.claim("2017", "S99");
+        claims.claim("2018", "S99");
+        claims.claim("2018", "S18");
+        for (int i = 0; i < 300_000; i++) {
+            String owner = i == 17 ? "S99" : "S" + i;
+            assertThat(claims.owns("20" + i, owner)).as("20" + i).isTrue();
+        }
+        assertThat(claims.owns("2017", "S17")).isFalse();
+        assertThat(claims.owns("2018", "S99")).isFalse();
+    }
+
+    static List<String> dump(LocalStore store, String sql) {
+        return store.jdbc(c -> {
+            List<String> out = new ArrayList<>();
+            try (var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    StringBuilder row = new StringBuilder();
+                    for (int i = 1; i <= n; i++) {
+                        row.append(i == 1 ? "" : " | ").append(rs.getString(i));
+                    }
+                    out.add(row.toString());
+                }
+            }
+            return out;
+        });
+    }
 }
