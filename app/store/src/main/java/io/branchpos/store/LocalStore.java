@@ -89,6 +89,13 @@ public final class LocalStore implements AutoCloseable {
     // second writer wait on its lock anyway. Reads never take this lock.
     private final ReentrantLock writeLock = new ReentrantLock();
     /**
+     * The connection every write runs on, kept from one write to the next (guarded by writeLock;
+     * decision 0022). A pooled connection is rolled back when it goes back to the pool, and H2 empties
+     * its session's statement cache at every rollback, so each write used to parse all its SQL again.
+     * Dropped (and the next write takes another) after a write that failed.
+     */
+    private java.sql.Connection writeConnection;
+    /**
      * Nanoseconds of each phase of the last {@link #writeLogged} (guarded by writeLock; read by the
      * benchmark after each sale, see {@link #lastLoggedWritePhases}).
      */
@@ -508,7 +515,12 @@ public final class LocalStore implements AutoCloseable {
      */
     private <T> T transact(Function<WriteContext, T> work, boolean logged) {
         T result;
-        try (java.sql.Connection connection = pool.getConnection()) {
+        boolean failed = true;
+        try {
+            if (writeConnection == null) {
+                writeConnection = pool.getConnection();
+            }
+            java.sql.Connection connection = writeConnection;
             connection.setAutoCommit(false);
             Context ctx = null;
             byte[] record = null;
@@ -554,8 +566,13 @@ public final class LocalStore implements AutoCloseable {
             if (record == null && config.durability() == StoreConfig.Durability.FSYNC) {
                 forceToDisk(connection);
             }
+            failed = false;
         } catch (SQLException e) {
             throw new StoreException("database error: " + e.getMessage(), e);
+        } finally {
+            if (failed) {
+                dropWriteConnection();
+            }
         }
         for (Runnable listener : commitListeners) {
             try {
@@ -565,6 +582,19 @@ public final class LocalStore implements AutoCloseable {
             }
         }
         return result;
+    }
+
+    /** With the write lock held: after a failed write, the next one starts on a fresh connection. */
+    private void dropWriteConnection() {
+        java.sql.Connection c = writeConnection;
+        writeConnection = null;
+        if (c != null) {
+            try {
+                c.close(); // back to the pool, rolled back
+            } catch (SQLException e) {
+                log.warn("closing the write connection after a failed write: {}", e.getMessage());
+            }
+        }
     }
 
     /** The sale log record of a logged write, or null if it changed no journal or does not fit in the log. */
@@ -771,6 +801,7 @@ public final class LocalStore implements AutoCloseable {
             saleLog = null;
             spare = null;
             emptying = null;
+            dropWriteConnection();
         } finally {
             writeLock.unlock();
         }
