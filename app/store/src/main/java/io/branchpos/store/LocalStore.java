@@ -150,7 +150,7 @@ public final class LocalStore implements AutoCloseable {
         }
         long started = System.nanoTime();
         JdbcConnectionPool pool = JdbcConnectionPool.create(config.jdbcUrl(), "branchpos", "");
-        pool.setMaxConnections(8);
+        pool.setMaxConnections(9); // eight as before, plus the one writes keep (decision 0022)
         // Hibernate's bootstrap needs no connection (see sessionFactory): it is started apart and
         // nothing here waits for it
         CompletableFuture<SessionFactory> bootstrap = new CompletableFuture<>();
