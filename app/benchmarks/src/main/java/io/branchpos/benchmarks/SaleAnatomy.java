@@ -50,6 +50,10 @@ public final class SaleAnatomy {
             lastChunkBefore = chunks ? lastChunk(file) : 0;
             long size0 = Files.size(file);
             long[] io0 = ProcIo.read();
+            com.sun.management.ThreadMXBean threads =
+                    (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+            long cpu0 = threads.getCurrentThreadCpuTime();
+            long allocated0 = threads.getCurrentThreadAllocatedBytes();
             Samples s = new Samples();
             for (CompletedSale sale : todo) {
                 long t0 = System.nanoTime();
@@ -57,6 +61,9 @@ public final class SaleAnatomy {
                 s.add(System.nanoTime() - t0);
             }
             long[] io1 = ProcIo.read();
+            System.out.printf("selling thread: %.3f ms CPU and %.0f KiB allocated per sale%n",
+                    (threads.getCurrentThreadCpuTime() - cpu0) / 1e6 / n,
+                    (threads.getCurrentThreadAllocatedBytes() - allocated0) / 1024.0 / n);
             System.out.printf("%d sales: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.1f ms; wchar %.1f KiB/sale,"
                     + " write_bytes %.1f KiB/sale, file +%.1f KiB/sale%n", n, Samples.millis(s.percentile(50)),
                     Samples.millis(s.percentile(90)), Samples.millis(s.percentile(99)), Samples.millis(s.max()),

@@ -55,19 +55,24 @@ final class SaleBench {
         long[] totals = new long[n];
         long[][] phases = new long[n][];
         boolean[] gc = new boolean[n];
+        boolean[] checkpoint = new boolean[n];
         long[] startedMs = new long[n];
         java.lang.management.RuntimeMXBean vm = java.lang.management.ManagementFactory.getRuntimeMXBean();
         long gcs = TillJvm.collections();
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         long allocated0 = threads.getCurrentThreadAllocatedBytes();
+        long cpu0 = threads.getCurrentThreadCpuTime();
         for (int i = 0; i < n; i++) {
             CompletedSale sale = todo.get(i);
             lines += sale.lines().size();
             startedMs[i] = vm.getUptime();
+            long marks0 = store.saleLogCheckpointMarks();
             long t0 = System.nanoTime();
             sales.complete(sale);
             long t = System.nanoTime() - t0;
+            long marks1 = store.saleLogCheckpointMarks();
+            checkpoint[i] = marks1 != marks0 || (marks0 & 1) == 1; // one started, ended or ran throughout
             s.add(t);
             totals[i] = t;
             phases[i] = store.lastLoggedWritePhases();
@@ -77,6 +82,7 @@ final class SaleBench {
         }
         // bytes the selling thread allocated per sale (with the few per-sale bytes of this loop's bookkeeping)
         double allocatedPerSale = (threads.getCurrentThreadAllocatedBytes() - allocated0) / (double) n;
+        double cpuPerSale = (threads.getCurrentThreadCpuTime() - cpu0) / (double) n;
         // H2 commits sales lazily (decision 0014): write and sync what they left in memory before
         // counting, so their bytes are all in (the timed loop above did not wait for this)
         store.jdbc(c -> {
@@ -86,7 +92,7 @@ final class SaleBench {
             return null;
         });
         long[] io1 = ProcIo.read();
-        writePhases(work.resolve("sale-phases.csv"), startedMs, totals, phases, gc);
+        writePhases(work.resolve("sale-phases.csv"), startedMs, totals, phases, gc, checkpoint);
         long sizeAfter = Files.size(dbFile);
         RawCommit raw = rawCommits(work.resolve("raw-commit"), scale.rawCommits());
         Samples appendPre = rawAppends(work.resolve("raw-log"), scale.rawCommits(), true);
@@ -95,7 +101,7 @@ final class SaleBench {
         double rawH2 = Samples.millis(raw.samples.percentile(99));
         double perSale = (io1[0] - io0[0]) / (double) todo.size();
         return List.of(
-                phaseRow(totals, phases, gc, s.percentile(99), allocatedPerSale),
+                phaseRow(totals, phases, gc, checkpoint, s.percentile(99), allocatedPerSale, cpuPerSale),
                 Row.measured("4", "complete a sale p99 (fsynced)", p99, "ms", "<= 2 ms", p99 <= 2,
                         "raw 2 KiB append + fdatasync, preallocated file p99", Samples.millis(appendPre.percentile(99)),
                         String.format("%,d SKUs, %,d past sales, %,d sales of %.1f lines avg; p50 %.2f ms, max %.1f ms;"
@@ -143,19 +149,19 @@ final class SaleBench {
     }
 
     /** Every timed sale with its phases (µs), for lining slow ones up with -Xlog:gc (JVM uptime in ms). */
-    private static void writePhases(Path file, long[] startedMs, long[] totals, long[][] phases, boolean[] gc)
-            throws IOException {
+    private static void writePhases(Path file, long[] startedMs, long[] totals, long[][] phases, boolean[] gc,
+            boolean[] checkpoint) throws IOException {
         StringBuilder b = new StringBuilder("uptime_ms,total_us");
         for (String name : LocalStore.PHASE_NAMES_LIST) {
             b.append(',').append(name.replace(' ', '_'));
         }
-        b.append(",gc\n");
+        b.append(",gc,checkpoint\n");
         for (int i = 0; i < totals.length; i++) {
             b.append(startedMs[i]).append(',').append(totals[i] / 1000);
             for (long p : phases[i]) {
                 b.append(',').append(p / 1000);
             }
-            b.append(',').append(gc[i] ? 1 : 0).append('\n');
+            b.append(',').append(gc[i] ? 1 : 0).append(',').append(checkpoint[i] ? 1 : 0).append('\n');
         }
         Files.writeString(file, b);
     }
@@ -166,7 +172,8 @@ final class SaleBench {
      * lock: the repository, the connection pool, the commit listeners), and how many of them saw a
      * garbage collection.
      */
-    private static Row phaseRow(long[] totals, long[][] phases, boolean[] gc, long p99, double allocatedPerSale) {
+    private static Row phaseRow(long[] totals, long[][] phases, boolean[] gc, boolean[] checkpoint, long p99,
+            double allocatedPerSale, double cpuPerSale) {
         List<String> names = LocalStore.PHASE_NAMES_LIST;
         double[] slow = new double[names.size()];
         double[] all = new double[names.size()];
@@ -174,6 +181,7 @@ final class SaleBench {
         double allTotal = 0;
         int k = 0;
         int withGc = 0;
+        int withCheckpoint = 0;
         for (int i = 0; i < totals.length; i++) {
             for (int p = 0; p < names.size(); p++) {
                 all[p] += phases[i][p];
@@ -183,6 +191,7 @@ final class SaleBench {
                 k++;
                 slowTotal += totals[i];
                 withGc += gc[i] ? 1 : 0;
+                withCheckpoint += checkpoint[i] ? 1 : 0;
                 for (int p = 0; p < names.size(); p++) {
                     slow[p] += phases[i][p];
                 }
@@ -200,12 +209,16 @@ final class SaleBench {
             allPhases += all[p];
         }
         int gcs = 0;
-        for (boolean g : gc) {
-            gcs += g ? 1 : 0;
+        int checkpoints = 0;
+        for (int i = 0; i < gc.length; i++) {
+            gcs += gc[i] ? 1 : 0;
+            checkpoints += checkpoint[i] ? 1 : 0;
         }
         notes.append(String.format("; outside these %.3f (%.3f); %d of them saw a GC (%d of all %d sales);"
-                + " the selling thread allocated %.0f KiB per sale", (slowTotal - slowPhases) / k / 1e6,
-                (allTotal - allPhases) / totals.length / 1e6, withGc, gcs, totals.length, allocatedPerSale / 1024));
+                + " %d of them ran while a checkpoint emptied a sale log (%d of all); the selling thread allocated"
+                + " %.0f KiB and used %.3f ms of CPU per sale", (slowTotal - slowPhases) / k / 1e6,
+                (allTotal - allPhases) / totals.length / 1e6, withGc, gcs, totals.length, withCheckpoint, checkpoints,
+                allocatedPerSale / 1024, cpuPerSale / 1e6));
         return Row.info("4", "complete a sale: the slowest 1 % by phase", slowTotal / k / 1e6, "ms",
                 notes.toString());
     }
@@ -225,7 +238,7 @@ final class SaleBench {
         int warm = Math.max(10, n / 10);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             if (preallocated) {
-                ByteBuffer zeros = ByteBuffer.allocate(64 * 1024);
+                ByteBuffer zeros = ByteBuffer.allocate(4096); // page by page, as the sale log (decision 0022)
                 for (long p = 0; p < (long) record * (warm + n) + 4096; p += zeros.capacity()) {
                     zeros.clear();
                     ch.write(zeros, p);

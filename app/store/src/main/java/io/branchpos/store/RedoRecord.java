@@ -118,9 +118,15 @@ final class RedoRecord {
     }
 
     byte[] toBytes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
+        writeTo(bytes);
+        return bytes.toByteArray();
+    }
+
+    /** Writes the record's bytes (what {@link #toBytes} returns) to {@code to}. */
+    void writeTo(java.io.OutputStream to) {
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
-            DataOutputStream out = new DataOutputStream(bytes);
+            DataOutputStream out = new DataOutputStream(to);
             out.writeInt(FORMAT);
             text(out, terminalId);
             out.writeLong(seqBefore);
@@ -140,7 +146,6 @@ final class RedoRecord {
                 }
             }
             out.flush();
-            return bytes.toByteArray();
         } catch (IOException e) {
             throw new IllegalStateException(e); // a byte array does not fail
         }

@@ -34,8 +34,12 @@ final class SaleLog implements AutoCloseable {
     private static final int MAGIC = 0x4250534c; // "BPSL"
     private static final int VERSION = 1;
     private static final int RECORD_HEADER = 8;
+    /** Bytes per preallocating write: one page (see {@link #create}). */
+    private static final int PAGE = 4096;
 
     private final Path file;
+    /** The buffer each append writes from, reused (a record of a few KiB; grown for a larger one). */
+    private ByteBuffer appendBuffer = ByteBuffer.allocateDirect(8 * 1024);
     private final FileChannel channel;
     private final long capacity;
     private long generation;
@@ -126,7 +130,10 @@ final class SaleLog implements AutoCloseable {
         Path tmp = file.resolveSibling(file.getFileName() + ".new");
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE)) {
-            ByteBuffer zeros = ByteBuffer.allocate(64 * 1024);
+            // one page per write: the kernel caches what a write creates in folios of the write's size
+            // (ext4 with large folios), and fdatasync writes back whole dirty folios, so 64 KiB writes
+            // here made every 3-4 KiB record cost a 64 KiB write to the device (decision 0022)
+            ByteBuffer zeros = ByteBuffer.allocate(PAGE);
             for (long p = 0; p < capacity; p += zeros.capacity()) {
                 zeros.clear().limit((int) Math.min(zeros.capacity(), capacity - p));
                 writeFully(ch, zeros, p);
@@ -189,9 +196,13 @@ final class SaleLog implements AutoCloseable {
     }
 
     private static long crc(long gen, byte[] payload) {
+        return crc(gen, payload, payload.length);
+    }
+
+    private static long crc(long gen, byte[] payload, int length) {
         CRC32C c = new CRC32C();
         c.update(ByteBuffer.allocate(8).putLong(0, gen));
-        c.update(payload, 0, payload.length);
+        c.update(payload, 0, length);
         return c.getValue();
     }
 
@@ -220,11 +231,20 @@ final class SaleLog implements AutoCloseable {
      * @return the record's position, for {@link #revoke}
      */
     long append(byte[] payload) throws IOException {
-        if (!fits(payload.length)) {
+        return append(payload, payload.length);
+    }
+
+    /** Like {@link #append(byte[])}, the record being the first {@code length} bytes of {@code payload}. */
+    long append(byte[] payload, int length) throws IOException {
+        if (!fits(length)) {
             throw new IllegalStateException("sale log full");
         }
-        ByteBuffer b = ByteBuffer.allocate(RECORD_HEADER + payload.length);
-        b.putInt(payload.length).putInt((int) crc(generation, payload)).put(payload).flip();
+        int size = RECORD_HEADER + length;
+        if (appendBuffer.capacity() < size) {
+            appendBuffer = ByteBuffer.allocateDirect(Math.max(size, 2 * appendBuffer.capacity()));
+        }
+        ByteBuffer b = appendBuffer.clear();
+        b.putInt(length).putInt((int) crc(generation, payload, length)).put(payload, 0, length).flip();
         long at = position;
         boolean interrupted = Thread.interrupted(); // see restore
         try {
@@ -233,7 +253,7 @@ final class SaleLog implements AutoCloseable {
         } finally {
             restore(interrupted);
         }
-        position = at + b.capacity();
+        position = at + size;
         return at;
     }
 
