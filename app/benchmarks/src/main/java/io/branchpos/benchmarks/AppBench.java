@@ -140,8 +140,9 @@ final class AppBench {
     private static String firstUse(Probe p) {
         return p.lines.stream().filter(l -> l.startsWith("FIRSTUSE ")).findFirst().map(l -> {
             String[] f = l.split(" ");
-            return String.format("; after ready, the one-off delay of a screen built on first use (decision 0017), key"
-                    + " until laid out: returns %.0f ms, payment %.0f ms", Long.parseLong(f[1]) / 1e6, Long.parseLong(f[2]) / 1e6);
+            return String.format("; after ready, the first use of the returns and payment screens (built ahead of use"
+                    + " once the till is ready and idle, decision 0023; on first use before, 0017), key until laid out:"
+                    + " returns %.0f ms, payment %.0f ms", Long.parseLong(f[1]) / 1e6, Long.parseLong(f[2]) / 1e6);
         }).orElse("");
     }
 
