@@ -258,7 +258,8 @@ public final class TerminalShell {
     /**
      * Builds the payment and then the returns screen ahead of their first use (decision 0023), one
      * at a time, each once nobody has pressed a key or the mouse for {@link #PREBUILD_QUIET}: the FX
-     * thread has nothing else to do then (a scan waits only if it comes during one of the two builds). Called
+     * thread has nothing else to do then (a scan waits only if it comes during one of the two builds), and only
+     * between sales (the selling screen with an empty ticket, nothing over it). Called
      * once the till is ready (after the first sign-in and the start's catalog loads); a screen
      * already built on first use is not built again.
      */
@@ -275,7 +276,14 @@ public final class TerminalShell {
     }
 
     private void prebuildOneIfQuiet() {
-        if (System.nanoTime() - lastInput < (long) (PREBUILD_QUIET.toMillis() * 1_000_000)) {
+        long now = System.nanoTime();
+        // a tick that runs late can fire twice in one pulse: one build per 250 ms at most
+        if (now - lastInput < (long) (PREBUILD_QUIET.toMillis() * 1_000_000) || now - lastBuildStarted < 250_000_000L) {
+            return;
+        }
+        // between sales only: signed in, the selling screen with an empty ticket, nothing over it
+        if (!session.isActive() || screen.get() != Screen.SELL || !checkout.lines().isEmpty()
+                || approval.showingProperty().get() || checkout.recallShowingProperty().get()) {
             return;
         }
         Screen next = paymentView == null ? Screen.PAYMENT : returnsView == null ? Screen.RETURNS : null;
