@@ -56,6 +56,11 @@ public final class AppContext implements AutoCloseable {
     private final java.util.concurrent.CompletableFuture<AppContext> ready = new java.util.concurrent.CompletableFuture<>();
     /** Completes when the store itself is open (H2, Flyway, Hibernate), before the demo set-up; fails with ready. */
     private final java.util.concurrent.CompletableFuture<Void> storeOpened = new java.util.concurrent.CompletableFuture<>();
+    /**
+     * Completes when the start's catalog loads (search index, barcode map) have ended, loaded or
+     * failed: the start's own work is done (decision 0023). Never fails.
+     */
+    private final java.util.concurrent.CompletableFuture<Void> catalogLoaded = new java.util.concurrent.CompletableFuture<>();
     /** Database reads and writes off the FX thread, one at a time, in order. */
     private final ExecutorService storeExecutor;
     /** Uploads the journal to HQ; absent when no server is configured (demo, offline install). */
@@ -149,6 +154,23 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
+    private static void runThenComplete(Runnable work, java.util.concurrent.CompletableFuture<Void> done) {
+        try {
+            work.run();
+        } finally {
+            done.complete(null);
+        }
+    }
+
+    /**
+     * Completes once the start's catalog loads (the search index and the barcode map, from the saved
+     * files or the tables) have ended, whether they loaded or failed; never if the store cannot open.
+     * Work a start defers past ready waits for it (decision 0023).
+     */
+    public java.util.concurrent.CompletionStage<Void> whenCatalogLoaded() {
+        return catalogLoaded.copy();
+    }
+
     /** Starts Hibernate's bootstrap in the background once the store is open (see {@link #opening}). */
     public void startHibernate() {
         ready.thenAccept(ctx -> ctx.store.startHibernate());
@@ -170,7 +192,11 @@ public final class AppContext implements AutoCloseable {
         AppContext ctx = this;
         // build the name-search index now, on its own thread, so the first keystroke finds it built;
         // scanning (barcode look-ups), sign-in and the demo set-up below do not wait for it
-        Thread index = new Thread(ctx.catalog::warmUpSearch, "branchpos-search-index");
+        java.util.concurrent.CompletableFuture<Void> indexLoaded = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<Void> barcodesLoaded = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture.allOf(indexLoaded, barcodesLoaded)
+                .whenComplete((done, failed) -> catalogLoaded.complete(null));
+        Thread index = new Thread(() -> runThenComplete(ctx.catalog::warmUpSearch, indexLoaded), "branchpos-search-index");
         index.setDaemon(true);
         index.start();
         if (config.demo() && ctx.catalog.countProducts() == 0) {
@@ -183,7 +209,7 @@ public final class AppContext implements AutoCloseable {
             io.branchpos.store.StartupTimeline.mark("demo users and till");
         }
         // the barcode map beside the search index (decision 0006), on its own thread so sign-in does not wait for it
-        Thread barcodes = new Thread(ctx.catalog::warmUpBarcodes, "barcode-map");
+        Thread barcodes = new Thread(() -> runThenComplete(ctx.catalog::warmUpBarcodes, barcodesLoaded), "barcode-map");
         barcodes.setDaemon(true);
         barcodes.start();
         // the first PIN check after a start ran SHA-256 interpreted for a while (C1 only, ~35 ms more than

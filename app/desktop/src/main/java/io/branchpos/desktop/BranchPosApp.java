@@ -143,6 +143,9 @@ public final class BranchPosApp extends Application {
                     o.removeListener(this); // once
                     io.branchpos.store.StartupTimeline.mark("cashier signed in");
                     context.startHibernate();
+                    // payment and returns built ahead of first use once the start's work is done
+                    // and the FX thread is idle, never before ready (decision 0023)
+                    context.whenCatalogLoaded().thenRun(() -> Platform.runLater(shell::prebuildWhenIdle));
                 }
             }
         });

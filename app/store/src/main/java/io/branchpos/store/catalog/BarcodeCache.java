@@ -5,7 +5,6 @@ import io.branchpos.domain.tax.TaxRate;
 import io.branchpos.store.LocalStore;
 import java.sql.ResultSet;
 import java.util.Collection;
-import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -144,13 +143,9 @@ final class BarcodeCache {
 
     private BarcodeTable load() {
         String stamp = store.jdbc(CatalogStamp::read);
-        Optional<ByteBuffer> saved = files.load(FILE, stamp);
+        Optional<BarcodeTable> saved = files.load(FILE, stamp, BarcodeTable::read);
         if (saved.isPresent()) {
-            try {
-                return BarcodeTable.read(saved.get());
-            } catch (IllegalArgumentException e) {
-                log.warn("saved barcode map unusable ({}); rebuilding from the database", e.getMessage());
-            }
+            return saved.get();
         }
         BarcodeTable built = loadAll();
         if (stamp.equals(store.jdbc(CatalogStamp::read))) {

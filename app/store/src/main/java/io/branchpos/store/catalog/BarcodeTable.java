@@ -286,35 +286,40 @@ final class BarcodeTable {
 
     /** Reads what {@link #write} wrote; throws {@link IllegalArgumentException} on anything malformed. */
     static BarcodeTable read(ByteBuffer in) {
+        return read(ImageInput.of(in));
+    }
+
+    /** Reads what {@link #write} wrote; throws {@link IllegalArgumentException} on anything malformed. */
+    static BarcodeTable read(ImageInput in) {
         try {
-            String[] cats = Image.readStrings(in);
-            String[] curs = Image.readStrings(in);
+            String[] cats = in.readStrings();
+            String[] curs = in.readStrings();
             for (String c : curs) {
                 Currency.getInstance(c);
             }
-            TaxRate[] rts = new TaxRate[Image.count(in)];
+            TaxRate[] rts = new TaxRate[in.count()];
             for (int i = 0; i < rts.length; i++) {
-                String code = Image.readString(in);
-                java.math.BigInteger unscaled = new java.math.BigInteger(Image.readString(in));
+                String code = in.readString();
+                java.math.BigInteger unscaled = new java.math.BigInteger(in.readString());
                 int scale = in.getInt();
                 rts[i] = code.isEmpty() ? null : new TaxRate(code, new BigDecimal(unscaled, scale));
             }
-            int n = Image.count(in);
-            byte[] text = Image.readBytes(in);
-            int[] textStart = Image.readInts(in);
-            int[] skuLength = Image.readInts(in);
-            long[] price = Image.readLongs(in);
-            short[] cat = new short[Image.count(in)];
+            int n = in.count();
+            byte[] text = in.readBytes();
+            int[] textStart = in.readInts();
+            int[] skuLength = in.readInts();
+            long[] price = in.readLongs();
+            short[] cat = new short[in.count()];
             for (int i = 0; i < cat.length; i++) {
                 cat[i] = in.getShort();
             }
-            byte[] rt = Image.readBytes(in);
-            byte[] cu = Image.readBytes(in);
-            byte[] un = Image.readBytes(in);
-            byte[] fl = Image.readBytes(in);
-            byte[] codes = Image.readBytes(in);
-            int[] codeStart = Image.readInts(in);
-            int[] productOf = Image.readInts(in);
+            byte[] rt = in.readBytes();
+            byte[] cu = in.readBytes();
+            byte[] un = in.readBytes();
+            byte[] fl = in.readBytes();
+            byte[] codes = in.readBytes();
+            int[] codeStart = in.readInts();
+            int[] productOf = in.readInts();
             // everything an index points at must be inside its array: a bad file must not make a wrong product
             check(textStart.length == n + 1 && skuLength.length == n && price.length == n && cat.length == n
                     && rt.length == n && cu.length == n && un.length == n && fl.length == n

@@ -83,15 +83,11 @@ final class CatalogSearch {
      */
     private void rebuild() {
         String stamp = store.jdbc(CatalogStamp::read);
-        java.util.Optional<java.nio.ByteBuffer> saved = files.load(FILE, stamp);
+        java.util.Optional<ProductSearchIndex> saved = files.load(FILE, stamp, ProductSearchIndex::read);
         if (saved.isPresent()) {
-            try {
-                base = ProductSearchIndex.read(saved.get());
-                changed.clear();
-                return;
-            } catch (IllegalArgumentException e) {
-                log.warn("saved search index unusable ({}); rebuilding from the database", e.getMessage());
-            }
+            base = saved.get();
+            changed.clear();
+            return;
         }
         rebuildFromTable();
         if (stamp.equals(store.jdbc(CatalogStamp::read))) {

@@ -36,42 +36,58 @@ final class CatalogSnapshotFiles {
         return dir.resolve(name + ".bin");
     }
 
-    /** The payload saved as {@code name} under {@code stamp}, or empty (missing, stale, corrupt: logged). */
-    Optional<ByteBuffer> load(String name, String stamp) {
+    /**
+     * What {@code parse} makes of the payload saved as {@code name} under {@code stamp}, or empty
+     * (missing, stale, corrupt, or {@code parse} threw: logged). The payload is streamed from the
+     * file into {@code parse} (decision 0023: no copy of the whole file on the heap) and the checksum
+     * is checked over what was read before the result is returned; {@code parse} must read the whole
+     * payload (both readers check that nothing is left).
+     */
+    <T> Optional<T> load(String name, String stamp, java.util.function.Function<ImageInput, T> parse) {
         Path f = file(name);
-        byte[] all;
-        try {
-            all = Files.readAllBytes(f);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException | OutOfMemoryError e) {
-            log.warn("cannot read {}: {}; rebuilding from the database", f, e.toString());
-            return Optional.empty();
-        }
-        try {
-            ByteBuffer in = ByteBuffer.wrap(all);
-            if (all.length < 16 || in.getInt() != MAGIC || in.getInt() != FORMAT) {
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size < 16 + 8) {
                 log.warn("{} is not a snapshot of this version; rebuilding from the database", f);
                 return Optional.empty();
             }
             CRC32 crc = new CRC32();
-            crc.update(all, 0, all.length - 8);
-            long expected = ByteBuffer.wrap(all, all.length - 8, 8).getLong();
-            if (crc.getValue() != expected) {
-                log.warn("{} is damaged (checksum); rebuilding from the database", f);
+            ImageInput in = ImageInput.streaming(ch, size - 8, crc);
+            if (in.getInt() != MAGIC || in.getInt() != FORMAT) {
+                log.warn("{} is not a snapshot of this version; rebuilding from the database", f);
                 return Optional.empty();
             }
-            String saved = Image.readString(in);
+            String saved = in.readString();
             if (!saved.equals(stamp)) {
                 log.info("{} is of an older catalog; rebuilding from the database", f);
                 return Optional.empty();
             }
             int length = in.getInt();
-            if (length != in.remaining() - 8) {
+            if (length != in.remaining()) {
                 log.warn("{} is damaged (length); rebuilding from the database", f);
                 return Optional.empty();
             }
-            return Optional.of(ByteBuffer.wrap(all, in.position(), length).slice());
+            T parsed = parse.apply(in);
+            if (in.remaining() != 0) {
+                log.warn("{} is damaged (not all read); rebuilding from the database", f);
+                return Optional.empty();
+            }
+            ByteBuffer tail = ByteBuffer.allocate(8);
+            while (tail.hasRemaining()) {
+                if (ch.read(tail, size - 8 + tail.position()) < 0) {
+                    throw new java.io.EOFException("checksum cut short");
+                }
+            }
+            if (crc.getValue() != tail.getLong(0)) {
+                log.warn("{} is damaged (checksum); rebuilding from the database", f);
+                return Optional.empty();
+            }
+            return Optional.of(parsed);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException | java.io.UncheckedIOException | OutOfMemoryError e) {
+            log.warn("cannot read {}: {}; rebuilding from the database", f, e.toString());
+            return Optional.empty();
         } catch (RuntimeException e) {
             log.warn("{} is damaged ({}); rebuilding from the database", f, e.toString());
             return Optional.empty();

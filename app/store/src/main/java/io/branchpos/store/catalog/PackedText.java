@@ -89,9 +89,9 @@ final class PackedText {
         out.ints(start);
     }
 
-    static PackedText read(java.nio.ByteBuffer in, Charset charset) {
-        byte[] data = Image.readBytes(in);
-        int[] start = Image.readInts(in);
+    static PackedText read(ImageInput in, Charset charset) {
+        byte[] data = in.readBytes();
+        int[] start = in.readInts();
         if (start.length < 1 || start[0] != 0 || start[start.length - 1] != data.length) {
             throw new IllegalArgumentException("inconsistent packed text");
         }

@@ -172,10 +172,15 @@ final class ProductSearchIndex {
 
     /** Reads what {@link #write} wrote; {@link IllegalArgumentException} if it is malformed. */
     static ProductSearchIndex read(java.nio.ByteBuffer in) {
+        return read(ImageInput.of(in));
+    }
+
+    /** Reads what {@link #write} wrote, streamed or from a buffer; {@link IllegalArgumentException} if malformed. */
+    static ProductSearchIndex read(ImageInput in) {
         try {
             PackedText skus = PackedText.read(in, java.nio.charset.StandardCharsets.UTF_8);
             PackedText padded = PackedText.read(in, java.nio.charset.StandardCharsets.ISO_8859_1);
-            String[] words = Image.readStrings(in);
+            String[] words = in.readStrings();
             int[][] postings = readLists(in, skus.size());
             int[][] wordPostings = readLists(in, skus.size());
             int[][] wordGrams = readLists(in, words.length);
@@ -195,31 +200,34 @@ final class ProductSearchIndex {
     }
 
     /** Lists of ascending ordinals below {@code bound}. */
-    private static int[][] readLists(java.nio.ByteBuffer in, int bound) {
-        int[] lengths = Image.readInts(in);
-        int[] all = Image.readInts(in);
-        int[][] out = new int[lengths.length][];
-        int at = 0;
-        for (int i = 0; i < lengths.length; i++) {
-            int len = lengths[i];
-            if (len < 0 || len > all.length - at) {
+    private static int[][] readLists(ImageInput in, int bound) {
+        int[] lengths = in.readInts();
+        // each list straight into its own array (decision 0023): no array of all postings in between
+        int total = in.intCount();
+        long sum = 0;
+        for (int len : lengths) {
+            if (len < 0) {
                 throw new IllegalArgumentException("inconsistent search index (list)");
             }
+            sum += len;
+        }
+        if (sum != total) {
+            throw new IllegalArgumentException("inconsistent search index (lists)");
+        }
+        int[][] out = new int[lengths.length][];
+        for (int i = 0; i < lengths.length; i++) {
+            int len = lengths[i];
             if (len == 0) {
                 out[i] = EMPTY;
                 continue;
             }
-            int[] l = Arrays.copyOfRange(all, at, at + len);
+            int[] l = in.ints(len);
             for (int j = 0; j < len; j++) {
                 if (l[j] < 0 || l[j] >= bound || (j > 0 && l[j] <= l[j - 1])) {
                     throw new IllegalArgumentException("inconsistent search index (ordinal)");
                 }
             }
             out[i] = l;
-            at += len;
-        }
-        if (at != all.length) {
-            throw new IllegalArgumentException("inconsistent search index (lists)");
         }
         return out;
     }
