@@ -17,6 +17,7 @@ public final class Main {
      * whose events are replayed once the configuration is read. Returns once that thread has begun.
      */
     static void configureLoggingAside() {
+        quietSlf4jNotes(System.getProperties());
         java.util.concurrent.CountDownLatch begun = new java.util.concurrent.CountDownLatch(1);
         Thread t = new Thread(() -> {
             begun.countDown();
@@ -30,6 +31,17 @@ public final class Main {
             Thread.currentThread().interrupt();
         }
         Thread.yield();
+    }
+
+    /**
+     * SLF4J reports only its own errors unless {@code slf4j.internal.verbosity} is given: with
+     * logging configured aside, its warning that early events are replayed (they are, in order)
+     * would otherwise greet every start on stderr.
+     */
+    static void quietSlf4jNotes(java.util.Properties properties) {
+        if (properties.getProperty("slf4j.internal.verbosity") == null) {
+            properties.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
     }
 
     public static void main(String[] args) {
