@@ -74,39 +74,18 @@ class SyncEngineModelTest {
     }
 
     /** A journal that checks the engine never marks more than HQ holds. */
-    static final class CheckingJournal implements JournalOutbox {
-        final InMemoryJournalOutbox journal;
+    static final class CheckingJournal extends ForwardingOutbox {
         final ModelHq hq;
 
         CheckingJournal(InMemoryJournalOutbox journal, ModelHq hq) {
-            this.journal = journal;
+            super(journal);
             this.hq = hq;
-        }
-
-        @Override
-        public List<OutboxEvent> eventsFrom(long fromSeq, int max) {
-            return journal.eventsFrom(fromSeq, max);
-        }
-
-        @Override
-        public long syncedThroughSeq() {
-            return journal.syncedThroughSeq();
         }
 
         @Override
         public void markSyncedThrough(long seq) {
             assertThat(seq).as("marked synced beyond what HQ holds").isLessThanOrEqualTo(hq.stored.size());
             journal.markSyncedThrough(seq);
-        }
-
-        @Override
-        public long pendingCount() {
-            return journal.pendingCount();
-        }
-
-        @Override
-        public java.util.Optional<Instant> oldestPendingOccurredAt() {
-            return journal.oldestPendingOccurredAt();
         }
     }
 

@@ -80,7 +80,7 @@ class SyncEngineTest {
         CountDownLatch nextRead = new CountDownLatch(1);
         List<Long> readFrom = new CopyOnWriteArrayList<>();
         List<String> preparedOn = new CopyOnWriteArrayList<>();
-        JournalOutbox watched = new JournalOutbox() {
+        JournalOutbox watched = new ForwardingOutbox(journal) {
             @Override
             public List<OutboxEvent> eventsFrom(long fromSeq, int max) {
                 readFrom.add(fromSeq);
@@ -88,26 +88,6 @@ class SyncEngineTest {
                     nextRead.countDown();
                 }
                 return journal.eventsFrom(fromSeq, max);
-            }
-
-            @Override
-            public long syncedThroughSeq() {
-                return journal.syncedThroughSeq();
-            }
-
-            @Override
-            public void markSyncedThrough(long seq) {
-                journal.markSyncedThrough(seq);
-            }
-
-            @Override
-            public long pendingCount() {
-                return journal.pendingCount();
-            }
-
-            @Override
-            public java.util.Optional<Instant> oldestPendingOccurredAt() {
-                return journal.oldestPendingOccurredAt();
             }
         };
         SyncTransport slow = new SyncTransport() {
@@ -200,30 +180,10 @@ class SyncEngineTest {
     void aFailingMarkFailsTheDrainPassAndMarksNothing() {
         credentials.save(CREDENTIAL);
         sales(4);
-        JournalOutbox failing = new JournalOutbox() {
-            @Override
-            public List<OutboxEvent> eventsFrom(long fromSeq, int max) {
-                return journal.eventsFrom(fromSeq, max);
-            }
-
-            @Override
-            public long syncedThroughSeq() {
-                return journal.syncedThroughSeq();
-            }
-
+        JournalOutbox failing = new ForwardingOutbox(journal) {
             @Override
             public void markSyncedThrough(long seq) {
                 throw new IllegalStateException("disk full");
-            }
-
-            @Override
-            public long pendingCount() {
-                return journal.pendingCount();
-            }
-
-            @Override
-            public java.util.Optional<Instant> oldestPendingOccurredAt() {
-                return journal.oldestPendingOccurredAt();
             }
         };
 

@@ -2,6 +2,7 @@ package io.branchpos.sync.server;
 
 import io.branchpos.sync.server.stock.StockDocuments;
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,53 +73,75 @@ final class StockCommands {
         }
     }
 
-    @Command(name = "cancel-po", mixinStandardHelpOptions = true,
-            description = "Cancel a purchase order its branch has not received; its terminals stop offering it.")
-    static final class CancelPurchaseOrder implements Callable<Integer> {
+    /** A change to one stock document, made once: running it again changes nothing and says so. */
+    abstract static class OnceOnADocument implements Callable<Integer> {
         @Mixin
         ServerMain.DbOptions db;
         @Spec
         CommandSpec spec;
-        @Option(names = "--ref", required = true, description = "the order's reference, e.g. PO-2026-0042")
-        String reference;
         @Option(names = "--by", defaultValue = "${sys:user.name}")
         String by;
+
+        /** Makes the change in {@code docs}' transaction; false when it was already made. */
+        abstract boolean change(StockDocuments docs) throws SQLException;
+
+        abstract String changed();
+
+        abstract String unchanged();
 
         @Override
         public Integer call() throws Exception {
             return db.withMigrated(spec, ds -> {
-                boolean cancelled = StockDocuments.write(ds, d -> d.cancelPurchaseOrder(reference, by));
-                spec.commandLine().getOut().println(cancelled
-                        ? "purchase order " + reference + " is cancelled; the branch's terminals stop offering it"
-                        : "purchase order " + reference + " was already cancelled; nothing changed");
+                boolean changed = StockDocuments.write(ds, this::change);
+                spec.commandLine().getOut().println(changed ? changed() : unchanged());
                 return 0;
             });
+        }
+    }
+
+    @Command(name = "cancel-po", mixinStandardHelpOptions = true,
+            description = "Cancel a purchase order its branch has not received; its terminals stop offering it.")
+    static final class CancelPurchaseOrder extends OnceOnADocument {
+        @Option(names = "--ref", required = true, description = "the order's reference, e.g. PO-2026-0042")
+        String reference;
+
+        @Override
+        boolean change(StockDocuments docs) throws SQLException {
+            return docs.cancelPurchaseOrder(reference, by);
+        }
+
+        @Override
+        String changed() {
+            return "purchase order " + reference + " is cancelled; the branch's terminals stop offering it";
+        }
+
+        @Override
+        String unchanged() {
+            return "purchase order " + reference + " was already cancelled; nothing changed";
         }
     }
 
     @Command(name = "recall-transfer", mixinStandardHelpOptions = true,
             description = "Recall a transfer still in transit: the receiving branch stops offering it and the sending branch "
                     + "gets a transfer back (reference + -BACK) to receive when the goods return.")
-    static final class RecallTransfer implements Callable<Integer> {
-        @Mixin
-        ServerMain.DbOptions db;
-        @Spec
-        CommandSpec spec;
+    static final class RecallTransfer extends OnceOnADocument {
         @Option(names = "--ref", required = true, description = "the transfer's reference, e.g. TR-T-A1-1f2e3d4c")
         String reference;
-        @Option(names = "--by", defaultValue = "${sys:user.name}")
-        String by;
 
         @Override
-        public Integer call() throws Exception {
-            return db.withMigrated(spec, ds -> {
-                boolean recalled = StockDocuments.write(ds, d -> d.recallTransfer(reference, by));
-                spec.commandLine().getOut().println(recalled
-                        ? "transfer " + reference + " is recalled; its goods come back as " + StockDocuments.returnReference(reference)
-                                + ", to be received at the sending branch"
-                        : "transfer " + reference + " was already recalled; nothing changed");
-                return 0;
-            });
+        boolean change(StockDocuments docs) throws SQLException {
+            return docs.recallTransfer(reference, by);
+        }
+
+        @Override
+        String changed() {
+            return "transfer " + reference + " is recalled; its goods come back as " + StockDocuments.returnReference(reference)
+                    + ", to be received at the sending branch";
+        }
+
+        @Override
+        String unchanged() {
+            return "transfer " + reference + " was already recalled; nothing changed";
         }
     }
 

@@ -88,33 +88,17 @@ public final class StockDocuments {
      * and an unknown reference are refused with the reason.
      */
     public boolean cancelPurchaseOrder(String reference, String actor) throws SQLException {
-        String kind;
-        String status;
-        String branch;
-        Timestamp receivedAt;
-        try (PreparedStatement ps = connection.prepareStatement(
-                "select kind, status, branch_id, received_at from stock_document where reference = ? for update")) {
-            ps.setString(1, reference);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalArgumentException("no stock document " + reference);
-                }
-                kind = rs.getString(1);
-                status = rs.getString(2);
-                branch = rs.getString(3);
-                receivedAt = rs.getTimestamp(4);
-            }
-        }
-        if (!kind.equals("PURCHASE_ORDER")) {
+        Locked doc = lock(reference);
+        if (!doc.kind().equals("PURCHASE_ORDER")) {
             throw new IllegalArgumentException(reference + " is a transfer between branches, not a purchase order: its goods "
-                    + "already left the sending branch; recall it with stock recall-transfer while it is in transit to " + branch);
+                    + "already left the sending branch; recall it with stock recall-transfer while it is in transit to " + doc.branchId());
         }
-        if (status.equals("CANCELLED")) {
+        if (doc.status().equals("CANCELLED")) {
             return false;
         }
-        if (status.equals("RECEIVED")) {
-            throw new IllegalArgumentException("purchase order " + reference + " was already received at " + branch
-                    + (receivedAt == null ? "" : " on " + receivedAt.toInstant()) + "; it cannot be cancelled");
+        if (doc.status().equals("RECEIVED")) {
+            throw new IllegalArgumentException("purchase order " + reference + " was already received at " + doc.branchId()
+                    + (doc.receivedAt() == null ? "" : " on " + doc.receivedAt().toInstant()) + "; it cannot be cancelled");
         }
         update("update stock_document set status = 'CANCELLED', cancelled_at = now(), cancelled_by = ? where reference = ?",
                 actor, reference);
@@ -137,48 +121,21 @@ public final class StockDocuments {
      * the reason.
      */
     public boolean recallTransfer(String reference, String actor) throws SQLException {
-        String kind;
-        String status;
-        String receiver;
-        String sender;
-        Integer lineCount;
-        Timestamp receivedAt;
-        try (PreparedStatement ps = connection.prepareStatement(
-                "select kind, status, branch_id, source, line_count, received_at from stock_document where reference = ? for update")) {
-            ps.setString(1, reference);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalArgumentException("no stock document " + reference);
-                }
-                kind = rs.getString(1);
-                status = rs.getString(2);
-                receiver = rs.getString(3);
-                sender = rs.getString(4);
-                lineCount = (Integer) rs.getObject(5);
-                receivedAt = rs.getTimestamp(6);
-            }
-        }
-        if (!kind.equals("TRANSFER")) {
+        Locked doc = lock(reference);
+        if (!doc.kind().equals("TRANSFER")) {
             throw new IllegalArgumentException(reference + " is a purchase order, not a transfer; use stock cancel-po");
         }
-        if (status.equals("CANCELLED")) {
+        if (doc.status().equals("CANCELLED")) {
             return false;
         }
-        if (status.equals("RECEIVED")) {
-            throw new IllegalArgumentException("transfer " + reference + " was already received at " + receiver
-                    + (receivedAt == null ? "" : " on " + receivedAt.toInstant()) + "; send the goods back as a new transfer from " + receiver);
+        if (doc.status().equals("RECEIVED")) {
+            throw new IllegalArgumentException("transfer " + reference + " was already received at " + doc.branchId()
+                    + (doc.receivedAt() == null ? "" : " on " + doc.receivedAt().toInstant()) + "; send the goods back as a new transfer from " + doc.branchId());
         }
-        int lines;
-        try (PreparedStatement ps = connection.prepareStatement("select count(*) from stock_document_line where reference = ?")) {
-            ps.setString(1, reference);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                lines = rs.getInt(1);
-            }
-        }
-        if (lineCount != null && lines < lineCount) {
-            throw new IllegalArgumentException("transfer " + reference + " has " + lines + " of its " + lineCount
-                    + " lines at HQ; recall it once " + sender + " has synced the rest");
+        int lines = count("select count(*) from stock_document_line where reference = ?", reference);
+        if (doc.lineCount() != null && lines < doc.lineCount()) {
+            throw new IllegalArgumentException("transfer " + reference + " has " + lines + " of its " + doc.lineCount()
+                    + " lines at HQ; recall it once " + doc.source() + " has synced the rest");
         }
         String back = returnReference(reference);
         if (back.length() > 64 || exists("select 1 from stock_document where reference = ?", back)) {
@@ -188,12 +145,31 @@ public final class StockDocuments {
         update("update stock_document set status = 'CANCELLED', cancelled_at = now(), cancelled_by = ? where reference = ?",
                 actor, reference);
         update("insert into stock_document (reference, kind, branch_id, source, status, line_count) values (?, 'TRANSFER', ?, ?, 'IN_TRANSIT', ?)",
-                back, sender, receiver, lines);
+                back, doc.source(), doc.branchId(), lines);
         update("insert into stock_document_line (reference, sku, expected_qty) select ?, sku, expected_qty from stock_document_line "
                 + "where reference = ?", back, reference);
         publish(reference);
         publish(back);
         return true;
+    }
+
+    /** A stock document's header, locked for the rest of the transaction. */
+    private record Locked(String kind, String status, String branchId, String source, Integer lineCount, Timestamp receivedAt) {
+    }
+
+    /** Locks the document {@code reference} ({@code FOR UPDATE}); an unknown reference is refused with the reason. */
+    private Locked lock(String reference) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "select kind, status, branch_id, source, line_count, received_at from stock_document where reference = ? for update")) {
+            ps.setString(1, reference);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalArgumentException("no stock document " + reference);
+                }
+                return new Locked(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), (Integer) rs.getObject(5),
+                        rs.getTimestamp(6));
+            }
+        }
     }
 
     /** Records HQ's on-hand of {@code sku} at {@code branchId} at {@code asOf}; returns the baseline id. */
@@ -274,6 +250,16 @@ public final class StockDocuments {
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
+            }
+        }
+    }
+
+    int count(String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
             }
         }
     }

@@ -62,7 +62,7 @@ public final class StockRouting {
         BigDecimal qty = PayloadValidator.decimal(p.get("quantity")).negate();
         docs.update("insert into stock_document_line (reference, sku, expected_qty) values (?, ?, ?) on conflict (reference, sku) "
                 + "do update set expected_qty = stock_document_line.expected_qty + excluded.expected_qty", reference, p.get("sku").asText(), qty);
-        int lines = count(c, "select count(*) from stock_document_line where reference = ?", reference);
+        int lines = docs.count("select count(*) from stock_document_line where reference = ?", reference);
         if (lineCount == null || lines >= lineCount) {
             docs.publish(reference);
         }
@@ -122,16 +122,6 @@ public final class StockRouting {
             return Integer.valueOf(n.asText());
         }
         return null;
-    }
-
-    private static int count(Connection c, String sql, String arg) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, arg);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
     }
 
     private static void flag(StockDocuments docs, String terminalId, String branchId, WireEvent e, String detail) throws SQLException {

@@ -9,10 +9,6 @@ import io.branchpos.sync.client.UploadResult;
 import io.branchpos.sync.protocol.BatchAck;
 import io.branchpos.sync.protocol.EventBatch;
 import io.branchpos.sync.server.TestServer;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -184,22 +180,10 @@ class CopyPathTest {
         return ((UploadResult.Acknowledged) r).ack();
     }
 
-    private static List<List<Object>> rows(TestServer hq, String sql, String arg) throws SQLException {
-        try (Connection c = hq.dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, arg);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<List<Object>> out = new ArrayList<>();
-                int n = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    List<Object> row = new ArrayList<>();
-                    for (int i = 1; i <= n; i++) {
-                        Object v = rs.getObject(i);
-                        row.add(v instanceof java.math.BigDecimal d ? d.toPlainString() : v == null ? null : v.toString());
-                    }
-                    out.add(row);
-                }
-                return out;
-            }
-        }
+    /** {@link TestServer#rows} with every value as text (decimals in plain notation), comparable across the two paths. */
+    private static List<List<Object>> rows(TestServer hq, String sql, String arg) {
+        return hq.rows(sql, arg).stream().map(row -> row.stream()
+                .map(v -> (Object) (v instanceof java.math.BigDecimal d ? d.toPlainString() : v == null ? null : v.toString()))
+                .toList()).toList();
     }
 }
