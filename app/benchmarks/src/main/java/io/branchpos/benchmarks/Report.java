@@ -49,6 +49,7 @@ final class Report {
                     .append(" | ").append(r.ratio() == null ? "" : fmt(r.ratio()) + "×").append(" | ")
                     .append(r.note() == null ? "" : r.note().replace("|", "\\|")).append(" |\n");
         }
+        b.append(Limits.section(rows));
         return b.toString();
     }
 

@@ -1,0 +1,78 @@
+package io.branchpos.benchmarks;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What limits each target, as profiled (docs/benchmarks.md has the measurements behind each
+ * paragraph). The summary prints the paragraph of every target that a run misses, so a reader of
+ * results.md sees why next to the table instead of only a "no".
+ */
+final class Limits {
+    private Limits() {
+    }
+
+    /** Per target, what limits it; keep in step with docs/benchmarks.md when a round of work changes it. */
+    static final Map<String, String> BY_TARGET = Map.ofEntries(
+            Map.entry("1", "The in-memory barcode map answers a look-up in a few microseconds; a miss here would be"
+                    + " the machine (GC or a descheduled thread), not the store."),
+            Map.entry("2", "The in-memory gram index answers every kind of query in a few milliseconds; the slowest"
+                    + " are short prefixes with many hits, ranked in full."),
+            Map.entry("3", "A JavaFX scene shows a change only at its next pulse: the line waits for the pulse timer's"
+                    + " next tick (8 ms at the app's 125 Hz, decision 0311) plus CSS and layout of the ticket. The"
+                    + " minimal scene of the same run is the floor; the app's distance to it is the Enter handler and"
+                    + " the ticket's own layout."),
+            Map.entry("4", "The durability point is the sale log's append + fdatasync (the raw floor of the same"
+                    + " run). Above it: H2's statements (copy-on-write pages of ~9 index entries per sale) and, for"
+                    + " the slowest 1 %, sales that run beside a checkpoint (H2 serialising the logged sales' pages"
+                    + " on its own thread, then one chunk write and fsync) or a young collection in a till's small"
+                    + " heap. See the row \"the slowest 1 % by phase\"."),
+            Map.entry("5", "A start is a JVM start (class loading from the AppCDS archive, C1 compiling), the"
+                    + " JavaFX toolkit and first scene (~0.8 s of CPU), the saved catalog files read into the"
+                    + " barcode map and search index, and the store's open with the PIN check; on two cores these"
+                    + " overlap at most two at a time. Without the archive and options (JVM defaults) class"
+                    + " loading and C2 dominate."),
+            Map.entry("6", "Every event crosses three parts on two cores: the terminal (outbox read, JSON, gzip),"
+                    + " HQ's HTTP thread (parse, validate, hash) and PostgreSQL (event row, sale, lines, stock"
+                    + " movements, the terminal's mark, commit). 20,000 events/s needs <= 100 µs of CPU per event"
+                    + " in all three together; PostgreSQL alone spends about half of that, and its COPY of the"
+                    + " same rows (the limit) spends less than a third because it writes the event rows without"
+                    + " projections, protocol or HTTP."),
+            Map.entry("7", "The terminal writes 200,000 products, their barcodes and prices into H2 with their"
+                    + " index entries (the store's own one-transaction import of the same catalog is the row"
+                    + " \"bulk import\"), parsing HQ's snapshot stream as it goes; in a till's 256 MB heap the"
+                    + " collections of what is held until it is written add to it."),
+            Map.entry("8", "500 closed-loop terminals share two cores with the server(s) and PostgreSQL: latency is"
+                    + " the queue in front of PostgreSQL's commits, throughput is its commits per second of small"
+                    + " batches."));
+
+    /** The targets whose goal rows include one that was measured and missed, in order. */
+    static Set<String> missed(List<Row> rows) {
+        Set<String> missed = new TreeSet<>();
+        for (Row r : rows) {
+            if (Boolean.FALSE.equals(r.met())) {
+                missed.add(r.target());
+            }
+        }
+        return missed;
+    }
+
+    /** The Markdown section for the missed targets; empty when every measured goal was met. */
+    static String section(List<Row> rows) {
+        Map<String, String> paragraphs = new LinkedHashMap<>();
+        for (String target : missed(rows)) {
+            paragraphs.put(target, BY_TARGET.getOrDefault(target, "Not profiled yet."));
+        }
+        if (paragraphs.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("\n## What limits the missed targets\n\n");
+        paragraphs.forEach((target, text) -> b.append("- **").append(target).append(":** ").append(text)
+                .append("\n"));
+        b.append("\nMeasurements behind each paragraph: docs/benchmarks.md.\n");
+        return b.toString();
+    }
+}
