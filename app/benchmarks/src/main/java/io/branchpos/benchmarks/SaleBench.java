@@ -35,54 +35,22 @@ final class SaleBench {
     }
 
     static List<Row> run(LocalStore store, Scale scale, Path work, long historySales) throws Exception {
+        return run(store, scale, work, historySales, Math.max(10, scale.sales() / 10));
+    }
+
+    /** {@link #run} with {@code warm} untimed sales first (the benchmark: a tenth of the timed ones). */
+    static List<Row> run(LocalStore store, Scale scale, Path work, long historySales, int warm) throws Exception {
         CatalogRepository catalog = new CatalogRepository(store);
         SalesRepository sales = new SalesRepository(store);
         Random r = new Random(5);
-        int warm = Math.max(10, scale.sales() / 10);
         for (int i = 0; i < warm; i++) {
             sales.complete(SalesHistory.randomSale(store, catalog, scale.skus(), r));
         }
-        List<CompletedSale> todo = new ArrayList<>(scale.sales());
-        for (int i = 0; i < scale.sales(); i++) {
-            todo.add(SalesHistory.randomSale(store, catalog, scale.skus(), r));
-        }
+        List<CompletedSale> todo = randomSales(store, catalog, scale, r);
         Path dbFile = store.config().dataDirectory().resolve("branchpos.mv.db");
         long sizeBefore = Files.size(dbFile);
         long[] io0 = ProcIo.read();
-        Samples s = new Samples();
-        int lines = 0;
-        int n = todo.size();
-        long[] totals = new long[n];
-        long[][] phases = new long[n][];
-        boolean[] gc = new boolean[n];
-        boolean[] checkpoint = new boolean[n];
-        long[] startedMs = new long[n];
-        java.lang.management.RuntimeMXBean vm = java.lang.management.ManagementFactory.getRuntimeMXBean();
-        long gcs = TillJvm.collections();
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        long allocated0 = threads.getCurrentThreadAllocatedBytes();
-        long cpu0 = threads.getCurrentThreadCpuTime();
-        for (int i = 0; i < n; i++) {
-            CompletedSale sale = todo.get(i);
-            lines += sale.lines().size();
-            startedMs[i] = vm.getUptime();
-            long marks0 = store.saleLogCheckpointMarks();
-            long t0 = System.nanoTime();
-            sales.complete(sale);
-            long t = System.nanoTime() - t0;
-            long marks1 = store.saleLogCheckpointMarks();
-            checkpoint[i] = marks1 != marks0 || (marks0 & 1) == 1; // one started, ended or ran throughout
-            s.add(t);
-            totals[i] = t;
-            phases[i] = store.lastLoggedWritePhases();
-            long g = TillJvm.collections();
-            gc[i] = g != gcs;
-            gcs = g;
-        }
-        // bytes the selling thread allocated per sale (with the few per-sale bytes of this loop's bookkeeping)
-        double allocatedPerSale = (threads.getCurrentThreadAllocatedBytes() - allocated0) / (double) n;
-        double cpuPerSale = (threads.getCurrentThreadCpuTime() - cpu0) / (double) n;
+        Timed t = Timed.sell(store, sales, todo);
         // H2 commits sales lazily (decision 0014): write and sync what they left in memory before
         // counting, so their bytes are all in (the timed loop above did not wait for this)
         store.jdbc(c -> {
@@ -92,24 +60,36 @@ final class SaleBench {
             return null;
         });
         long[] io1 = ProcIo.read();
-        writePhases(work.resolve("sale-phases.csv"), startedMs, totals, phases, gc, checkpoint);
+        t.writePhases(work.resolve("sale-phases.csv"));
         long sizeAfter = Files.size(dbFile);
+        // the same number of sales again, right after: the first timed sales run while the JIT still
+        // compiles the sale path (a till sells all day in one JVM); see docs/benchmarks.md, session 7
+        Timed again = Timed.sell(store, sales, randomSales(store, catalog, scale, r));
+        again.writePhases(work.resolve("sale-phases-warm.csv"));
         RawCommit raw = rawCommits(work.resolve("raw-commit"), scale.rawCommits());
         Samples appendPre = rawAppends(work.resolve("raw-log"), scale.rawCommits(), true);
         Samples appendGrow = rawAppends(work.resolve("raw-log"), scale.rawCommits(), false);
-        double p99 = Samples.millis(s.percentile(99));
+        double p99 = Samples.millis(t.samples.percentile(99));
+        double p99Warm = Samples.millis(again.samples.percentile(99));
         double rawH2 = Samples.millis(raw.samples.percentile(99));
         double perSale = (io1[0] - io0[0]) / (double) todo.size();
+        double rawAppendP99 = Samples.millis(appendPre.percentile(99));
         return List.of(
-                phaseRow(totals, phases, gc, checkpoint, s.percentile(99), allocatedPerSale, cpuPerSale),
+                t.phaseRow("complete a sale: the slowest 1 % by phase", warm),
                 Row.measured("4", "complete a sale p99 (fsynced)", p99, "ms", "<= 2 ms", p99 <= 2,
-                        "raw 2 KiB append + fdatasync, preallocated file p99", Samples.millis(appendPre.percentile(99)),
+                        "raw 2 KiB append + fdatasync, preallocated file p99", rawAppendP99,
                         String.format("%,d SKUs, %,d past sales, %,d sales of %.1f lines avg; p50 %.2f ms, max %.1f ms;"
                                 + " raw append p50 %.3f ms; growing file: p50 %.3f, p99 %.3f ms",
-                                scale.skus(), historySales, todo.size(), lines / (double) todo.size(),
-                                Samples.millis(s.percentile(50)), Samples.millis(s.max()),
+                                scale.skus(), historySales, todo.size(), t.lines / (double) todo.size(),
+                                Samples.millis(t.samples.percentile(50)), Samples.millis(t.samples.max()),
                                 Samples.millis(appendPre.percentile(50)), Samples.millis(appendGrow.percentile(50)),
                                 Samples.millis(appendGrow.percentile(99)))),
+                Row.measured("4", "complete a sale p99, once the JIT has compiled the sale path", p99Warm, "ms",
+                        "<= 2 ms", p99Warm <= 2, "raw 2 KiB append + fdatasync, preallocated file p99", rawAppendP99,
+                        String.format("the next %,d sales right after the row above (%,d sales after the JVM's first),"
+                                + " the same way: p50 %.2f ms, max %.1f ms; the slowest 1 %%: %s", again.n,
+                                warm + todo.size(), Samples.millis(again.samples.percentile(50)),
+                                Samples.millis(again.samples.max()), again.slowest())),
                 Row.compared("4", "complete a sale p99 vs raw H2 commit", p99, "ms",
                         "raw H2 one-row commit + CHECKPOINT SYNC p99", rawH2,
                         String.format("the durability point before decision 0014; raw H2 p50 %.3f ms",
@@ -121,6 +101,197 @@ final class SaleBench {
                                 + " (counts whole page-cache folios, see docs/benchmarks.md); DB file grew %.1f KiB/sale",
                                 (io1[1] - io0[1]) / (double) todo.size() / 1024.0,
                                 (sizeAfter - sizeBefore) / (double) todo.size() / 1024.0)));
+    }
+
+    private static List<CompletedSale> randomSales(LocalStore store, CatalogRepository catalog, Scale scale, Random r) {
+        List<CompletedSale> todo = new ArrayList<>(scale.sales());
+        for (int i = 0; i < scale.sales(); i++) {
+            todo.add(SalesHistory.randomSale(store, catalog, scale.skus(), r));
+        }
+        return todo;
+    }
+
+    /**
+     * Sales completed back to back on the calling thread, each timed with its phases, whether a GC or a
+     * checkpoint that empties a sale log ran meanwhile, and the selling thread's time on a core and
+     * waiting for one (the kernel's schedstat).
+     */
+    private static final class Timed {
+        final int n;
+        final Samples samples = new Samples();
+        final long[] totals;
+        final long[][] phases;
+        final boolean[] gc;
+        final boolean[] checkpoint;
+        final long[] startedMs;
+        final long[][] sched;
+        int lines;
+        double allocatedPerSale;
+        double cpuPerSale;
+        double jitShare;
+
+        private Timed(int n) {
+            this.n = n;
+            totals = new long[n];
+            phases = new long[n][];
+            gc = new boolean[n];
+            checkpoint = new boolean[n];
+            startedMs = new long[n];
+            sched = new long[n][];
+        }
+
+        static Timed sell(LocalStore store, SalesRepository sales, List<CompletedSale> todo) {
+            Timed t = new Timed(todo.size());
+            ThreadSched threadSched = ThreadSched.open();
+            java.lang.management.RuntimeMXBean vm = java.lang.management.ManagementFactory.getRuntimeMXBean();
+            long gcs = TillJvm.collections();
+            com.sun.management.ThreadMXBean threads =
+                    (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+            long allocated0 = threads.getCurrentThreadAllocatedBytes();
+            long cpu0 = threads.getCurrentThreadCpuTime();
+            java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+            long jit0 = jit == null ? 0 : jit.getTotalCompilationTime();
+            long wall0 = System.nanoTime();
+            for (int i = 0; i < t.n; i++) {
+                CompletedSale sale = todo.get(i);
+                t.lines += sale.lines().size();
+                t.startedMs[i] = vm.getUptime();
+                long marks0 = store.saleLogCheckpointMarks();
+                long cpuBefore = threadSched.onCpu();
+                long waitBefore = threadSched.waitingForCpu();
+                long t0 = System.nanoTime();
+                sales.complete(sale);
+                long took = System.nanoTime() - t0;
+                t.sched[i] = new long[] {threadSched.onCpu() - cpuBefore, threadSched.waitingForCpu() - waitBefore};
+                long marks1 = store.saleLogCheckpointMarks();
+                t.checkpoint[i] = marks1 != marks0 || (marks0 & 1) == 1; // one started, ended or ran throughout
+                t.samples.add(took);
+                t.totals[i] = took;
+                t.phases[i] = store.lastLoggedWritePhases();
+                long g = TillJvm.collections();
+                t.gc[i] = g != gcs;
+                gcs = g;
+            }
+            // bytes the selling thread allocated per sale (with the few per-sale bytes of this loop's bookkeeping)
+            t.allocatedPerSale = (threads.getCurrentThreadAllocatedBytes() - allocated0) / (double) t.n;
+            t.cpuPerSale = (threads.getCurrentThreadCpuTime() - cpu0) / (double) t.n;
+            // the compiler threads' compile time (wall) while the sales ran: on 2 cores they take a core
+            t.jitShare = jit == null ? 0 : (jit.getTotalCompilationTime() - jit0) / ((System.nanoTime() - wall0) / 1e6);
+            threadSched.close();
+            return t;
+        }
+
+        /** Every timed sale with its phases (µs), for lining slow ones up with -Xlog:gc (JVM uptime in ms). */
+        void writePhases(Path file) throws IOException {
+            StringBuilder b = new StringBuilder("uptime_ms,total_us");
+            for (String name : LocalStore.PHASE_NAMES_LIST) {
+                b.append(',').append(name.replace(' ', '_'));
+            }
+            b.append(",gc,checkpoint,on_cpu_us,waiting_for_a_core_us\n");
+            for (int i = 0; i < n; i++) {
+                b.append(startedMs[i]).append(',').append(totals[i] / 1000);
+                for (long p : phases[i]) {
+                    b.append(',').append(p / 1000);
+                }
+                b.append(',').append(gc[i] ? 1 : 0).append(',').append(checkpoint[i] ? 1 : 0)
+                        .append(',').append(sched[i][0] / 1000).append(',').append(sched[i][1] / 1000).append('\n');
+            }
+            Files.writeString(file, b);
+        }
+
+        /**
+         * Where the time of the slowest 1 % of sales went: the mean of each phase of
+         * {@link LocalStore#writeLogged} over the sales at or above p99 (the rest is outside the write
+         * lock: the repository, the connection pool, the commit listeners), the selling thread's state
+         * meanwhile, and how many of them saw a garbage collection or a checkpoint.
+         */
+        Row phaseRow(String metric, int warm) {
+            return Row.info("4", metric, slowMean(), "ms", slowest() + String.format(
+                    "; the selling thread allocated %.0f KiB and used %.3f ms of CPU per sale (first tenth of the sales"
+                            + " %.3f, last tenth %.3f, by the kernel's count); compilations ran %.0f %% of the time the"
+                            + " sales ran (compile time summed over the JIT's threads, after %d warm-up sales)",
+                    allocatedPerSale / 1024, cpuPerSale / 1e6, tenthCpu(0), tenthCpu(9), 100 * jitShare, warm));
+        }
+
+        private double slowMean() {
+            long p99 = samples.percentile(99);
+            double sum = 0;
+            int k = 0;
+            for (long total : totals) {
+                if (total >= p99) {
+                    sum += total;
+                    k++;
+                }
+            }
+            return sum / k / 1e6;
+        }
+
+        String slowest() {
+            long p99 = samples.percentile(99);
+            List<String> names = LocalStore.PHASE_NAMES_LIST;
+            double[] slow = new double[names.size()];
+            double[] all = new double[names.size()];
+            double slowTotal = 0;
+            double allTotal = 0;
+            double[] slowSched = new double[2];
+            double[] allSched = new double[2];
+            int k = 0;
+            int withGc = 0;
+            int withCheckpoint = 0;
+            int gcs = 0;
+            int checkpoints = 0;
+            for (int i = 0; i < n; i++) {
+                for (int p = 0; p < names.size(); p++) {
+                    all[p] += phases[i][p];
+                }
+                allTotal += totals[i];
+                allSched[0] += sched[i][0];
+                allSched[1] += sched[i][1];
+                gcs += gc[i] ? 1 : 0;
+                checkpoints += checkpoint[i] ? 1 : 0;
+                if (totals[i] >= p99) {
+                    k++;
+                    slowTotal += totals[i];
+                    withGc += gc[i] ? 1 : 0;
+                    withCheckpoint += checkpoint[i] ? 1 : 0;
+                    slowSched[0] += sched[i][0];
+                    slowSched[1] += sched[i][1];
+                    for (int p = 0; p < names.size(); p++) {
+                        slow[p] += phases[i][p];
+                    }
+                }
+            }
+            StringBuilder notes = new StringBuilder(String.format(
+                    "mean ms of the %d sales at or above p99 (all sales' mean in brackets): total %.2f (%.2f)", k,
+                    slowTotal / k / 1e6, allTotal / n / 1e6));
+            double slowPhases = 0;
+            double allPhases = 0;
+            for (int p = 0; p < names.size(); p++) {
+                notes.append(String.format("; %s %.3f (%.3f)", names.get(p), slow[p] / k / 1e6, all[p] / n / 1e6));
+                slowPhases += slow[p];
+                allPhases += all[p];
+            }
+            notes.append(String.format("; outside these %.3f (%.3f); by the selling thread's state (the kernel's"
+                    + " schedstat): on a core %.3f (%.3f), runnable but waiting for a core %.3f (%.3f), off the run queue"
+                    + " (I/O, locks, sleeping, GC) %.3f (%.3f)", (slowTotal - slowPhases) / k / 1e6,
+                    (allTotal - allPhases) / n / 1e6, slowSched[0] / k / 1e6, allSched[0] / n / 1e6,
+                    slowSched[1] / k / 1e6, allSched[1] / n / 1e6, (slowTotal - slowSched[0] - slowSched[1]) / k / 1e6,
+                    (allTotal - allSched[0] - allSched[1]) / n / 1e6));
+            notes.append(String.format("; %d of them saw a GC (%d of all %d sales); %d of them ran while a checkpoint"
+                    + " emptied a sale log (%d of all)", withGc, gcs, n, withCheckpoint, checkpoints));
+            return notes.toString();
+        }
+
+        /** Mean ms on a core of the sales in tenth {@code t} (0..9) of the timed sales, by the kernel's count. */
+        private double tenthCpu(int t) {
+            int from = n * t / 10;
+            int to = n * (t + 1) / 10;
+            double sum = 0;
+            for (int i = from; i < to; i++) {
+                sum += sched[i][0];
+            }
+            return to == from ? 0 : sum / (to - from) / 1e6;
+        }
     }
 
     /**
@@ -146,81 +317,6 @@ final class SaleBench {
         } catch (Exception e) {
             return Row.notMeasurable("4", metric, "FAILED: " + e.getMessage());
         }
-    }
-
-    /** Every timed sale with its phases (µs), for lining slow ones up with -Xlog:gc (JVM uptime in ms). */
-    private static void writePhases(Path file, long[] startedMs, long[] totals, long[][] phases, boolean[] gc,
-            boolean[] checkpoint) throws IOException {
-        StringBuilder b = new StringBuilder("uptime_ms,total_us");
-        for (String name : LocalStore.PHASE_NAMES_LIST) {
-            b.append(',').append(name.replace(' ', '_'));
-        }
-        b.append(",gc,checkpoint\n");
-        for (int i = 0; i < totals.length; i++) {
-            b.append(startedMs[i]).append(',').append(totals[i] / 1000);
-            for (long p : phases[i]) {
-                b.append(',').append(p / 1000);
-            }
-            b.append(',').append(gc[i] ? 1 : 0).append(',').append(checkpoint[i] ? 1 : 0).append('\n');
-        }
-        Files.writeString(file, b);
-    }
-
-    /**
-     * Where the time of the slowest 1 % of sales went: the mean of each phase of
-     * {@link LocalStore#writeLogged} over the sales at or above p99 (the rest is outside the write
-     * lock: the repository, the connection pool, the commit listeners), and how many of them saw a
-     * garbage collection.
-     */
-    private static Row phaseRow(long[] totals, long[][] phases, boolean[] gc, boolean[] checkpoint, long p99,
-            double allocatedPerSale, double cpuPerSale) {
-        List<String> names = LocalStore.PHASE_NAMES_LIST;
-        double[] slow = new double[names.size()];
-        double[] all = new double[names.size()];
-        double slowTotal = 0;
-        double allTotal = 0;
-        int k = 0;
-        int withGc = 0;
-        int withCheckpoint = 0;
-        for (int i = 0; i < totals.length; i++) {
-            for (int p = 0; p < names.size(); p++) {
-                all[p] += phases[i][p];
-            }
-            allTotal += totals[i];
-            if (totals[i] >= p99) {
-                k++;
-                slowTotal += totals[i];
-                withGc += gc[i] ? 1 : 0;
-                withCheckpoint += checkpoint[i] ? 1 : 0;
-                for (int p = 0; p < names.size(); p++) {
-                    slow[p] += phases[i][p];
-                }
-            }
-        }
-        StringBuilder notes = new StringBuilder(String.format(
-                "mean ms of the %d sales at or above p99 (all sales' mean in brackets): total %.2f (%.2f)", k,
-                slowTotal / k / 1e6, allTotal / totals.length / 1e6));
-        double slowPhases = 0;
-        double allPhases = 0;
-        for (int p = 0; p < names.size(); p++) {
-            notes.append(String.format("; %s %.3f (%.3f)", names.get(p), slow[p] / k / 1e6,
-                    all[p] / totals.length / 1e6));
-            slowPhases += slow[p];
-            allPhases += all[p];
-        }
-        int gcs = 0;
-        int checkpoints = 0;
-        for (int i = 0; i < gc.length; i++) {
-            gcs += gc[i] ? 1 : 0;
-            checkpoints += checkpoint[i] ? 1 : 0;
-        }
-        notes.append(String.format("; outside these %.3f (%.3f); %d of them saw a GC (%d of all %d sales);"
-                + " %d of them ran while a checkpoint emptied a sale log (%d of all); the selling thread allocated"
-                + " %.0f KiB and used %.3f ms of CPU per sale", (slowTotal - slowPhases) / k / 1e6,
-                (allTotal - allPhases) / totals.length / 1e6, withGc, gcs, totals.length, withCheckpoint, checkpoints,
-                allocatedPerSale / 1024, cpuPerSale / 1e6));
-        return Row.info("4", "complete a sale: the slowest 1 % by phase", slowTotal / k / 1e6, "ms",
-                notes.toString());
     }
 
     private record RawCommit(Samples samples, double bytesPerCommit) {

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * store can be measured again and again, under {@code perf sched} or {@code strace}. Writes
  * {@code sale-phases.csv} into WORK and prints the rows and the selling thread's id.
  *
- * <p>{@code java -cp ... io.branchpos.benchmarks.SaleProfile STORE_DIR WORK_DIR}
+ * <p>{@code java -cp ... io.branchpos.benchmarks.SaleProfile STORE_DIR WORK_DIR [WARM_UP_SALES]}
  */
 public final class SaleProfile {
     private SaleProfile() {
@@ -21,9 +21,40 @@ public final class SaleProfile {
         Files.createDirectories(work);
         System.out.println("selling thread " + Path.of("/proc/thread-self").toRealPath().getFileName());
         try (LocalStore store = Stores.open(Path.of(args[0]))) {
-            for (Row row : SaleBench.run(store, Scale.named("full"), work, 0)) {
+            Thread watch = unsavedMemoryWatch(store);
+            for (Row row : SaleBench.run(store, Scale.named("full"), work, 0,
+                    args.length > 2 ? Integer.parseInt(args[2]) : Scale.named("full").sales() / 10)) {
                 System.out.println(row);
             }
+            watch.interrupt();
+            watch.join(1000);
         }
+    }
+
+    /**
+     * Samples H2's unsaved page memory (what its auto-commit compares with its threshold) every 5 ms
+     * and prints the highest value seen and the threshold at the end: whether H2 stores on its own
+     * between the sale log's checkpoints.
+     */
+    private static Thread unsavedMemoryWatch(LocalStore store) {
+        Thread t = new Thread(() -> store.jdbc(c -> {
+            org.h2.mvstore.MVStore mv = ((org.h2.engine.SessionLocal) c.unwrap(org.h2.jdbc.JdbcConnection.class)
+                    .getSession()).getDatabase().getStore().getMvStore();
+            int max = 0;
+            while (!Thread.currentThread().isInterrupted()) {
+                max = Math.max(max, mv.getUnsavedMemory());
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    break;
+                }
+            }
+            System.out.printf("H2 unsaved memory: highest %,d bytes, auto-commit threshold %,d bytes%n", max,
+                    mv.getAutoCommitMemory());
+            return null;
+        }), "unsaved-memory-watch");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 }

@@ -97,6 +97,12 @@ public final class LocalStore implements AutoCloseable {
      * Dropped (and the next write takes another) after a write that failed.
      */
     private java.sql.Connection writeConnection;
+    /**
+     * The journal head's {@code SELECT ... FOR UPDATE}, prepared once on {@link #writeConnection} and
+     * kept with it (guarded by writeLock; decision 0024): H2 parses a {@code FOR UPDATE} query again at
+     * every prepare, about 8 KiB and a parse per sale.
+     */
+    private java.sql.PreparedStatement headLock;
     /** The sale log record being built (guarded by writeLock), see {@link #logRecord}. */
     private final RecordBytes recordBytes = new RecordBytes();
     /**
@@ -541,7 +547,10 @@ public final class LocalStore implements AutoCloseable {
             try {
                 // the head through JDBC, locked FOR UPDATE and written through at each change (decision 0013)
                 long t0 = System.nanoTime();
-                TerminalStateEntity head = Journal.lockHead(connection, config.terminalId(),
+                if (headLock == null) {
+                    headLock = connection.prepareStatement(Journal.LOCK_HEAD);
+                }
+                TerminalStateEntity head = Journal.lockHead(connection, headLock, config.terminalId(),
                         LocalDate.now(config.clock()));
                 RedoRecord redo = logged ? new RedoRecord(config.terminalId(), head.lastSeq(), head.lastHash()) : null;
                 ctx = new Context(connection, head, redo);
@@ -602,6 +611,15 @@ public final class LocalStore implements AutoCloseable {
     private void dropWriteConnection() {
         java.sql.Connection c = writeConnection;
         writeConnection = null;
+        java.sql.PreparedStatement select = headLock;
+        headLock = null;
+        if (select != null) {
+            try {
+                select.close();
+            } catch (SQLException e) {
+                log.warn("closing the journal head's statement after a failed write: {}", e.getMessage());
+            }
+        }
         if (c != null) {
             try {
                 c.close(); // back to the pool, rolled back

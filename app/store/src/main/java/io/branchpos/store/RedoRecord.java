@@ -5,10 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +17,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -33,8 +28,6 @@ import java.util.UUID;
  */
 final class RedoRecord {
     private static final int FORMAT = 1;
-    private static final Set<String> RECORDED = Set.of("setString", "setLong", "setInt", "setBigDecimal",
-            "setObject", "setNull");
 
     /** One executed statement: its SQL and one parameter row per execution (several for a batch). */
     record Step(String sql, List<TreeMap<Integer, Object>> rows) {
@@ -67,49 +60,11 @@ final class RedoRecord {
      * are allowed; anything else bound fails the write (so it cannot be half recorded).
      */
     PreparedStatement prepare(Connection c, String sql) throws SQLException {
-        PreparedStatement real = c.prepareStatement(sql);
-        InvocationHandler h = new InvocationHandler() {
-            private TreeMap<Integer, Object> current = new TreeMap<>();
-            private final List<TreeMap<Integer, Object>> batch = new ArrayList<>();
-
-            @Override
-            public Object invoke(Object proxy, Method m, Object[] args) throws Throwable {
-                String name = m.getName();
-                if (RECORDED.contains(name) && args != null && args.length >= 2 && args[0] instanceof Integer i) {
-                    current.put(i, name.equals("setNull") ? null : check(args[1]));
-                } else if (name.equals("clearParameters")) {
-                    current.clear();
-                } else if (name.equals("addBatch") && (args == null || args.length == 0)) {
-                    batch.add(new TreeMap<>(current));
-                } else if (name.equals("clearBatch")) {
-                    batch.clear();
-                } else if (name.startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer) {
-                    throw new IllegalArgumentException(name + " cannot be recorded for the sale log");
-                } else if (name.startsWith("execute") && !name.equals("executeUpdate")
-                        && !name.equals("executeBatch")) {
-                    throw new IllegalArgumentException(name + " cannot be recorded for the sale log");
-                }
-                Object result;
-                try {
-                    result = m.invoke(real, args);
-                } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                }
-                // recorded only once the database accepted it
-                if (name.equals("executeUpdate") && (args == null || args.length == 0)) {
-                    steps.add(new Step(sql, List.of(new TreeMap<>(current))));
-                } else if (name.equals("executeBatch")) {
-                    steps.add(new Step(sql, List.copyOf(batch)));
-                    batch.clear();
-                }
-                return result;
-            }
-        };
-        return (PreparedStatement) Proxy.newProxyInstance(RedoRecord.class.getClassLoader(),
-                new Class<?>[] {PreparedStatement.class}, h);
+        return new RecordingStatement(c.prepareStatement(sql), sql, steps);
     }
 
-    private static Object check(Object v) {
+    /** {@code v} if a redo can bind it again, else an IllegalArgumentException. */
+    static Object check(Object v) {
         if (v == null || v instanceof String || v instanceof Long || v instanceof Integer || v instanceof BigDecimal
                 || v instanceof UUID || v instanceof LocalDate || v instanceof OffsetDateTime) {
             return v;

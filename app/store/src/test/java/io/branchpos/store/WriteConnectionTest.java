@@ -36,6 +36,18 @@ class WriteConnectionTest {
     }
 
     @Test
+    void theJournalHeadIsLockedWithTheStatementH2ParsedForThePreviousWrite() throws Exception {
+        try (LocalStore store = TestStores.open(dir)) {
+            store.write(ctx -> null);
+            Object first = headLockCommand(store);
+            store.writeLogged(ctx -> null);
+            store.write(ctx -> null);
+
+            assertThat(headLockCommand(store)).isSameAs(first);
+        }
+    }
+
+    @Test
     void aFailedWriteLeavesNothingBehindForTheNextWrite() throws Exception {
         try (LocalStore store = TestStores.open(dir)) {
             store.write(ctx -> update(ctx, "CREATE TABLE probe(id INT PRIMARY KEY)"));
@@ -69,6 +81,16 @@ class WriteConnectionTest {
         } catch (SQLException | ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** H2's parsed command behind the store's kept {@code SELECT ... FOR UPDATE} of the journal head. */
+    private static Object headLockCommand(LocalStore store) throws ReflectiveOperationException, SQLException {
+        Field headLock = LocalStore.class.getDeclaredField("headLock");
+        headLock.setAccessible(true);
+        PreparedStatement ps = (PreparedStatement) headLock.get(store);
+        Field command = JdbcPreparedStatement.class.getDeclaredField("command");
+        command.setAccessible(true);
+        return command.get(ps.unwrap(JdbcPreparedStatement.class));
     }
 
     private static Object update(WriteContext ctx, String sql) {

@@ -36,17 +36,33 @@ public final class Journal {
      * everything else. Creates the row (business day {@code today}) on a new store.
      */
     public static TerminalStateEntity lockHead(Connection c, String terminalId, LocalDate today) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT last_seq, last_hash, business_day, next_receipt_no"
-                + " FROM terminal_state WHERE terminal_id = ? FOR UPDATE")) {
-            ps.setString(1, terminalId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    TerminalStateEntity head = new TerminalStateEntity(terminalId, rs.getObject(3, LocalDate.class));
-                    head.lastSeq = rs.getLong(1);
-                    head.lastHash = rs.getString(2);
-                    head.nextReceiptNo = rs.getLong(4);
-                    return head;
-                }
+        try (PreparedStatement select = c.prepareStatement(LOCK_HEAD)) {
+            return lockHead(c, select, terminalId, today);
+        }
+    }
+
+    /**
+     * The SQL of {@link #lockHead(Connection, PreparedStatement, String, LocalDate)}'s statement. H2
+     * parses a {@code FOR UPDATE} query again at every prepare (its session cache skips them), so the
+     * store keeps one prepared on its write connection (decision 0024).
+     */
+    public static final String LOCK_HEAD = "SELECT last_seq, last_hash, business_day, next_receipt_no"
+            + " FROM terminal_state WHERE terminal_id = ? FOR UPDATE";
+
+    /**
+     * {@link #lockHead(Connection, String, LocalDate)} with {@code select}, {@link #LOCK_HEAD} prepared
+     * on {@code c}, which stays open for the next write.
+     */
+    public static TerminalStateEntity lockHead(Connection c, PreparedStatement select, String terminalId,
+            LocalDate today) throws SQLException {
+        select.setString(1, terminalId);
+        try (ResultSet rs = select.executeQuery()) {
+            if (rs.next()) {
+                TerminalStateEntity head = new TerminalStateEntity(terminalId, rs.getObject(3, LocalDate.class));
+                head.lastSeq = rs.getLong(1);
+                head.lastHash = rs.getString(2);
+                head.nextReceiptNo = rs.getLong(4);
+                return head;
             }
         }
         TerminalStateEntity head = new TerminalStateEntity(terminalId, today);
