@@ -279,6 +279,7 @@ public final class AppProbe {
                     pin.setText("1111");
                     pin.fireEvent(new javafx.event.ActionEvent());
                     signedIn[0] = true;
+                    io.branchpos.store.StartupTimeline.mark("probe: user and PIN typed");
                 }
                 TextField field = (TextField) visible(scene, "#searchField");
                 ListView<?> list = (ListView<?>) visible(scene, "#resultList");
@@ -286,9 +287,11 @@ public final class AppProbe {
                     continue;
                 }
                 sceneRef.set(scene);
+                io.branchpos.store.StartupTimeline.mark("probe: selling screen focused, query typed");
                 field.setText(READY_QUERY);
                 scene.addPostLayoutPulseListener(() -> {
                     if (ready.getCount() > 0 && field.isFocused() && !list.getItems().isEmpty()) {
+                        io.branchpos.store.StartupTimeline.mark("probe: results laid out (ready)");
                         ready.countDown();
                     }
                 });
