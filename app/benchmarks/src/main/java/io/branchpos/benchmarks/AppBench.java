@@ -62,7 +62,7 @@ final class AppBench {
             Probe last = null;
             for (int i = 0; i < scale.appStarts(); i++) {
                 // only the last start waits for the deferred work, whose memory and first use it reports
-                last = probe(logs, "start", i == scale.appStarts() - 1 ? "start" : "ready", dataDir.toString());
+                last = probe(logs, "start", List.of(), i == scale.appStarts() - 1 ? "start" : "ready", dataDir.toString());
                 starts.add((long) (last.seconds * 1e9));
             }
             double median = starts.percentile(50) / 1e9;
