@@ -61,7 +61,8 @@ final class AppBench {
             Samples starts = new Samples();
             Probe last = null;
             for (int i = 0; i < scale.appStarts(); i++) {
-                last = probe(logs, "start", dataDir.toString());
+                // only the last start waits for the deferred work, whose memory and first use it reports
+                last = probe(logs, "start", List.of(), i == scale.appStarts() - 1 ? "start" : "ready", dataDir.toString());
                 starts.add((long) (last.seconds * 1e9));
             }
             double median = starts.percentile(50) / 1e9;
@@ -91,17 +92,23 @@ final class AppBench {
                     : " + NO AppCDS archive (the training start wrote none: see " + logs + ")";
             List<String> withCds = new ArrayList<>(tuned);
             withCds.add("-XX:SharedArchiveFile=" + jsa);
+            // the row the goal is read from: five starts, the median the third (nearest rank; of two
+            // starts it was the faster one), each about 2-3 s of the run, the last about 7 (decision 0409)
+            int tunedCount = tunedStarts(scale);
             Samples tunedStarts = new Samples();
+            List<String> tunedEach = new ArrayList<>();
             Probe tunedLast = null;
-            for (int i = 0; i < scale.appStarts(); i++) {
-                tunedLast = probe(logs, withCds, "start", dataDir.toString());
+            for (int i = 0; i < tunedCount; i++) {
+                tunedLast = probe(logs, "start", withCds, i == tunedCount - 1 ? "start" : "ready", dataDir.toString());
                 tunedStarts.add((long) (tunedLast.seconds * 1e9));
+                tunedEach.add(String.format("%.2f", tunedLast.seconds));
             }
             double tunedMedian = tunedStarts.percentile(50) / 1e9;
             double tunedRss = tunedLast.rssKib / 1024.0;
             rows.add(Row.measured("5", "app start, installers' JVM options (median)", tunedMedian, "s", "<= 2 s",
                     tunedMedian <= 2, "JVM + H2 open + read all names (raw JDBC)", floor.seconds,
-                    "the installers' JVM options: " + String.join(" ", tuned) + archive
+                    String.format("median of %d starts (in order: %s s)", tunedCount, String.join(", ", tunedEach))
+                            + "; the installers' JVM options: " + String.join(" ", tuned) + archive
                             + firstUse(tunedLast)));
             rows.add(Row.measured("5", "resident memory, installers' JVM options", tunedRss, "MiB", "<= 300 MB",
                     tunedRss * 1.048576 <= 300, "raw floor VmRSS", floor.rssKib / 1024.0,
@@ -158,6 +165,14 @@ final class AppBench {
                             at60.missed, at60.frames, at60.fxCpu, at60.stages)));
         }
         return rows;
+    }
+
+    /**
+     * Starts timed for the installers' row: five at full scale (the median the third; until session
+     * 7 two, whose nearest-rank median was the faster one), as many as the scale's other rows in smoke.
+     */
+    static int tunedStarts(Scale scale) {
+        return scale.appStarts() > 1 ? 5 : scale.appStarts();
     }
 
     /** The probe's FIRSTUSE line (after the start, not in its time): screens built on first use (decision 0017). */

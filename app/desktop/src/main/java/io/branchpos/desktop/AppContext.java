@@ -176,6 +176,11 @@ public final class AppContext implements AutoCloseable {
         ready.thenAccept(ctx -> ctx.store.startHibernate());
     }
 
+    /** Whether Hibernate's bootstrap has been started (tests; decision 0409). */
+    boolean hibernateStarted() {
+        return ready.isDone() && !ready.isCompletedExceptionally() && store.hibernateStarted();
+    }
+
     private void openStore() {
         LocalStore store = LocalStore.openDeferringHibernate(new StoreConfig(config.dataDir(), config.terminalId(), clock, ids,
                 StoreConfig.Durability.FSYNC));

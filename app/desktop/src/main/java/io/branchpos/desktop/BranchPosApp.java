@@ -133,19 +133,23 @@ public final class BranchPosApp extends Application {
         stage.show();
         shell.focus();
         io.branchpos.store.StartupTimeline.mark("first scene shown");
-        // Hibernate (~2 s of CPU) is not needed to sign in and scan (decision 0016): its bootstrap
-        // starts once a cashier has signed in, so it does not compete with the start for the two
-        // cores; a screen or sale that needs it before then starts it and waits for it
+        // Hibernate (~1-2 s of CPU) is not needed to sign in, scan, search or sell (decision 0016):
+        // its bootstrap starts once a cashier has signed in, the start's catalog loads are done and
+        // nobody has pressed a key for a moment (decision 0409), so it does not compete with the
+        // sign-in, the first search and the first scans for the two cores; a screen or write that
+        // needs it before then (parking, a refund, the manager's area) starts it and waits for it
         shell.session().userProperty().addListener(new javafx.beans.value.ChangeListener<Object>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<?> o, Object was, Object signedIn) {
                 if (signedIn != null) {
                     o.removeListener(this); // once
                     io.branchpos.store.StartupTimeline.mark("cashier signed in");
-                    context.startHibernate();
-                    // payment and returns built ahead of first use once the start's work is done
-                    // and the FX thread is idle, never before ready (decision 0023)
-                    context.whenCatalogLoaded().thenRun(() -> Platform.runLater(shell::prebuildWhenIdle));
+                    // then payment and returns built ahead of first use while the FX thread is idle
+                    // between sales, never before ready (decision 0023)
+                    context.whenCatalogLoaded().thenRun(() -> Platform.runLater(() -> shell.prebuildWhenIdle(() -> {
+                        io.branchpos.store.StartupTimeline.mark("till idle: starting Hibernate's bootstrap");
+                        context.startHibernate();
+                    })));
                 }
             }
         });

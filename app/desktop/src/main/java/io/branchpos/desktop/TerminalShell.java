@@ -254,6 +254,8 @@ public final class TerminalShell {
     /** When the FX thread last handled a key or a mouse press (System.nanoTime). */
     private long lastInput = System.nanoTime();
     private Timeline prebuild;
+    /** Runs once on the first quiet tick, before any screen is built ahead (see {@link #prebuildWhenIdle(Runnable)}). */
+    private Runnable firstWhenQuiet;
 
     /**
      * Builds the payment and then the returns screen ahead of their first use (decision 0023), one
@@ -264,7 +266,20 @@ public final class TerminalShell {
      * already built on first use is not built again.
      */
     public void prebuildWhenIdle() {
-        if (prebuild != null || (paymentView != null && returnsView != null)) {
+        prebuildWhenIdle(null);
+    }
+
+    /**
+     * Like {@link #prebuildWhenIdle()}, but first runs {@code firstWhenQuiet} (once) on the first
+     * tick after {@link #PREBUILD_QUIET} without a key or mouse press, whatever the screen shows:
+     * the app starts Hibernate's bootstrap so (decision 0409), off the way from sign-in to the first
+     * scan and search. The screens are built on later quiet ticks.
+     */
+    public void prebuildWhenIdle(Runnable firstWhenQuiet) {
+        if (firstWhenQuiet != null) {
+            this.firstWhenQuiet = firstWhenQuiet;
+        }
+        if (prebuild != null || (paymentView != null && returnsView != null && this.firstWhenQuiet == null)) {
             return;
         }
         // the quiet time counts from now too: input that reached the screens without key events (a
@@ -279,6 +294,13 @@ public final class TerminalShell {
         long now = System.nanoTime();
         // a tick that runs late can fire twice in one pulse: one build per 250 ms at most
         if (now - lastInput < (long) (PREBUILD_QUIET.toMillis() * 1_000_000) || now - lastBuildStarted < 250_000_000L) {
+            return;
+        }
+        if (firstWhenQuiet != null) {
+            Runnable first = firstWhenQuiet;
+            firstWhenQuiet = null;
+            lastBuildStarted = now; // the next build a tick later at the earliest
+            first.run();
             return;
         }
         // between sales only: signed in, the selling screen with an empty ticket, nothing over it

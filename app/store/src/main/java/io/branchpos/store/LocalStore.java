@@ -214,7 +214,7 @@ public final class LocalStore implements AutoCloseable {
     }
 
     /** Whether Hibernate's bootstrap has been started (tests). */
-    boolean hibernateStarted() {
+    public boolean hibernateStarted() {
         return bootstrapStarted.get();
     }
 

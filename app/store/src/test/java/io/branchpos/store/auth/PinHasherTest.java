@@ -58,6 +58,22 @@ class PinHasherTest {
         assertThat(PinHasher.matches("3333", hash)).isTrue();
     }
 
+    /**
+     * A sign-in's derivation ran 120,000 iterations that each cloned two SHA-256 digests (~1 KB of
+     * garbage each): ~200 MB per sign-in, a dozen young collections of a till's 16 MB young
+     * generation during the start's PIN check, every one stopping all threads (decision 0409).
+     */
+    @Test
+    void theIterationsAllocateNothing() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        PinHasher.derive("1111", new byte[16], 1_000); // classes loaded, constants made
+        long before = threads.getCurrentThreadAllocatedBytes();
+        PinHasher.derive("1111", new byte[16], 100_000);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertThat(allocated).as("bytes allocated by 100,000 iterations").isLessThan(64 * 1024);
+    }
+
     @Test
     void fewerThanTheMinimumIterationsAreRefusedForNewHashes() {
         assertThatThrownBy(() -> new PinHasher(99_999, new SecureRandom())).isInstanceOf(IllegalArgumentException.class);
