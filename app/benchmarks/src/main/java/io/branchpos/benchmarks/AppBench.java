@@ -67,13 +67,16 @@ final class AppBench {
             }
             double median = starts.percentile(50) / 1e9;
             double rssMib = last.rssKib / 1024.0;
-            rows.add(Row.measured("5", "app start to ready-to-scan (median)", median, "s", "<= 2 s", median <= 2,
+            // JVM defaults and the first start after a catalog change are compared with the floor, not
+            // read against the goal: a till starts with the installers' options and saved catalog files
+            // (decision 0407); the goal's rows are the installers' rows below
+            rows.add(Row.compared("5", "app start to ready-to-scan, JVM defaults (median)", median, "s",
                     "JVM + H2 open + read all names (raw JDBC)", floor.seconds,
-                    String.format("%d starts, max %.2f s; %,d SKUs and the sales history; ready = cashier signed in"
+                    String.format("not how a till starts (the goal's row is the installers' below); %d starts, max %.2f s; %,d SKUs and the sales history; ready = cashier signed in"
                             + " (probe types user + PIN), selling screen focused, a typed query shows results (index built)", starts.count(),
                             starts.max() / 1e9, scale.skus())));
-            rows.add(Row.measured("5", "app start without saved catalog files", cold.seconds, "s", "<= 2 s",
-                    cold.seconds <= 2, "JVM + H2 open + read all names (raw JDBC)", floor.seconds,
+            rows.add(Row.compared("5", "app start without saved catalog files", cold.seconds, "s",
+                    "JVM + H2 open + read all names (raw JDBC)", floor.seconds,
                     String.format("the first start after a catalog change (feed, local edit), the installers' JVM options"
                             + " (no AppCDS archive): barcode map and search index built from the tables and saved for the"
                             + " next start (decision 0010); VmRSS %.0f MiB, VmHWM %.0f MiB; the rows above and below are"
@@ -115,9 +118,9 @@ final class AppBench {
                     String.format("VmHWM %.0f MiB; after ready, once the work deferred past it (Hibernate's bootstrap"
                             + " after sign-in, decision 0016) has run and 2 s later: VmRSS %.0f MiB, VmHWM %.0f MiB",
                             tunedLast.hwmKib / 1024.0, tunedLast.laterRssKib / 1024.0, tunedLast.laterHwmKib / 1024.0)));
-            rows.add(Row.measured("5", "resident memory at ready (VmRSS)", rssMib, "MiB", "<= 300 MB",
-                    rssMib * 1.048576 <= 300, "raw floor VmRSS", floor.rssKib / 1024.0,
-                    String.format("VmHWM %.0f MiB; JVM defaults (no -Xmx), %d GiB machine; after the deferred work"
+            rows.add(Row.compared("5", "resident memory at ready, JVM defaults (VmRSS)", rssMib, "MiB",
+                    "raw floor VmRSS", floor.rssKib / 1024.0,
+                    String.format("not how a till runs (the goal's row is the installers' above); VmHWM %.0f MiB; JVM defaults (no -Xmx), %d GiB machine; after the deferred work"
                             + " and 2 s: VmRSS %.0f MiB, VmHWM %.0f MiB", last.hwmKib / 1024.0,
                             Runtime.getRuntime().totalMemory() > 0 ? physicalGib() : 0, last.laterRssKib / 1024.0,
                             last.laterHwmKib / 1024.0)));
@@ -132,13 +135,16 @@ final class AppBench {
                     String.valueOf(scale.scans()), String.valueOf(scale.skus()));
             // the same app with JavaFX's default pulse rate (60 Hz, a 16 ms tick) given on the command
             // line, which wins over the app's own (decision 0311): what the rate changes, in the same run
+            // (~20 s of the run, so only when asked: BENCH_SCAN60=1; the budget is ten minutes)
             List<String> default60 = new ArrayList<>(installerJvmOptions());
             default60.add("-D" + io.branchpos.desktop.PulseRate.PROPERTY + "=60");
-            Probe scan60 = probe(logs, "scan-60hz", default60, "scan", dataDir.toString(), String.valueOf(scale.scans()),
-                    String.valueOf(scale.skus()));
+            Probe scan60 = "1".equals(System.getenv("BENCH_SCAN60"))
+                    ? probe(logs, "scan-60hz", default60, "scan", dataDir.toString(), String.valueOf(scale.scans()),
+                            String.valueOf(scale.skus()))
+                    : null;
             Scans app = Scans.of(scan.lines, "SCAN");
             Scans min = Scans.of(floor.lines, "FLOOR");
-            Scans at60 = Scans.of(scan60.lines, "SCAN");
+            Scans at60 = scan60 == null ? null : Scans.of(scan60.lines, "SCAN");
             rows.add(Row.measured("3", "scan to line visible p99", app.p99, "ms", "<= 16 ms",
                     app.p99 <= 16 && app.missed == 0, "minimal JavaFX scene, same keys, p99", min.p99,
                     String.format("13-digit EAN + Enter as key events (%s) into the signed-in cashier screen, the installers'"
@@ -157,12 +163,14 @@ final class AppBench {
                             + " thread CPU %.2f ms per scan%s",
                             min.pulse(), min.how, min.count, min.p50, min.max, min.missed, min.frames, min.fxCpu,
                             min.stages)));
-            rows.add(Row.info("3", "scan to line visible p99, JavaFX's default 60 Hz pulse", at60.p99, "ms",
-                    String.format("the app of the first row, scanned the same way, with -D%s=60 (JavaFX's default, the"
-                            + " app's until decision 0311; %s): %d scans, p50 %.2f ms, max %.1f ms, %d missed; %s; FX"
-                            + " thread CPU %.2f ms per scan%s",
-                            io.branchpos.desktop.PulseRate.PROPERTY, at60.pulse(), at60.count, at60.p50, at60.max,
-                            at60.missed, at60.frames, at60.fxCpu, at60.stages)));
+            if (at60 != null) {
+                rows.add(Row.info("3", "scan to line visible p99, JavaFX's default 60 Hz pulse", at60.p99, "ms",
+                        String.format("the app of the first row, scanned the same way, with -D%s=60 (JavaFX's default, the"
+                                + " app's until decision 0311; %s): %d scans, p50 %.2f ms, max %.1f ms, %d missed; %s; FX"
+                                + " thread CPU %.2f ms per scan%s",
+                                io.branchpos.desktop.PulseRate.PROPERTY, at60.pulse(), at60.count, at60.p50, at60.max,
+                                at60.missed, at60.frames, at60.fxCpu, at60.stages)));
+            }
         }
         return rows;
     }
