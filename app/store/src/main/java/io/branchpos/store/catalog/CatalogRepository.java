@@ -406,12 +406,23 @@ public final class CatalogRepository {
 
         public BulkInsert(Connection c) throws SQLException {
             this.prod = c.prepareStatement("INSERT INTO product(sku, name, name_norm, category, tax_code,"
-                    + " unit, price, currency, active, serialized, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)");
+                    + " unit, price, currency, active, serialized, version, feed_data, price_version)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)");
             this.code = c.prepareStatement("INSERT INTO barcode(code, sku) VALUES (?, ?)");
         }
 
         public void add(Product p, List<String> barcodes) throws SQLException {
+            add(p, barcodes, null, null);
+        }
+
+        /**
+         * A product that came from HQ's feed, with HQ's text of it and the HQ price version behind its price
+         * (FeedStore's columns, decision 0264; null: none).
+         */
+        public void add(Product p, List<String> barcodes, String feedData, Long priceVersion) throws SQLException {
             bindProduct(prod, p);
+            prod.setString(11, feedData);
+            prod.setObject(12, priceVersion, java.sql.Types.BIGINT);
             prod.addBatch();
             for (String b : barcodes) {
                 code.setString(1, b);

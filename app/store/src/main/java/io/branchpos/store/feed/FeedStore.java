@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * The terminal's side of HQ's catalog feed. {@link #apply} writes one page and its cursor in one
  * durable transaction (invariant 6): after a crash the store holds either the whole page and the
  * new cursor, or neither, and pulling again from the stored cursor resumes exactly there.
- * The product table is derived: HQ's product state ({@code feed_product}) plus the price effective
+ * The product table is derived: HQ's product state (its {@code feed_data}, or {@code feed_pending} while it waits for
+ * its tax rate, decision 0264) plus the price effective
  * now ({@code feed_price}); {@link #applyDuePrices} switches scheduled prices when they fall due.
  */
 public final class FeedStore {
@@ -173,7 +174,7 @@ public final class FeedStore {
         }
         stockFeed.apply(ctx, stockChanges);
         if (taxChanged) {
-            touched.addAll(strings(c, "SELECT sku FROM feed_product WHERE pending"));
+            touched.addAll(strings(c, "SELECT sku FROM feed_pending"));
             catalog.taxRatesChanged(ctx);
         }
         materialise(ctx, c, new ArrayList<>(touched), now, pageProducts);
@@ -215,7 +216,7 @@ public final class FeedStore {
 
     private static boolean catalogEmpty(Connection c) throws SQLException {
         try (var st = c.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT (SELECT COUNT(*) FROM product) + (SELECT COUNT(*) FROM feed_product) + (SELECT COUNT(*) FROM feed_price)")) {
+                "SELECT (SELECT COUNT(*) FROM product) + (SELECT COUNT(*) FROM feed_pending) + (SELECT COUNT(*) FROM feed_price)")) {
             rs.next();
             return rs.getLong(1) == 0;
         }
@@ -324,11 +325,11 @@ public final class FeedStore {
     private void bulkLoad(Connection c, Iterator<FeedEntry> changes, List<FeedEntry> others, long[] count, Instant now,
                           long[] phases) throws SQLException, IOException {
         // a snapshot load that was cut off left part of a catalog: start from empty tables
-        for (String table : new String[] {"barcode", "product", "feed_price", "feed_product", "product_cost"}) {
+        for (String table : new String[] {"barcode", "product", "feed_price", "feed_pending", "feed_next_price", "product_cost"}) {
             exec(c, "DELETE FROM " + table);
         }
         c.commit();
-        // feed_price, feed_product and product_cost go through a second connection on a second thread while
+        // feed_price, feed_pending and product_cost go through a second connection on a second thread while
         // this one parses the stream and writes product + barcode (decision 0260): H2's per-row work was
         // nearly all of a load on one core while the other sat mostly idle
         try (SideWriter side = new SideWriter(snapshotCommit)) {
@@ -399,6 +400,9 @@ public final class FeedStore {
         int chunk = Math.min(1000, snapshotCommit);
         int uncommitted = 0;
         List<SnapshotProduct> part = new ArrayList<>(chunk);
+        // barcodes go to the side once their products are committed (the foreign key is checked against committed
+        // rows there): this thread writes product rows, the side barcode and feed_price rows (decision 0264)
+        List<String[]> barcodeRows = new ArrayList<>();
         try (CatalogRepository.BulkInsert till = new CatalogRepository.BulkInsert(c)) {
             Iterator<Map.Entry<String, SnapshotSku>> it = skus.entrySet().iterator();
             while (it.hasNext()) {
@@ -411,11 +415,11 @@ public final class FeedStore {
                 if (part.size() < chunk && it.hasNext()) {
                     continue;
                 }
-                side.submit(insertFeedProducts(part, rates));
+                side.submit(insertCostsAndPending(part, rates));
                 for (SnapshotProduct sp : part) {
                     BigDecimal percent = rates.get(sp.data().path("taxCode").asText());
                     if (percent == null) {
-                        continue; // waits for its tax rate, as in apply (feed_product only)
+                        continue; // waits for its tax rate in feed_pending (the side's), as in apply
                     }
                     CatalogItem item = derive(sp.sku(), sp.data(), percent, sp.price());
                     List<String> own = new ArrayList<>(item.barcodes().size());
@@ -424,20 +428,49 @@ public final class FeedStore {
                             own.add(code);
                         }
                     }
-                    till.add(item.product(), own);
+                    PriceNow p = sp.price();
+                    till.add(item.product(), List.of(), sp.json(), p.price == null ? null : p.version);
+                    for (String code : own) {
+                        barcodeRows.add(new String[] {code, sp.sku()});
+                    }
                     if (item.product().active()) {
                         count[1]++;
                     }
                 }
                 till.flush();
                 uncommitted += part.size();
-                if (uncommitted >= snapshotCommit / 2) {
+                if (uncommitted >= snapshotCommit / 2 || !it.hasNext()) {
                     c.commit();
                     uncommitted = 0;
+                    side.submit(insertBarcodes(barcodeRows));
+                    barcodeRows = new ArrayList<>();
                 }
                 part = new ArrayList<>(chunk);
             }
         }
+        c.commit();
+        side.submit(insertBarcodes(barcodeRows));
+    }
+
+    /** Barcodes of products already committed (code, sku). */
+    private static SideWriter.Task insertBarcodes(List<String[]> rows) {
+        return c -> {
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            try (PreparedStatement code = c.prepareStatement("INSERT INTO barcode(code, sku) VALUES (?, ?)")) {
+                for (int i = 0; i < rows.size(); i++) {
+                    code.setString(1, rows.get(i)[0]);
+                    code.setString(2, rows.get(i)[1]);
+                    code.addBatch();
+                    if (i % 1000 == 999) {
+                        code.executeBatch();
+                    }
+                }
+                code.executeBatch();
+            }
+            return rows.size();
+        };
     }
 
     /** One SKU of a snapshot while it streams in: HQ's product text (null until its line came) and its prices so far. */
@@ -611,27 +644,25 @@ public final class FeedStore {
         };
     }
 
-    /** HQ's state of each product ({@code feed_product}) and its cost price ({@code product_cost}, StockFeedApplier's part). */
-    private static SideWriter.Task insertFeedProducts(List<SnapshotProduct> part, Map<String, BigDecimal> rates) {
+    /**
+     * The cost price of each product ({@code product_cost}, StockFeedApplier's part) and HQ's text of each product that waits
+     * for its tax rate ({@code feed_pending}); the till rows carry the rest of HQ's state (decision 0264).
+     */
+    private static SideWriter.Task insertCostsAndPending(List<SnapshotProduct> part, Map<String, BigDecimal> rates) {
         return c -> {
-            try (PreparedStatement feedProduct = c.prepareStatement("INSERT INTO feed_product(sku, data, price_version, next_price_at,"
-                    + " pending) VALUES (?, ?, ?, ?, ?)");
+            try (PreparedStatement pending = c.prepareStatement("INSERT INTO feed_pending(sku, data) VALUES (?, ?)");
+                    PreparedStatement nextPrice = c.prepareStatement("INSERT INTO feed_next_price(sku, at) VALUES (?, ?)");
                     PreparedStatement cost = c.prepareStatement("INSERT INTO product_cost(sku, cost) VALUES (?, ?)")) {
                 for (SnapshotProduct sp : part) {
-                    BigDecimal percent = rates.get(sp.data().path("taxCode").asText());
-                    feedProduct.setString(1, sp.sku());
-                    feedProduct.setString(2, sp.json());
-                    if (percent == null) { // waits for its tax rate, as in apply
-                        feedProduct.setObject(3, null);
-                        feedProduct.setTimestamp(4, null);
-                        feedProduct.setBoolean(5, true);
-                    } else {
-                        PriceNow p = sp.price();
-                        feedProduct.setObject(3, p.price == null ? null : p.version);
-                        feedProduct.setTimestamp(4, p.next == null ? null : Timestamp.from(p.next));
-                        feedProduct.setBoolean(5, false);
+                    if (!rates.containsKey(sp.data().path("taxCode").asText())) {
+                        pending.setString(1, sp.sku());
+                        pending.setString(2, sp.json());
+                        pending.addBatch();
+                    } else if (sp.price().next != null) {
+                        nextPrice.setString(1, sp.sku());
+                        nextPrice.setTimestamp(2, Timestamp.from(sp.price().next));
+                        nextPrice.addBatch();
                     }
-                    feedProduct.addBatch();
                     JsonNode costPrice = sp.data().path("cost");
                     if (!costPrice.isNull() && !costPrice.isMissingNode()) {
                         cost.setString(1, sp.sku());
@@ -639,7 +670,8 @@ public final class FeedStore {
                         cost.addBatch();
                     }
                 }
-                feedProduct.executeBatch();
+                pending.executeBatch();
+                nextPrice.executeBatch();
                 cost.executeBatch();
             }
             return part.size();
@@ -813,7 +845,7 @@ public final class FeedStore {
         return store.write(ctx -> ctx.session().doReturningWork(c -> {
             Instant now = ctx.now();
             List<String> due = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT sku FROM feed_product WHERE next_price_at <= ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT sku FROM feed_next_price WHERE at <= ?")) {
                 ps.setTimestamp(1, Timestamp.from(now));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -833,7 +865,7 @@ public final class FeedStore {
     /** The HQ price version behind the product's current till price, if it came from the feed. */
     public Optional<Long> priceVersion(String sku) {
         return store.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT price_version FROM feed_product WHERE sku = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT price_version FROM product WHERE sku = ?")) {
                 ps.setString(1, sku);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
@@ -868,8 +900,8 @@ public final class FeedStore {
 
     /**
      * {@code pageProducts}: HQ's new state of products that came in this page (sku → JSON); they
-     * are written to {@code feed_product} here, with what is derived from them. The others are
-     * read from {@code feed_product}.
+     * written here with what is derived from them (the till row's {@code feed_data}, or {@code feed_pending}
+     * while a product waits for its tax rate). The others are read from there.
      */
     private void materialiseChunk(WriteContext ctx, Connection c, List<String> skus, Map<String, BigDecimal> taxes, Instant now,
                                   Map<String, String> pageProducts) throws SQLException, IOException {
@@ -884,8 +916,23 @@ public final class FeedStore {
                 unknown.add(sku);
             }
         }
+        // HQ's newest text of a product waiting for its tax rate is in feed_pending, else it is the till row's feed_data
+        Set<String> waiting = new java.util.HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT sku, data FROM feed_pending WHERE sku IN " + in)) {
+            bindAll(ps, skus);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    waiting.add(rs.getString(1));
+                    if (!pageProducts.containsKey(rs.getString(1))) {
+                        stored.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+        }
+        unknown.removeIf(stored::containsKey);
         if (!unknown.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT sku, data FROM feed_product WHERE sku IN " + inList(unknown.size()))) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT sku, feed_data FROM product WHERE feed_data IS NOT NULL AND sku IN "
+                    + inList(unknown.size()))) {
                 bindAll(ps, unknown);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -906,29 +953,24 @@ public final class FeedStore {
             }
         }
         List<CatalogItem> items = new ArrayList<>(skus.size());
-        try (PreparedStatement pending = c.prepareStatement("UPDATE feed_product SET pending = TRUE WHERE sku = ?");
-                PreparedStatement newPending = c.prepareStatement(
-                        "MERGE INTO feed_product(sku, data, pending) KEY(sku) VALUES (?, ?, TRUE)");
-                PreparedStatement derived = c.prepareStatement(
-                        "UPDATE feed_product SET price_version = ?, next_price_at = ?, pending = FALSE WHERE sku = ?");
-                PreparedStatement newDerived = c.prepareStatement("MERGE INTO feed_product(sku, data, price_version, "
-                        + "next_price_at, pending) KEY(sku) VALUES (?, ?, ?, ?, FALSE)")) {
+        try (PreparedStatement pending = c.prepareStatement("MERGE INTO feed_pending(sku, data) KEY(sku) VALUES (?, ?)");
+                PreparedStatement resolved = c.prepareStatement("DELETE FROM feed_pending WHERE sku = ?");
+                PreparedStatement derived = c.prepareStatement("UPDATE product SET feed_data = ?, price_version = ? WHERE sku = ?");
+                PreparedStatement nextPrice = c.prepareStatement("MERGE INTO feed_next_price(sku, at) KEY(sku) VALUES (?, ?)");
+                PreparedStatement noNextPrice = c.prepareStatement("DELETE FROM feed_next_price WHERE sku = ?")) {
             for (String sku : skus) {
                 String data = stored.get(sku);
                 if (data == null) {
                     continue; // a price for a product whose PRODUCT change comes later in the feed
                 }
-                boolean inPage = pageProducts.containsKey(sku);
                 JsonNode d = JSON.readTree(data);
                 String taxCode = d.path("taxCode").asText();
                 BigDecimal percent = taxes.get(taxCode);
                 if (percent == null) {
-                    if (inPage) {
-                        newPending.setString(1, sku);
-                        newPending.setString(2, data);
-                        newPending.addBatch();
-                    } else {
+                    // waits for its tax rate: a till row it has keeps its last state (and price version)
+                    if (pageProducts.containsKey(sku) || !waiting.contains(sku)) {
                         pending.setString(1, sku);
+                        pending.setString(2, data);
                         pending.addBatch();
                     }
                     continue;
@@ -936,26 +978,29 @@ public final class FeedStore {
                 PriceNow p = prices.getOrDefault(sku, new PriceNow());
                 // a product HQ has not priced yet is kept but cannot be sold
                 items.add(derive(sku, d, percent, p));
-                Long version = p.price == null ? null : p.version;
-                Timestamp next = p.next == null ? null : Timestamp.from(p.next);
-                if (inPage) {
-                    newDerived.setString(1, sku);
-                    newDerived.setString(2, data);
-                    newDerived.setObject(3, version);
-                    newDerived.setTimestamp(4, next);
-                    newDerived.addBatch();
+                derived.setString(1, data);
+                derived.setObject(2, p.price == null ? null : p.version, java.sql.Types.BIGINT);
+                derived.setString(3, sku);
+                derived.addBatch();
+                if (p.next == null) {
+                    noNextPrice.setString(1, sku);
+                    noNextPrice.addBatch();
                 } else {
-                    derived.setObject(1, version);
-                    derived.setTimestamp(2, next);
-                    derived.setString(3, sku);
-                    derived.addBatch();
+                    nextPrice.setString(1, sku);
+                    nextPrice.setTimestamp(2, Timestamp.from(p.next));
+                    nextPrice.addBatch();
+                }
+                if (waiting.contains(sku)) {
+                    resolved.setString(1, sku);
+                    resolved.addBatch();
                 }
             }
             pending.executeBatch();
-            newPending.executeBatch();
             catalog.upsertAll(ctx, c, items);
             derived.executeBatch();
-            newDerived.executeBatch();
+            noNextPrice.executeBatch();
+            nextPrice.executeBatch();
+            resolved.executeBatch();
         }
     }
 
