@@ -168,6 +168,7 @@ final class HqBench {
                         .serverUrl("http://127.0.0.1:" + server.port())
                         .enrollmentCode(code)
                         .build();
+                CpuBySide cpu0 = CpuBySide.now(pg);
                 long t0 = System.nanoTime();
                 long deadline = deadline0;
                 while (journal.pendingCount() > 0 && System.nanoTime() < deadline) {
@@ -178,6 +179,7 @@ final class HqBench {
                     }
                 }
                 double seconds = (System.nanoTime() - t0) / 1e9;
+                CpuBySide cpu = CpuBySide.now(pg).minus(cpu0);
                 long left = journal.pendingCount();
                 long events = count(ds, "select count(*) from event where terminal_id = '" + store.terminalId() + "'");
                 long sales = count(ds, "select count(*) from sale");
@@ -193,8 +195,8 @@ final class HqBench {
                     return List.of(Row.compared("6", "catch-up throughput, again in the same JVM (warm)", rate, "events/s",
                             "PostgreSQL COPY of the same rows", copyRate, String.format("the same %,d events once more: the "
                                     + "terminal's mark set back, a fresh HQ database, HQ and the engine already compiled by the "
-                                    + "run above (a long-running HQ is warm; a till's engine runs C1 only); %.1f s%s",
-                                    n, left == 0 ? seconds : n / rate, scope)));
+                                    + "run above (a long-running HQ is warm; a till's engine runs C1 only); %.1f s%s; %s",
+                                    n, left == 0 ? seconds : n / rate, scope, cpu.perEvent(events))));
                 }
                 return List.of(
                         Row.measured("6", String.format("catch-up of %,d events", n), left == 0 ? seconds : n / rate,
@@ -204,8 +206,8 @@ final class HqBench {
                                         + engine.batchSize() + ")" + (left == 0 ? "" : "; time extrapolated") + scope),
                         Row.measured("6", "catch-up throughput", rate, "events/s", ">= 20,000 events/s", rate >= 20_000,
                                 "PostgreSQL COPY of the same rows", copyRate,
-                                String.format("every event stored once; %,d sales → %,d sale rows at HQ%s", pendingSales, sales,
-                                        scope)));
+                                String.format("every event stored once; %,d sales → %,d sale rows at HQ%s; %s", pendingSales, sales,
+                                        scope, cpu.perEvent(events))));
             } finally {
                 server.close();
             }
@@ -236,6 +238,139 @@ final class HqBench {
         try (Connection c = ds.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /**
+     * CPU time used so far, by side: this JVM's threads grouped by name (terminal = the thread that
+     * drains, the engine's read-ahead and upload threads, OkHttp's and H2's; HQ = Jetty's request threads;
+     * the JIT's compiler threads; the collector's) from {@code /proc/self/task}, and PostgreSQL's processes
+     * (the postmaster with its reaped children, and its live children). In clock ticks; empty where
+     * {@code /proc} is not there.
+     */
+    record CpuBySide(java.util.Map<String, Long> ticks) {
+        private static final String[] SIDES = {"terminal", "HQ", "PostgreSQL", "C2", "C1", "GC", "other"};
+
+        static CpuBySide now(EmbeddedPostgres pg) {
+            java.util.Map<String, Long> t = new java.util.LinkedHashMap<>();
+            for (String side : SIDES) {
+                t.put(side, 0L);
+            }
+            try (var tasks = java.nio.file.Files.list(Path.of("/proc/self/task"))) {
+                for (Path task : (Iterable<Path>) tasks::iterator) {
+                    long[] stat = stat(task.resolve("stat"));
+                    if (stat != null) {
+                        t.merge(side(comm(task.resolve("stat"))), stat[0] + stat[1], Long::sum);
+                    }
+                }
+                t.merge("PostgreSQL", postgres(pg), Long::sum);
+            } catch (java.io.IOException | RuntimeException e) {
+                return new CpuBySide(java.util.Map.of());
+            }
+            return new CpuBySide(t);
+        }
+
+        CpuBySide minus(CpuBySide before) {
+            java.util.Map<String, Long> t = new java.util.LinkedHashMap<>();
+            ticks.forEach((k, v) -> t.put(k, v - before.ticks.getOrDefault(k, 0L)));
+            return new CpuBySide(t);
+        }
+
+        String perEvent(long events) {
+            if (ticks.isEmpty() || events == 0) {
+                return "CPU per event not measured (no /proc)";
+            }
+            double usPerTick = 1e6 / 100; // USER_HZ
+            StringBuilder out = new StringBuilder("CPU per event (µs, /proc):");
+            long all = 0;
+            for (String side : SIDES) {
+                long v = ticks.getOrDefault(side, 0L);
+                all += v;
+                out.append(String.format(" %s %.1f,", side, v * usPerTick / events));
+            }
+            return out.append(String.format(" all %.1f", all * usPerTick / events)).toString();
+        }
+
+        private static String side(String comm) {
+            // "java": the launcher's main thread, which runs the benchmark and so the engine's drain pass
+            if (comm.equals("java") || comm.equals("main") || comm.startsWith("branchpos-sync") || comm.startsWith("OkHttp")
+                    || comm.startsWith("Okio") || comm.startsWith("H2-") || comm.startsWith("MVStore")) {
+                return "terminal";
+            }
+            if (comm.startsWith("JettyServerThr") || comm.startsWith("qtp")) {
+                return "HQ";
+            }
+            if (comm.startsWith("C2 ")) {
+                return "C2";
+            }
+            if (comm.startsWith("C1 ")) {
+                return "C1";
+            }
+            if (comm.startsWith("GC ") || comm.startsWith("G1 ") || comm.equals("VM Thread")) {
+                return "GC";
+            }
+            return "other";
+        }
+
+        private static long postgres(EmbeddedPostgres pg) throws java.io.IOException {
+            // the postmaster is the postgres process started with this cluster's port
+            String port = Integer.toString(pg.getPort());
+            long postmaster = -1;
+            List<long[]> all = new ArrayList<>();
+            try (var procs = java.nio.file.Files.list(Path.of("/proc"))) {
+                for (Path p : (Iterable<Path>) procs::iterator) {
+                    String name = p.getFileName().toString();
+                    if (!name.chars().allMatch(Character::isDigit)) {
+                        continue;
+                    }
+                    try {
+                        String statText = java.nio.file.Files.readString(p.resolve("stat"));
+                        if (!statText.contains("(postgres)")) {
+                            continue;
+                        }
+                        String[] f = statText.substring(statText.lastIndexOf(')') + 2).split(" ");
+                        long pid = Long.parseLong(name);
+                        long ppid = Long.parseLong(f[1]);
+                        // utime, stime, cutime, cstime
+                        all.add(new long[] {pid, ppid, Long.parseLong(f[11]) + Long.parseLong(f[12]),
+                                Long.parseLong(f[13]) + Long.parseLong(f[14])});
+                        String cmd = java.nio.file.Files.readString(p.resolve("cmdline")).replace('\0', ' ');
+                        if (cmd.contains(" -p " + port + " ") || cmd.endsWith(" -p " + port)) {
+                            postmaster = pid;
+                        }
+                    } catch (java.io.IOException | RuntimeException gone) {
+                        // the process ended while read
+                    }
+                }
+            }
+            long sum = 0;
+            for (long[] p : all) {
+                if (p[0] == postmaster) {
+                    sum += p[2] + p[3];
+                } else if (p[1] == postmaster) {
+                    sum += p[2];
+                }
+            }
+            return sum;
+        }
+
+        private static long[] stat(Path stat) {
+            try {
+                String text = java.nio.file.Files.readString(stat);
+                String[] f = text.substring(text.lastIndexOf(')') + 2).split(" ");
+                return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])};
+            } catch (java.io.IOException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        private static String comm(Path stat) {
+            try {
+                String text = java.nio.file.Files.readString(stat);
+                return text.substring(text.indexOf('(') + 1, text.lastIndexOf(')'));
+            } catch (java.io.IOException | RuntimeException e) {
+                return "?";
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ import io.branchpos.sync.protocol.ErrorCodes;
 import io.branchpos.sync.protocol.EventBatch;
 import io.branchpos.sync.protocol.ProtocolJson;
 import io.branchpos.sync.protocol.ProtocolVersion;
+import io.branchpos.sync.protocol.RawPayload;
 import io.branchpos.sync.protocol.BatchAck;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,11 +27,18 @@ import okhttp3.Response;
 /** {@link SyncTransport} over HTTP(S) with OkHttp: gzip request bodies, bounded timeouts. */
 public final class OkHttpSyncTransport implements SyncTransport {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OkHttpSyncTransport.class);
+
     private static final MediaType JSON = MediaType.get("application/json");
     private static final int MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
     private final HttpUrl baseUrl;
     private final OkHttpClient http;
+    /**
+     * Whether HQ said it reads payloads as raw JSON (decision 0213): set by its answers' header, so a
+     * terminal sends strings to an HQ that has not said so (an older one) and raw after its first answer.
+     */
+    private volatile boolean rawPayloads;
 
     /**
      * A transport with sane timeouts: connect 5 s, read/write 30 s, whole call 60 s. OkHttp may retry
@@ -62,19 +70,40 @@ public final class OkHttpSyncTransport implements SyncTransport {
         return upload(credential, prepare(batch));
     }
 
-    /** The batch's JSON, gzipped: the body {@link #upload(TerminalCredential, Prepared)} sends. */
+    /**
+     * The batch's JSON, gzipped: the body {@link #upload(TerminalCredential, Prepared)} sends. Payloads
+     * raw once HQ said it reads them, else as strings.
+     */
     @Override
     public Prepared prepare(EventBatch batch) {
         try {
-            return new Prepared(batch, gzip(ProtocolJson.write(batch)));
+            return new Prepared(batch, gzip(rawPayloads ? ProtocolJson.writeRawPayloads(batch) : ProtocolJson.write(batch)), rawPayloads);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e); // gzip into memory does not fail
         }
     }
 
+    /** Whether the batches this transport prepares now carry raw payloads (HQ said it reads them). */
+    public boolean sendsRawPayloads() {
+        return rawPayloads;
+    }
+
     @Override
     public UploadResult upload(TerminalCredential credential, Prepared prepared) throws IOException {
-        byte[] gzipped = prepared.body() != null ? prepared.body() : prepare(prepared.batch()).body();
+        if (prepared.body() == null) {
+            prepared = prepare(prepared.batch());
+        }
+        UploadResult result = send(credential, prepared.body());
+        if (prepared.rawPayloads() && result instanceof UploadResult.Rejected r && r.status() == 400) {
+            // an HQ that no longer reads raw payloads (rolled back to an older version): strings from now on
+            rawPayloads = false;
+            log.warn("HQ refused a batch with raw payloads ({}: {}); sending payloads as strings", r.code(), r.message());
+            result = send(credential, prepare(prepared.batch()).body());
+        }
+        return result;
+    }
+
+    private UploadResult send(TerminalCredential credential, byte[] gzipped) throws IOException {
         HttpUrl url = baseUrl.newBuilder().addPathSegments("v1/terminals").addPathSegment(credential.terminalId())
                 .addPathSegment("batches").build();
         Request request = new Request.Builder().url(url)
@@ -86,6 +115,10 @@ public final class OkHttpSyncTransport implements SyncTransport {
         try (Response response = http.newCall(request).execute()) {
             byte[] body = body(response);
             int status = response.code();
+            if (status == 200 || status == 409) {
+                // HQ's own answer to a batch (not a proxy's): it says whether it reads raw payloads
+                rawPayloads = "1".equals(response.header(RawPayload.ACCEPTED_HEADER));
+            }
             if (status == 200) {
                 return new UploadResult.Acknowledged(ProtocolJson.read(body, BatchAck.class), false);
             }

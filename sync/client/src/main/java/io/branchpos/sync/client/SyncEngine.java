@@ -10,7 +10,12 @@ import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
@@ -48,6 +53,10 @@ public final class SyncEngine implements AutoCloseable {
     private final boolean readAhead;
     /** Reads and encodes the next batch while one is in flight (decision 0211); its one thread ends when idle. */
     private final ThreadPoolExecutor readAheadThread;
+    /** Batches sent at once while catching up (decision 0212): 2 by default, 1 = each waits for the answer before. */
+    private final int uploadsInFlight;
+    /** Runs the uploads when more than one may be in flight; its threads end when idle. */
+    private final ThreadPoolExecutor uploadThreads;
     private final List<SyncStatusListener> listeners = new CopyOnWriteArrayList<>();
     private final Object wakeUp = new Object();
     private final Object drainLock = new Object();
@@ -80,6 +89,14 @@ public final class SyncEngine implements AutoCloseable {
             return t;
         });
         this.readAheadThread.allowCoreThreadTimeOut(true);
+        this.uploadsInFlight = b.uploadsInFlight;
+        this.uploadThreads = new ThreadPoolExecutor(b.uploadsInFlight, b.uploadsInFlight, 5, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "branchpos-sync-upload");
+                    t.setDaemon(true);
+                    return t;
+                });
+        this.uploadThreads.allowCoreThreadTimeOut(true);
         this.batchSize = Math.min(b.initialBatch, b.maxBatch);
         this.status = new SyncStatus(SyncStatus.State.STARTING, 0, null, null, null, clock.instant());
     }
@@ -139,6 +156,7 @@ public final class SyncEngine implements AutoCloseable {
             }
         }
         readAheadThread.shutdown();
+        uploadThreads.shutdown();
     }
 
     private void loop() {
@@ -186,53 +204,80 @@ public final class SyncEngine implements AutoCloseable {
         if (credential.isEmpty()) {
             return status.state() == SyncStatus.State.OFFLINE ? backoff.next(Duration.ZERO) : haltedInterval;
         }
+        String terminalId = credential.get().terminalId();
         int noProgress = 0;
         CompletableFuture<Ready> ahead = null;
+        // batches sent and not yet answered, oldest first; more than one only while catching up (decision 0212)
+        Deque<Flight> inFlight = new ArrayDeque<>();
         try {
             while (true) {
-                long from = resendFrom != null ? resendFrom : outbox.syncedThroughSeq() + 1;
-                Ready ready = ahead != null ? ahead.getNow(null) : null;
-                if (ahead != null && ready == null) {
-                    ready = ahead.exceptionally(ex -> null).join();
+                if (inFlight.isEmpty()) {
+                    long from = resendFrom != null ? resendFrom : outbox.syncedThroughSeq() + 1;
+                    Ready ready = ahead != null ? ahead.getNow(null) : null;
+                    if (ahead != null && ready == null) {
+                        ready = ahead.exceptionally(ex -> null).join();
+                    }
+                    ahead = null;
+                    if (ready == null || ready.from() != from || ready.requested() > batchSize) {
+                        // none read ahead, HQ wants another position than the one read (resend, partial ack), or batches shrank
+                        ready = read(terminalId, from, batchSize);
+                    }
+                    if (ready.events().isEmpty()) {
+                        resendFrom = null;
+                        backoff.reset();
+                        publish(SyncStatus.State.UP_TO_DATE, null);
+                        return idleInterval;
+                    }
+                    publish(SyncStatus.State.SYNCING, status.lastError());
+                    if (readAhead && ready.events().size() >= ready.requested()) {
+                        // a full batch: more is likely waiting (a catch-up); read and encode it while this one is in flight
+                        ahead = readAhead(terminalId, ready.nextFrom(), batchSize);
+                    }
+                    inFlight.add(send(credential.get(), ready, false));
                 }
-                ahead = null;
-                if (ready == null || ready.from() != from || ready.requested() > batchSize) {
-                    // none read ahead, HQ wants another position than the one read (resend, partial ack), or batches shrank
-                    List<OutboxEvent> read = outbox.eventsFrom(from, batchSize);
-                    ready = new Ready(from, batchSize, read, read.isEmpty() ? null
-                            : transport.prepare(new EventBatch(ProtocolVersion.CURRENT, credential.get().terminalId(),
-                                    read.stream().map(OutboxEvent::toWire).toList())));
+                Flight last = inFlight.peekLast();
+                if (inFlight.size() < uploadsInFlight && ahead != null && last.full()) {
+                    // a second batch in flight, so HQ parses it while PostgreSQL applies the one before (decision 0212)
+                    Ready next = ahead.exceptionally(ex -> null).join();
+                    ahead = null;
+                    if (next != null && !next.events().isEmpty() && next.from() == last.ready().nextFrom()) {
+                        Flight second = send(credential.get(), next, true);
+                        inFlight.add(second);
+                        if (second.full()) {
+                            ahead = readAhead(terminalId, next.nextFrom(), batchSize);
+                        }
+                    }
                 }
-                List<OutboxEvent> events = ready.events();
-                if (events.isEmpty()) {
-                    resendFrom = null;
-                    backoff.reset();
-                    publish(SyncStatus.State.UP_TO_DATE, null);
-                    return idleInterval;
-                }
-                publish(SyncStatus.State.SYNCING, status.lastError());
-                if (readAhead && events.size() >= ready.requested()) {
-                    // a full batch: more is likely waiting (a catch-up); read and encode it while this one is in flight
-                    ahead = readAhead(credential.get().terminalId(), events.get(events.size() - 1).seq() + 1, batchSize);
-                }
-                long started = System.nanoTime();
+                Flight flight = inFlight.poll();
                 UploadResult result;
                 try {
-                    result = transport.upload(credential.get(), ready.prepared());
+                    result = flight.answer();
                 } catch (InterruptedIOException e) {
                     shrinkBatch();
                     return offline("HQ did not answer in time (" + e.getMessage() + ")");
                 } catch (IOException e) {
                     return offline("HQ unreachable: " + e.getMessage());
                 }
-                adaptBatchSize(events.size(), System.nanoTime() - started);
+                adaptBatchSize(flight.ready().events().size(), flight.nanos());
                 if (result instanceof UploadResult.Acknowledged a) {
                     long before = outbox.syncedThroughSeq();
+                    boolean overtaken = flight.follower() && a.ack().resendFrom() != null && a.ack().resendFrom() <= before;
                     apply(a.ack());
+                    if (overtaken) {
+                        // HQ took this batch before the one sent ahead of it, which it has applied since: not a
+                        // gap, send it again from the synced mark (decision 0212)
+                        resendFrom = null;
+                        if (ahead != null) {
+                            ahead.cancel(false);
+                        }
+                        ahead = CompletableFuture.completedFuture(flight.ready());
+                    }
                     if (a.conflict()) {
                         log.warn("HQ quarantined conflicting copies: {}", a.ack().quarantined());
                     }
-                    if (outbox.syncedThroughSeq() == before && a.ack().resendFrom() == null) {
+                    if (overtaken) {
+                        noProgress = 0;
+                    } else if (outbox.syncedThroughSeq() == before && a.ack().resendFrom() == null) {
                         noProgress++;
                     } else {
                         noProgress = 0;
@@ -242,7 +287,17 @@ public final class SyncEngine implements AutoCloseable {
                     }
                     lastSuccessAt = clock.instant();
                     backoff.reset();
-                } else if (result instanceof UploadResult.Blocked b) {
+                    if (!inFlight.isEmpty() && (a.ack().resendFrom() != null && !overtaken
+                            || a.ack().acceptedThroughSeq() < flight.ready().lastSeq())) {
+                        // HQ wants another position than the batch after this one starts at: its answer is
+                        // not acted on (what it stored is re-sent and answered as duplicates)
+                        awaitAndForget(inFlight);
+                    }
+                    continue;
+                }
+                // anything else: the batch sent after this one is not acted on
+                awaitAndForget(inFlight);
+                if (result instanceof UploadResult.Blocked b) {
                     if (b.ack() != null) {
                         apply(b.ack());
                     }
@@ -263,7 +318,7 @@ public final class SyncEngine implements AutoCloseable {
                         shrinkBatch();
                         publish(SyncStatus.State.SYNCING, "HQ refused a batch (" + r.code() + "), retrying smaller");
                     } else {
-                        publish(SyncStatus.State.ERROR, "HQ refused event " + events.get(0).seq() + ": " + r.message());
+                        publish(SyncStatus.State.ERROR, "HQ refused event " + flight.ready().events().get(0).seq() + ": " + r.message());
                         return backoff.next(Duration.ZERO);
                     }
                 }
@@ -272,11 +327,134 @@ public final class SyncEngine implements AutoCloseable {
             if (ahead != null) {
                 ahead.cancel(false); // read only; nothing to undo
             }
+            awaitAndForget(inFlight);
+        }
+    }
+
+    private Ready read(String terminalId, long from, int size) {
+        List<OutboxEvent> read = outbox.eventsFrom(from, size);
+        return new Ready(from, size, read, read.isEmpty() ? null
+                : transport.prepare(new EventBatch(ProtocolVersion.CURRENT, terminalId, read.stream().map(OutboxEvent::toWire).toList())));
+    }
+
+    /**
+     * Starts the upload of a batch. With one batch in flight at most it runs on the calling thread (the
+     * answer is there when this returns); otherwise on an upload thread.
+     */
+    private Flight send(TerminalCredential credential, Ready ready, boolean follower) {
+        long started = System.nanoTime();
+        Callable<UploadResult> call = () -> {
+            try {
+                return transport.upload(credential, ready.prepared());
+            } finally {
+                // the round trip of this batch alone, as the batch size adapts to it
+                ready.nanos = System.nanoTime() - started;
+            }
+        };
+        if (uploadsInFlight == 1) {
+            FutureTask<UploadResult> now = new FutureTask<>(call);
+            now.run();
+            return new Flight(ready, now, follower);
+        }
+        FutureTask<UploadResult> later = new FutureTask<>(call);
+        try {
+            uploadThreads.execute(later);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            later.run(); // closed: on this thread
+        }
+        return new Flight(ready, later, follower);
+    }
+
+    /** Waits for batches still in flight whose answers are not acted on (all that HQ stored is sent again later). */
+    private static void awaitAndForget(Deque<Flight> inFlight) {
+        for (Flight f; (f = inFlight.poll()) != null; ) {
+            try {
+                f.answer();
+            } catch (IOException | RuntimeException e) {
+                log.debug("answer to a batch not acted on: {}", e.toString());
+            }
+        }
+    }
+
+    /** A batch sent to HQ; {@code follower} = sent while the batch before it was still in flight. */
+    private record Flight(Ready ready, Future<UploadResult> result, boolean follower) {
+        boolean full() {
+            return ready.events().size() >= ready.requested();
+        }
+
+        long nanos() {
+            return ready.nanos;
+        }
+
+        UploadResult answer() throws IOException {
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        return result.get();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        Throwable cause = e.getCause();
+                        if (cause instanceof IOException io) {
+                            throw io;
+                        }
+                        if (cause instanceof RuntimeException re) {
+                            throw re;
+                        }
+                        if (cause instanceof Error err) {
+                            throw err;
+                        }
+                        throw new IOException(cause);
+                    }
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 
     /** A batch read from the outbox from {@code from} (asked for {@code requested} events) and made ready to send. */
-    private record Ready(long from, int requested, List<OutboxEvent> events, SyncTransport.Prepared prepared) {
+    private static final class Ready {
+        private final long from;
+        private final int requested;
+        private final List<OutboxEvent> events;
+        private final SyncTransport.Prepared prepared;
+        /** The round trip of its upload (set by the uploading thread, read after its answer). */
+        private volatile long nanos;
+
+        Ready(long from, int requested, List<OutboxEvent> events, SyncTransport.Prepared prepared) {
+            this.from = from;
+            this.requested = requested;
+            this.events = events;
+            this.prepared = prepared;
+        }
+
+        long from() {
+            return from;
+        }
+
+        int requested() {
+            return requested;
+        }
+
+        List<OutboxEvent> events() {
+            return events;
+        }
+
+        SyncTransport.Prepared prepared() {
+            return prepared;
+        }
+
+        long lastSeq() {
+            return events.get(events.size() - 1).seq();
+        }
+
+        long nextFrom() {
+            return lastSeq() + 1;
+        }
     }
 
     /**
@@ -286,11 +464,7 @@ public final class SyncEngine implements AutoCloseable {
      */
     private CompletableFuture<Ready> readAhead(String terminalId, long from, int size) {
         try {
-            return CompletableFuture.supplyAsync(() -> {
-                List<OutboxEvent> read = outbox.eventsFrom(from, size);
-                return new Ready(from, size, read, read.isEmpty() ? null
-                        : transport.prepare(new EventBatch(ProtocolVersion.CURRENT, terminalId, read.stream().map(OutboxEvent::toWire).toList())));
-            }, readAheadThread);
+            return CompletableFuture.supplyAsync(() -> read(terminalId, from, size), readAheadThread);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             return null; // closed
         }
@@ -404,6 +578,7 @@ public final class SyncEngine implements AutoCloseable {
         private int initialBatch = 50;
         private int maxBatch = 1000;
         private boolean readAhead = true;
+        private int uploadsInFlight = 2;
 
         public Builder outbox(JournalOutbox v) { outbox = v; return this; }
         public Builder credentials(CredentialStore v) { credentials = v; return this; }
@@ -430,6 +605,18 @@ public final class SyncEngine implements AutoCloseable {
 
         /** Whether to read and encode the next batch while one is in flight (default on; decision 0211). */
         public Builder readAhead(boolean v) { readAhead = v; return this; }
+
+        /**
+         * How many full batches may be in flight to HQ at once while catching up (default 2; decision 0212).
+         * 1 = each batch waits for the answer to the one before. Needs the read-ahead for more than 1.
+         */
+        public Builder uploadsInFlight(int v) {
+            if (v < 1 || v > 2) {
+                throw new IllegalArgumentException("uploads in flight: 1 or 2");
+            }
+            uploadsInFlight = v;
+            return this;
+        }
 
         public SyncEngine build() {
             return new SyncEngine(this);

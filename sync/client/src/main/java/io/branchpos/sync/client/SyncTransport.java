@@ -14,7 +14,7 @@ public interface SyncTransport {
      * this work while the batch before it is in flight (decision 0211). Any thread; no I/O.
      */
     default Prepared prepare(EventBatch batch) {
-        return new Prepared(batch, null);
+        return new Prepared(batch, null, false);
     }
 
     /** Uploads a batch made by {@link #prepare}; the same answer {@link #upload(TerminalCredential, EventBatch)} gives. */
@@ -22,8 +22,11 @@ public interface SyncTransport {
         return upload(credential, batch.batch());
     }
 
-    /** A batch and, if the transport made one, its encoded body. */
-    record Prepared(EventBatch batch, byte[] body) {
+    /** A batch and, if the transport made one, its encoded body (with raw payloads or not, decision 0213). */
+    record Prepared(EventBatch batch, byte[] body, boolean rawPayloads) {
+        public Prepared(EventBatch batch, byte[] body) {
+            this(batch, body, false);
+        }
     }
 
     /** Trades a one-time code for a credential; throws {@link EnrollmentRefusedException} when HQ refuses the code. */

@@ -34,7 +34,7 @@ class SyncEngineModelTest {
         }
 
         @Override
-        public UploadResult upload(TerminalCredential credential, EventBatch batch) throws IOException {
+        public synchronized UploadResult upload(TerminalCredential credential, EventBatch batch) throws IOException {
             int roll = faulty ? faults.nextInt(100) : 99;
             if (roll < 15) {
                 throw new IOException("dropped");
@@ -71,6 +71,14 @@ class SyncEngineModelTest {
         public EnrollmentResponse enroll(String code) {
             throw new UnsupportedOperationException();
         }
+
+        synchronized int storedCount() {
+            return stored.size();
+        }
+
+        synchronized List<String> storedIds() {
+            return List.copyOf(stored);
+        }
     }
 
     /** A journal that checks the engine never marks more than HQ holds. */
@@ -84,41 +92,48 @@ class SyncEngineModelTest {
 
         @Override
         public void markSyncedThrough(long seq) {
-            assertThat(seq).as("marked synced beyond what HQ holds").isLessThanOrEqualTo(hq.stored.size());
+            assertThat(seq).as("marked synced beyond what HQ holds").isLessThanOrEqualTo(hq.storedCount());
             journal.markSyncedThrough(seq);
         }
     }
 
     @Property(tries = 300)
-    void neverMarksUnstoredEventsAndDrainsOnceFaultsStop(@ForAll long seed, @ForAll @IntRange(min = 1, max = 60) int steps) {
+    void neverMarksUnstoredEventsAndDrainsOnceFaultsStop(@ForAll long seed, @ForAll @IntRange(min = 1, max = 60) int steps,
+                                                          @ForAll @IntRange(min = 1, max = 2) int inFlight) {
         Random rnd = new Random(seed);
         ModelHq hq = new ModelHq(seed);
         InMemoryJournalOutbox journal = new InMemoryJournalOutbox("T-1", new Random(seed));
         CredentialStore credentials = CredentialStore.inMemory();
         credentials.save(new TerminalCredential("T-1", "B-1", "t"));
         CheckingJournal outbox = new CheckingJournal(journal, hq);
-        SyncEngine engine = newEngine(outbox, credentials, hq, rnd);
+        SyncEngine engine = newEngine(outbox, credentials, hq, rnd, inFlight);
         Instant t = Instant.parse("2026-11-22T08:00:00Z");
         for (int i = 0; i < steps; i++) {
             int action = rnd.nextInt(10);
             if (action < 4) {
-                journal.append("SALE_COMPLETED", "{\"n\":" + i + "}", t.plusSeconds(i));
+                // with two in flight, bursts, so that full batches are followed by a second one
+                for (int k = inFlight == 1 ? 0 : rnd.nextInt(20); k >= 0; k--) {
+                    journal.append("SALE_COMPLETED", "{\"n\":" + i + "}", t.plusSeconds(i));
+                }
             } else if (action < 9) {
                 engine.drain();
             } else {
-                engine = newEngine(outbox, credentials, hq, rnd); // restart
+                engine.close();
+                engine = newEngine(outbox, credentials, hq, rnd, inFlight); // restart
             }
         }
         hq.faulty = false;
         engine.drain();
+        engine.close();
 
         assertThat(journal.pendingCount()).isZero();
-        assertThat(hq.stored).containsExactlyElementsOf(journal.all().stream().map(OutboxEvent::eventId).toList());
+        assertThat(hq.storedIds()).containsExactlyElementsOf(journal.all().stream().map(OutboxEvent::eventId).toList());
     }
 
     /**
      * Decision 0211: the batch the engine reads ahead is sent only when it starts where the engine would
-     * read anyway — at HQ's last {@code resendFrom}, else just above the synced mark — whatever HQ answers.
+     * read anyway — at HQ's last {@code resendFrom}, else just above the synced mark — whatever HQ answers
+     * (one batch in flight; two are {@code neverMarksUnstoredEventsAndDrainsOnceFaultsStop} with inFlight 2).
      */
     @Property(tries = 300)
     void aBatchReadAheadIsSentOnlyWhereTheEngineWouldReadAnyway(@ForAll long seed, @ForAll @IntRange(min = 1, max = 60) int steps) {
@@ -146,7 +161,7 @@ class SyncEngineModelTest {
                 throw new UnsupportedOperationException();
             }
         };
-        SyncEngine engine = newEngine(outbox, credentials, hq, rnd);
+        SyncEngine engine = newEngine(outbox, credentials, hq, rnd, 1);
         Instant t = Instant.parse("2026-11-22T08:00:00Z");
         for (int i = 0; i < steps; i++) {
             int action = rnd.nextInt(10);
@@ -158,7 +173,7 @@ class SyncEngineModelTest {
                 engine.drain();
             } else {
                 engine.close();
-                engine = newEngine(outbox, credentials, hq, rnd); // restart: HQ's last answer is forgotten
+                engine = newEngine(outbox, credentials, hq, rnd, 1); // restart: HQ's last answer is forgotten
                 resendFrom[0] = null;
             }
         }
@@ -167,12 +182,13 @@ class SyncEngineModelTest {
         engine.close();
 
         assertThat(journal.pendingCount()).isZero();
-        assertThat(model.stored).containsExactlyElementsOf(journal.all().stream().map(OutboxEvent::eventId).toList());
+        assertThat(model.storedIds()).containsExactlyElementsOf(journal.all().stream().map(OutboxEvent::eventId).toList());
     }
 
-    private static SyncEngine newEngine(JournalOutbox outbox, CredentialStore credentials, SyncTransport hq, Random rnd) {
+    private static SyncEngine newEngine(JournalOutbox outbox, CredentialStore credentials, SyncTransport hq, Random rnd,
+                                        int inFlight) {
         int initial = 1 + rnd.nextInt(5);
         return SyncEngine.builder().outbox(outbox).credentials(credentials).transport(hq).random(new Random(rnd.nextLong()))
-                .batchSizes(initial, initial + rnd.nextInt(10)).build();
+                .batchSizes(initial, initial + rnd.nextInt(10)).uploadsInFlight(inFlight).build();
     }
 }

@@ -64,7 +64,9 @@ class SyncEngineTest {
     SyncEngine.Builder engine() {
         return SyncEngine.builder().outbox(journal).credentials(credentials).transport(hq)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC)).random(new Random(7)).batchSizes(3, 3)
-                .backoff(Duration.ofSeconds(1), Duration.ofSeconds(60));
+                .backoff(Duration.ofSeconds(1), Duration.ofSeconds(60))
+                // the script answers batches in the order they arrive: one in flight; two have their own tests
+                .uploadsInFlight(1);
     }
 
     void sales(int n) {
@@ -353,5 +355,178 @@ class SyncEngineTest {
             assertThat(drained.await(30, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(seen).extracting(SyncStatus::state).contains(SyncStatus.State.SYNCING);
+    }
+
+    /** HQ's ingest rules (apply at hwm+1, duplicates below, resendFrom above), one batch at a time as its terminal lock does. */
+    static final class LockingHq {
+        final List<String> stored = new ArrayList<>();
+        final List<Long> arrived = new ArrayList<>();
+
+        synchronized UploadResult apply(EventBatch batch) {
+            arrived.add(batch.events().get(0).seq());
+            long acceptedThrough = 0;
+            int applied = 0;
+            int duplicates = 0;
+            for (io.branchpos.sync.protocol.WireEvent e : batch.events()) {
+                if (e.seq() <= stored.size()) {
+                    duplicates++;
+                    acceptedThrough = e.seq();
+                } else if (e.seq() == stored.size() + 1) {
+                    stored.add(e.eventId());
+                    applied++;
+                    acceptedThrough = e.seq();
+                } else {
+                    return new UploadResult.Acknowledged(new BatchAck(Math.min(stored.size(), batch.events().get(0).seq() - 1),
+                            applied, duplicates, List.of(), stored.size() + 1L), false);
+                }
+            }
+            return new UploadResult.Acknowledged(new BatchAck(acceptedThrough, applied, duplicates, List.of(), null), false);
+        }
+
+        synchronized List<String> stored() {
+            return List.copyOf(stored);
+        }
+
+        synchronized List<Long> arrived() {
+            return List.copyOf(arrived);
+        }
+    }
+
+    @Test
+    void sendsTheNextFullBatchWhileTheOneBeforeIsInFlight() throws Exception {
+        credentials.save(CREDENTIAL);
+        sales(7);
+        LockingHq model = new LockingHq();
+        CountDownLatch secondArrived = new CountDownLatch(1);
+        SyncTransport hqWaitingForTwo = new SyncTransport() {
+            @Override
+            public UploadResult upload(TerminalCredential credential, EventBatch batch) throws IOException {
+                long first = batch.events().get(0).seq();
+                if (first == 4) {
+                    secondArrived.countDown();
+                }
+                if (first == 1) {
+                    try {
+                        // the first batch is answered only once the second has been sent
+                        assertThat(secondArrived.await(30, TimeUnit.SECONDS)).as("second batch sent while the first was in flight").isTrue();
+                    } catch (InterruptedException e) {
+                        throw new IOException(e);
+                    }
+                    return model.apply(batch);
+                }
+                synchronized (model) {
+                    return model.apply(batch); // may wait for the first: HQ's terminal lock
+                }
+            }
+
+            @Override
+            public EnrollmentResponse enroll(String code) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        try (SyncEngine e = engine().transport(hqWaitingForTwo).uploadsInFlight(2).build()) {
+            e.drain();
+        }
+
+        assertThat(model.stored()).as("each event stored once, in order").containsExactlyElementsOf(
+                journal.all().stream().map(OutboxEvent::eventId).toList());
+        assertThat(journal.pendingCount()).isZero();
+    }
+
+    @Test
+    void aBatchThatOvertookTheOneBeforeIsSentAgainAndNothingIsLostOrDoubled() throws Exception {
+        credentials.save(CREDENTIAL);
+        sales(7);
+        LockingHq model = new LockingHq();
+        CountDownLatch secondAnswered = new CountDownLatch(1);
+        SyncTransport overtaking = new SyncTransport() {
+            @Override
+            public UploadResult upload(TerminalCredential credential, EventBatch batch) throws IOException {
+                long first = batch.events().get(0).seq();
+                if (first == 1) {
+                    try {
+                        // the batch sent second reaches HQ's lock first
+                        assertThat(secondAnswered.await(30, TimeUnit.SECONDS)).isTrue();
+                    } catch (InterruptedException e) {
+                        throw new IOException(e);
+                    }
+                }
+                UploadResult r = model.apply(batch);
+                if (first == 4) {
+                    secondAnswered.countDown();
+                }
+                return r;
+            }
+
+            @Override
+            public EnrollmentResponse enroll(String code) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        SyncEngine engine = engine().transport(overtaking).uploadsInFlight(2).build();
+        try (engine) {
+            engine.drain();
+        }
+
+        assertThat(model.arrived().subList(0, 2)).as("the second batch overtook the first").containsExactly(4L, 1L);
+        assertThat(model.arrived().stream().filter(s -> s == 4L).count()).as("and was sent again").isGreaterThanOrEqualTo(2);
+        assertThat(model.arrived().stream().filter(s -> s == 1L).count())
+                .as("the first, acknowledged, not again: the overtaken answer's resendFrom is stale, not a gap").isEqualTo(1);
+        assertThat(model.stored()).as("each event stored once, in order").containsExactlyElementsOf(
+                journal.all().stream().map(OutboxEvent::eventId).toList());
+        assertThat(journal.pendingCount()).isZero();
+        assertThat(engine.status().state()).isEqualTo(SyncStatus.State.UP_TO_DATE);
+    }
+
+    @Test
+    void whenTheFirstBatchIsNotAcknowledgedTheAnswerToTheSecondIsNotActedOn() throws Exception {
+        credentials.save(CREDENTIAL);
+        sales(7);
+        LockingHq model = new LockingHq();
+        CountDownLatch secondApplied = new CountDownLatch(1);
+        List<Long> marks = new CopyOnWriteArrayList<>();
+        JournalOutbox watched = new ForwardingOutbox(journal) {
+            @Override
+            public void markSyncedThrough(long seq) {
+                marks.add(seq);
+                journal.markSyncedThrough(seq);
+            }
+        };
+        SyncTransport firstAnswerLost = new SyncTransport() {
+            @Override
+            public UploadResult upload(TerminalCredential credential, EventBatch batch) throws IOException {
+                long first = batch.events().get(0).seq();
+                if (first == 1 && model.stored().isEmpty()) {
+                    model.apply(batch);
+                    try {
+                        assertThat(secondApplied.await(30, TimeUnit.SECONDS)).isTrue();
+                    } catch (InterruptedException e) {
+                        throw new IOException(e);
+                    }
+                    throw new IOException("answer lost after HQ stored the batch");
+                }
+                UploadResult r = model.apply(batch);
+                if (first == 4) {
+                    secondApplied.countDown();
+                }
+                return r;
+            }
+
+            @Override
+            public EnrollmentResponse enroll(String code) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        SyncEngine engine = engine().transport(firstAnswerLost).uploadsInFlight(2).build();
+        try (engine) {
+            engine.drain(); // the first answer is lost: offline, nothing marked although HQ acknowledged the second
+            assertThat(marks).isEmpty();
+            assertThat(engine.status().state()).isEqualTo(SyncStatus.State.OFFLINE);
+            engine.drain();
+        }
+
+        assertThat(model.stored()).as("each event stored once, in order").containsExactlyElementsOf(
+                journal.all().stream().map(OutboxEvent::eventId).toList());
+        assertThat(journal.pendingCount()).isZero();
     }
 }

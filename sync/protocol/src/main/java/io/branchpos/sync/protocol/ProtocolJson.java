@@ -58,10 +58,25 @@ public final class ProtocolJson {
         }
     }
 
-    /** Reads a wire value; a syntax or type error surfaces as {@link JsonProcessingException}. */
+    /**
+     * Like {@link #write}, with each event payload that can be written as its raw JSON object (decision
+     * 0213); for an HQ that said it reads them ({@link RawPayload#ACCEPTED_HEADER}).
+     */
+    public static byte[] writeRawPayloads(Object value) {
+        try {
+            return MAPPER.writer().withAttribute(RawPayload.WRITE_RAW, Boolean.TRUE).writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /**
+     * Reads a wire value; a syntax or type error surfaces as {@link JsonProcessingException}. Payloads
+     * may be strings or raw JSON objects (decision 0213).
+     */
     public static <T> T read(byte[] json, Class<T> type) throws JsonProcessingException {
         try {
-            return MAPPER.readValue(json, type);
+            return MAPPER.readerFor(type).withAttribute(RawPayload.SOURCE, json).readValue(json);
         } catch (JsonProcessingException e) {
             throw e;
         } catch (IOException e) {

@@ -7,6 +7,7 @@ import io.branchpos.sync.protocol.EnrollmentResponse;
 import io.branchpos.sync.protocol.ErrorBody;
 import io.branchpos.sync.protocol.ErrorCodes;
 import io.branchpos.sync.protocol.EventBatch;
+import io.branchpos.sync.protocol.RawPayload;
 import io.branchpos.sync.protocol.ProtocolJson;
 import io.branchpos.sync.protocol.ProtocolVersion;
 import io.branchpos.sync.protocol.Validation;
@@ -192,6 +193,8 @@ public final class SyncServer implements AutoCloseable {
             throw new ApiException(403, ErrorCodes.FORBIDDEN, "terminal " + caller.terminalId()
                     + " may write only its own stream, not " + abbreviate(pathTerminal));
         }
+        // this HQ reads payloads as strings or raw JSON objects: the terminal may send them raw (decision 0213)
+        ctx.header(RawPayload.ACCEPTED_HEADER, "1");
         EventBatch batch = read(ctx, EventBatch.class, maxBodyBytes);
         checkVersion(batch.protocolVersion());
         if (batch.terminalId() != null && !caller.terminalId().equals(batch.terminalId())) {

@@ -125,10 +125,14 @@ class FaultSimulationTest {
             this.branch = "SIM-" + seed;
         }
 
-        /** The network between tills and HQ, with faults drawn from the schedule's Random. */
+        /**
+         * The network between tills and HQ, with faults drawn from the schedule's Random. One upload at
+         * a time (the schedule's Random and held copies are not shared between threads): an engine with
+         * two batches in flight (decision 0212) has its second wait here, or overtake the first.
+         */
         final SyncTransport network = new SyncTransport() {
             @Override
-            public UploadResult upload(TerminalCredential credential, EventBatch batch) throws IOException {
+            public synchronized UploadResult upload(TerminalCredential credential, EventBatch batch) throws IOException {
                 OkHttpSyncTransport hqRoute = routes[rnd.nextInt(2)];
                 if (!faults) {
                     return hqRoute.upload(credential, batch);
@@ -257,7 +261,7 @@ class FaultSimulationTest {
         SyncEngine newEngine(SimTerminal t) {
             return SyncEngine.builder().outbox(t.journal).credentials(t.credentials).transport(network)
                     .enrollmentCode(t.enrollmentCode).random(new Random(rnd.nextLong()))
-                    .batchSizes(1 + rnd.nextInt(8), 8 + rnd.nextInt(8)).build();
+                    .batchSizes(1 + rnd.nextInt(8), 8 + rnd.nextInt(8)).uploadsInFlight(1 + rnd.nextInt(2)).build();
         }
 
         void sell(SimTerminal t, int count) {

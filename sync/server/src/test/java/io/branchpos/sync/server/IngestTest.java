@@ -86,6 +86,88 @@ class IngestTest {
                 .isEqualByComparingTo("-10");
     }
 
+    /**
+     * Decision 0213: HQ says in its answer that it reads raw payloads; the terminal's next batches carry
+     * them raw. Both shapes are stored with the journal's text byte for byte (no hash mismatch, nothing
+     * quarantined), and an older terminal's strings are accepted as before.
+     */
+    @Test
+    void payloadsAsStringsAndAsRawJsonAreStoredAsTheSameText() throws Exception {
+        Till till = newTill("B-RAW");
+        for (int i = 0; i < 6; i++) {
+            till.sale("raw-" + i, "SKU-RAW", "1");
+        }
+        till.journal().append("SALE_COMPLETED", Payloads.sale("raw-é-\\\"q\\\" \\u00e9", "SKU-RAW", "1", "2.38"), T0.plusSeconds(60));
+        OkHttpSyncTransport fresh = hq.transport();
+        assertThat(fresh.sendsRawPayloads()).as("nothing raw before HQ said it reads it").isFalse();
+
+        BatchAck strings = ack(fresh.upload(till.credential(), till.batch(1, 3)));
+        assertThat(fresh.sendsRawPayloads()).as("HQ's answer said so").isTrue();
+        BatchAck raw = ack(fresh.upload(till.credential(), till.batch(4, 7)));
+
+        assertThat(strings).isEqualTo(new BatchAck(3, 3, 0, List.of(), null));
+        assertThat(raw).isEqualTo(new BatchAck(7, 4, 0, List.of(), null));
+        String terminal = till.credential().terminalId();
+        for (OutboxEvent e : till.journal().all()) {
+            assertThat(hq.single("select payload from event where event_id = ?::uuid", e.eventId())).isEqualTo(e.payload());
+            assertThat(hq.single("select payload_hash from event where event_id = ?::uuid", e.eventId()))
+                    .isEqualTo(JournalHash.sha256Hex(e.payload()));
+        }
+        assertThat(hq.count("select count(*) from flag where terminal_id = ?", terminal)).as("no hash mismatch").isZero();
+        assertThat(hq.count("select count(*) from sale where terminal_id = ?", terminal)).isEqualTo(7);
+        // the same events again, raw: duplicates, as a re-send of strings would be
+        assertThat(ack(fresh.upload(till.credential(), till.batch(1, 7)))).isEqualTo(new BatchAck(7, 0, 7, List.of(), null));
+    }
+
+    /**
+     * Decision 0212: a terminal may have two batches in flight. Whichever reaches the terminal's lock
+     * first, each event is stored once; a batch that overtook the one before it stores nothing and is
+     * answered with resendFrom at the first position it lacks, and is applied when sent again.
+     */
+    @Test
+    void twoBatchesOfOneTerminalSentAtOnceAreAppliedOnceInWhicheverOrderTheyArrive() throws Exception {
+        Till till = newTill("B-2IF");
+        int rounds = 8;
+        for (int i = 0; i < rounds * 10; i++) {
+            till.sale("two-" + i, "SKU-2IF", "1");
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int r = 0; r < rounds; r++) {
+                EventBatch first = till.batch(r * 10 + 1, r * 10 + 5);
+                EventBatch second = till.batch(r * 10 + 6, r * 10 + 10);
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                var a = pool.submit(() -> {
+                    together.await();
+                    return till.send(first);
+                });
+                var b = pool.submit(() -> {
+                    together.await();
+                    return till.send(second);
+                });
+                BatchAck firstAck = ack(a.get(30, java.util.concurrent.TimeUnit.SECONDS));
+                BatchAck secondAck = ack(b.get(30, java.util.concurrent.TimeUnit.SECONDS));
+
+                assertThat(firstAck).isEqualTo(new BatchAck(r * 10 + 5, 5, 0, List.of(), null));
+                if (secondAck.resendFrom() != null) {
+                    // it overtook the first: nothing of it stored, HQ asks from the first batch's start
+                    assertThat(secondAck).isEqualTo(new BatchAck(r * 10, 0, 0, List.of(), r * 10 + 1L));
+                    assertThat(ack(till.send(second))).isEqualTo(new BatchAck(r * 10 + 10, 5, 0, List.of(), null));
+                } else {
+                    assertThat(secondAck).isEqualTo(new BatchAck(r * 10 + 10, 5, 0, List.of(), null));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        String terminal = till.credential().terminalId();
+        assertThat(hq.count("select count(*) from event where terminal_id = ?", terminal)).isEqualTo(rounds * 10);
+        assertThat(hq.count("select count(distinct seq) from event where terminal_id = ?", terminal)).isEqualTo(rounds * 10);
+        assertThat(hq.count("select count(*) from sale where terminal_id = ?", terminal)).isEqualTo(rounds * 10);
+        assertThat((BigDecimal) hq.single("select quantity from stock_on_hand where branch_id = 'B-2IF' and sku = 'SKU-2IF'"))
+                .isEqualByComparingTo(Integer.toString(-rounds * 10));
+    }
+
     @Test
     void sameEventIdWithADifferentPayloadIsAConflictQuarantinedAndLaterEventsStillFlow() throws Exception {
         Till till = newTill("B-2");
