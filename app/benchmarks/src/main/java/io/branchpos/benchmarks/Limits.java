@@ -26,25 +26,29 @@ final class Limits {
                     + " minimal scene of the same run is the floor; the app's distance to it is the Enter handler and"
                     + " the ticket's own layout."),
             Map.entry("4", "The durability point is the sale log's append + fdatasync (the raw floor of the same"
-                    + " run). Above it: H2's statements (copy-on-write pages of ~9 index entries per sale) and, for"
-                    + " the slowest 1 %, sales that run beside a checkpoint (H2 serialising the logged sales' pages"
-                    + " on its own thread, then one chunk write and fsync) or a young collection in a till's small"
-                    + " heap. See the row \"the slowest 1 % by phase\"."),
-            Map.entry("5", "A start is a JVM start (class loading from the AppCDS archive, C1 compiling), the"
-                    + " JavaFX toolkit and first scene (~0.8 s of CPU), the saved catalog files read into the"
-                    + " barcode map and search index, and the store's open with the PIN check; on two cores these"
-                    + " overlap at most two at a time. Without the archive and options (JVM defaults) class"
-                    + " loading and C2 dominate."),
-            Map.entry("6", "Every event crosses three parts on two cores: the terminal (outbox read, JSON, gzip),"
-                    + " HQ's HTTP thread (parse, validate, hash) and PostgreSQL (event row, sale, lines, stock"
-                    + " movements, the terminal's mark, commit). 20,000 events/s needs <= 100 µs of CPU per event"
-                    + " in all three together; PostgreSQL alone spends about half of that, and its COPY of the"
-                    + " same rows (the limit) spends less than a third because it writes the event rows without"
-                    + " projections, protocol or HTTP."),
-            Map.entry("7", "The terminal writes 200,000 products, their barcodes and prices into H2 with their"
-                    + " index entries (the store's own one-transaction import of the same catalog is the row"
-                    + " \"bulk import\"), parsing HQ's snapshot stream as it goes; in a till's 256 MB heap the"
-                    + " collections of what is held until it is written add to it."),
+                    + " run). The slow sales wait on no lock (JFR, session 7): they wait for a core, for the"
+                    + " disk when their fdatasync meets a checkpoint's fsync (H2 serialising the logged sales'"
+                    + " pages on its own thread, ~1,500 pages per ~600 sales because each line dirties a random"
+                    + " leaf of sale_line_serial), for the JIT while the sale path is still being compiled (the"
+                    + " row \"once the JIT has compiled the sale path\"), and in a till's small heap for a young"
+                    + " collection. See the rows \"the slowest 1 % by phase\" and its run-queue split."),
+            Map.entry("5", "A start is a JVM start (classes from the AppCDS archive, C1 compiling: ~0.8 s of CPU"
+                    + " before ready, the largest part), the JavaFX toolkit and first scene (~0.85 s of FX-thread"
+                    + " CPU), the store's open with Flyway's validation and the PIN check (PBKDF2), the saved"
+                    + " catalog files read into the barcode map and search index beside it; on two cores at most"
+                    + " two of these overlap, so a loaded machine stretches the start directly."),
+            Map.entry("6", "Every event crosses three parts on two cores: the terminal (outbox read, JSON, gzip: ~31 µs"
+                    + " of CPU per event warm), HQ's HTTP thread (parse, validate, hash: ~40 µs) and PostgreSQL"
+                    + " (event row of ~1.5 KB, sale, lines, stock movements, the terminal's mark, commit: ~56 µs),"
+                    + " plus the JIT (C2 ~32 µs warm, far more cold). 20,000 events/s needs <= 100 µs per event"
+                    + " for all of it; PostgreSQL's COPY of the same rows (the limit) spends less than a third"
+                    + " of that because it writes the event rows without projections, protocol or HTTP."),
+            Map.entry("7", "The terminal writes 200,000 products (with HQ's text since decision 0264), ~450,000"
+                    + " barcodes and 200,000 prices into H2, ~12 index entries per SKU, each paid again by H2's"
+                    + " commit walk, while parsing HQ's snapshot stream (the store's one-transaction import of"
+                    + " the same catalog, row \"bulk import\", is of the same order); HQ's fold of its catalog"
+                    + " into the snapshot sorts full rows that spill to disk before the first byte; in a till's"
+                    + " 256 MB heap, collections add to it."),
             Map.entry("8", "500 closed-loop terminals share two cores with the server(s) and PostgreSQL: latency is"
                     + " the queue in front of PostgreSQL's commits, throughput is its commits per second of small"
                     + " batches."));
