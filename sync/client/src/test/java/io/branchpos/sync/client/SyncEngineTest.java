@@ -398,32 +398,20 @@ class SyncEngineTest {
         sales(7);
         LockingHq model = new LockingHq();
         CountDownLatch secondArrived = new CountDownLatch(1);
-        SyncTransport hqWaitingForTwo = new SyncTransport() {
-            @Override
-            public UploadResult upload(TerminalCredential credential, EventBatch batch) throws IOException {
-                long first = batch.events().get(0).seq();
-                if (first == 4) {
-                    secondArrived.countDown();
-                }
-                if (first == 1) {
-                    try {
-                        // the first batch is answered only once the second has been sent
-                        assertThat(secondArrived.await(30, TimeUnit.SECONDS)).as("second batch sent while the first was in flight").isTrue();
-                    } catch (InterruptedException e) {
-                        throw new IOException(e);
-                    }
-                    return model.apply(batch);
-                }
-                synchronized (model) {
-                    return model.apply(batch); // may wait for the first: HQ's terminal lock
-                }
+        SyncTransport hqWaitingForTwo = uploadsOnly(batch -> {
+            long first = batch.events().get(0).seq();
+            if (first == 4) {
+                secondArrived.countDown();
             }
-
-            @Override
-            public EnrollmentResponse enroll(String code) {
-                throw new UnsupportedOperationException();
+            if (first == 1) {
+                // the first batch is answered only once the second has been sent
+                awaitOrFail(secondArrived, "second batch sent while the first was in flight");
+                return model.apply(batch);
             }
-        };
+            synchronized (model) {
+                return model.apply(batch); // may wait for the first: HQ's terminal lock
+            }
+        });
         try (SyncEngine e = engine().transport(hqWaitingForTwo).uploadsInFlight(2).build()) {
             e.drain();
         }
@@ -439,30 +427,17 @@ class SyncEngineTest {
         sales(7);
         LockingHq model = new LockingHq();
         CountDownLatch secondAnswered = new CountDownLatch(1);
-        SyncTransport overtaking = new SyncTransport() {
-            @Override
-            public UploadResult upload(TerminalCredential credential, EventBatch batch) throws IOException {
-                long first = batch.events().get(0).seq();
-                if (first == 1) {
-                    try {
-                        // the batch sent second reaches HQ's lock first
-                        assertThat(secondAnswered.await(30, TimeUnit.SECONDS)).isTrue();
-                    } catch (InterruptedException e) {
-                        throw new IOException(e);
-                    }
-                }
-                UploadResult r = model.apply(batch);
-                if (first == 4) {
-                    secondAnswered.countDown();
-                }
-                return r;
+        SyncTransport overtaking = uploadsOnly(batch -> {
+            long first = batch.events().get(0).seq();
+            if (first == 1) {
+                awaitOrFail(secondAnswered, "the batch sent second reaches HQ's lock first");
             }
-
-            @Override
-            public EnrollmentResponse enroll(String code) {
-                throw new UnsupportedOperationException();
+            UploadResult r = model.apply(batch);
+            if (first == 4) {
+                secondAnswered.countDown();
             }
-        };
+            return r;
+        });
         SyncEngine engine = engine().transport(overtaking).uploadsInFlight(2).build();
         try (engine) {
             engine.drain();
@@ -492,31 +467,19 @@ class SyncEngineTest {
                 journal.markSyncedThrough(seq);
             }
         };
-        SyncTransport firstAnswerLost = new SyncTransport() {
-            @Override
-            public UploadResult upload(TerminalCredential credential, EventBatch batch) throws IOException {
-                long first = batch.events().get(0).seq();
-                if (first == 1 && model.stored().isEmpty()) {
-                    model.apply(batch);
-                    try {
-                        assertThat(secondApplied.await(30, TimeUnit.SECONDS)).isTrue();
-                    } catch (InterruptedException e) {
-                        throw new IOException(e);
-                    }
-                    throw new IOException("answer lost after HQ stored the batch");
-                }
-                UploadResult r = model.apply(batch);
-                if (first == 4) {
-                    secondApplied.countDown();
-                }
-                return r;
+        SyncTransport firstAnswerLost = uploadsOnly(batch -> {
+            long first = batch.events().get(0).seq();
+            if (first == 1 && model.stored().isEmpty()) {
+                model.apply(batch);
+                awaitOrFail(secondApplied, "the second batch applied while the first's answer is on its way");
+                throw new IOException("answer lost after HQ stored the batch");
             }
-
-            @Override
-            public EnrollmentResponse enroll(String code) {
-                throw new UnsupportedOperationException();
+            UploadResult r = model.apply(batch);
+            if (first == 4) {
+                secondApplied.countDown();
             }
-        };
+            return r;
+        });
         SyncEngine engine = engine().transport(firstAnswerLost).uploadsInFlight(2).build();
         try (engine) {
             engine.drain(); // the first answer is lost: offline, nothing marked although HQ acknowledged the second
@@ -528,5 +491,35 @@ class SyncEngineTest {
         assertThat(model.stored()).as("each event stored once, in order").containsExactlyElementsOf(
                 journal.all().stream().map(OutboxEvent::eventId).toList());
         assertThat(journal.pendingCount()).isZero();
+    }
+
+    /** What a test's HQ does with an uploaded batch. */
+    private interface Upload {
+        UploadResult apply(EventBatch batch) throws IOException;
+    }
+
+    /** A transport that only uploads (the engine under test never enrols). */
+    private static SyncTransport uploadsOnly(Upload upload) {
+        return new SyncTransport() {
+            @Override
+            public UploadResult upload(TerminalCredential credential, EventBatch batch) throws IOException {
+                return upload.apply(batch);
+            }
+
+            @Override
+            public EnrollmentResponse enroll(String code) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+
+    /** Waits (bounded) for {@code latch} inside a transport; a timeout fails the test with {@code what}. */
+    private static void awaitOrFail(CountDownLatch latch, String what) throws IOException {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).as(what).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
     }
 }
