@@ -2,14 +2,11 @@ package io.branchpos.sync.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.branchpos.sync.protocol.BatchAck;
 import io.branchpos.sync.protocol.EnrollmentResponse;
 import io.branchpos.sync.protocol.EventBatch;
-import io.branchpos.sync.protocol.WireEvent;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
@@ -25,7 +22,7 @@ class SyncEngineModelTest {
 
     /** HQ's ingest rules in a few lines, with faults before and after "commit". */
     static final class ModelHq implements SyncTransport {
-        final List<String> stored = new ArrayList<>();
+        final LockingHq hq = new LockingHq();
         final Random faults;
         boolean faulty = true;
 
@@ -42,29 +39,11 @@ class SyncEngineModelTest {
             if (roll < 20) {
                 return new UploadResult.RetryLater(Duration.ofSeconds(1), "503");
             }
-            long acceptedThrough = 0;
-            Long resendFrom = null;
-            int applied = 0;
-            int duplicates = 0;
-            for (WireEvent e : batch.events()) {
-                if (e.seq() <= stored.size()) {
-                    assertThat(stored.get((int) e.seq() - 1)).isEqualTo(e.eventId());
-                    duplicates++;
-                    acceptedThrough = e.seq();
-                } else if (e.seq() == stored.size() + 1) {
-                    stored.add(e.eventId());
-                    applied++;
-                    acceptedThrough = e.seq();
-                } else {
-                    resendFrom = stored.size() + 1L;
-                    acceptedThrough = Math.min(stored.size(), batch.events().get(0).seq() - 1);
-                    break;
-                }
-            }
+            UploadResult answer = hq.apply(batch);
             if (roll < 35) {
                 throw new IOException("answer lost after commit");
             }
-            return new UploadResult.Acknowledged(new BatchAck(acceptedThrough, applied, duplicates, List.of(), resendFrom), false);
+            return answer;
         }
 
         @Override
@@ -72,12 +51,12 @@ class SyncEngineModelTest {
             throw new UnsupportedOperationException();
         }
 
-        synchronized int storedCount() {
-            return stored.size();
+        int storedCount() {
+            return hq.stored().size();
         }
 
-        synchronized List<String> storedIds() {
-            return List.copyOf(stored);
+        List<String> storedIds() {
+            return hq.stored();
         }
     }
 

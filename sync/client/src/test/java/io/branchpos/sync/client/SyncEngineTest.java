@@ -357,41 +357,6 @@ class SyncEngineTest {
         assertThat(seen).extracting(SyncStatus::state).contains(SyncStatus.State.SYNCING);
     }
 
-    /** HQ's ingest rules (apply at hwm+1, duplicates below, resendFrom above), one batch at a time as its terminal lock does. */
-    static final class LockingHq {
-        final List<String> stored = new ArrayList<>();
-        final List<Long> arrived = new ArrayList<>();
-
-        synchronized UploadResult apply(EventBatch batch) {
-            arrived.add(batch.events().get(0).seq());
-            long acceptedThrough = 0;
-            int applied = 0;
-            int duplicates = 0;
-            for (io.branchpos.sync.protocol.WireEvent e : batch.events()) {
-                if (e.seq() <= stored.size()) {
-                    duplicates++;
-                    acceptedThrough = e.seq();
-                } else if (e.seq() == stored.size() + 1) {
-                    stored.add(e.eventId());
-                    applied++;
-                    acceptedThrough = e.seq();
-                } else {
-                    return new UploadResult.Acknowledged(new BatchAck(Math.min(stored.size(), batch.events().get(0).seq() - 1),
-                            applied, duplicates, List.of(), stored.size() + 1L), false);
-                }
-            }
-            return new UploadResult.Acknowledged(new BatchAck(acceptedThrough, applied, duplicates, List.of(), null), false);
-        }
-
-        synchronized List<String> stored() {
-            return List.copyOf(stored);
-        }
-
-        synchronized List<Long> arrived() {
-            return List.copyOf(arrived);
-        }
-    }
-
     @Test
     void sendsTheNextFullBatchWhileTheOneBeforeIsInFlight() throws Exception {
         credentials.save(CREDENTIAL);
